@@ -1,0 +1,383 @@
+"""The command line. With no command, pursuit opens the app on the user's database.
+
+Errors go to stderr in one sentence with exit code 2; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sqlite3
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pursuit import __version__
+from pursuit.domain.clock import Clock, SystemClock
+from pursuit.domain.dates import BadDate, local_tz, parse_day, parse_moment, short_day
+from pursuit.domain.followups import ACTION_KINDS, ACTION_LABELS, EVENT_KINDS
+from pursuit.domain.stages import SECTORS, STAGES, UnknownStage, normalise
+from pursuit.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
+
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as it is."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Let relative dates such as `-3d` or `-2w` be values, as negative numbers are.
+        self._negative_number_matcher = re.compile(r"^-\d+(?:\.\d+)?\s*[a-z]*$")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="pursuit",
+        description="A job-search tracker for the terminal. With no command, opens the app.",
+    )
+    p.add_argument("--version", action="version", version=f"pursuit {__version__}")
+    p.add_argument(
+        "--db", metavar="PATH", help="database file (default: $PURSUIT_DB, then your data folder)"
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("tui", help="open the app (the default)")
+    demo = sub.add_parser("demo", help="open the app on a fresh database of sample data")
+    demo.add_argument("--keep", metavar="PATH", help="write the demo database to PATH and keep it")
+
+    add = sub.add_parser("add", help="add an application; prints its id")
+    add.add_argument("company")
+    add.add_argument("role")
+    add.add_argument("--stage", default="applied", help=f"one of: {', '.join(STAGES)}")
+    add.add_argument("--applied", metavar="WHEN", help="when you applied (default: today)")
+    add.add_argument("--url", default="")
+    add.add_argument("--source", default="", help="where you found it")
+    add.add_argument("--location", default="")
+    add.add_argument("--sector", default="other", help=f"one of: {', '.join(SECTORS)}")
+    add.add_argument("--notes", default="")
+    add.add_argument("--json", action="store_true", help='print {"id": N}')
+
+    ls = sub.add_parser("list", help="list applications")
+    ls.add_argument("--stage", help="only this stage")
+    ls.add_argument("--archived", action="store_true", help="list archived applications")
+    ls.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("stage", help="move an application to a stage")
+    st.add_argument("app", type=int, metavar="APP", help="application id")
+    st.add_argument("stage", metavar="STAGE", help=f"one of: {', '.join(STAGES)}")
+
+    iv = sub.add_parser("interview", help="record an interview; prints its id")
+    iv.add_argument("app", type=int, metavar="APP")
+    iv.add_argument("--at", required=True, metavar="WHEN", help="when it starts")
+    iv.add_argument(
+        "--kind",
+        default="video",
+        choices=["phone", "video", "onsite", "panel", "group", "technical"],
+    )
+    iv.add_argument(
+        "--with",
+        dest="people",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an interviewer (repeat for a panel)",
+    )
+    iv.add_argument("--decision-by", metavar="WHEN", help="the decision date they gave")
+    iv.add_argument("--round", default="", help="round name, e.g. 'Final'")
+    iv.add_argument("--location", default="", help="address or meeting link")
+    iv.add_argument("--json", action="store_true")
+
+    log = sub.add_parser("log", help="log something sent, heard or decided")
+    log.add_argument("app", type=int, metavar="APP")
+    log.add_argument("event", metavar="EVENT", help=f"one of: {', '.join(EVENT_KINDS)}")
+    log.add_argument("--at", metavar="WHEN", help="when (default: now)")
+    log.add_argument("--contact", metavar="NAME")
+    log.add_argument("--interview", type=int, metavar="ID")
+    log.add_argument("--decision-by", metavar="WHEN", help="a decision date they gave")
+    log.add_argument("--note", default="")
+
+    dis = sub.add_parser("dismiss", help="dismiss a pending follow-up")
+    dis.add_argument("app", type=int, metavar="APP")
+    dis.add_argument("action", metavar="ACTION", help=f"one of: {', '.join(ACTION_KINDS)}")
+    dis.add_argument("--contact", metavar="NAME")
+
+    due = sub.add_parser("due", help="what to send, most overdue first")
+    due.add_argument("--at", metavar="WHEN", help="as of this moment (default: now)")
+    due.add_argument("--json", action="store_true")
+    return p
+
+
+def _open(args: argparse.Namespace, clock: Clock) -> Store:
+    from pursuit.store.repo import Store
+
+    return Store.open(resolve_db_path(args.db), clock)
+
+
+def _moment(text: str | None, clock: Clock, *, future: bool) -> datetime | None:
+    return parse_moment(text, clock.now(), future=future) if text else None
+
+
+def _day(text: str | None, clock: Clock, *, future: bool) -> date | None:
+    return parse_day(text, clock.now(), future=future) if text else None
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
+    stage = normalise(args.stage)
+    applied = _day(args.applied, clock, future=False)
+    with_store = _open(args, clock)
+    try:
+        app_id = with_store.add_application(
+            args.company,
+            args.role,
+            stage=stage,
+            applied_on=applied,
+            url=args.url,
+            source=args.source,
+            location=args.location,
+            sector=args.sector,
+            notes=args.notes,
+        )
+    finally:
+        with_store.close()
+    if args.json:
+        _print_json({"id": app_id})
+    else:
+        print(app_id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
+    stage = normalise(args.stage) if args.stage else None
+    store = _open(args, clock)
+    try:
+        rows = store.applications(stage=stage, archived=args.archived)
+    finally:
+        store.close()
+    if args.json:
+        _print_json([r.as_json() for r in rows])
+        return 0
+    if not rows:
+        print("No applications yet. Add one with: pursuit add COMPANY ROLE")
+        return 0
+    today = clock.now().astimezone(local_tz()).date()
+    table = [
+        [
+            str(r.id),
+            r.stage,
+            r.company,
+            r.role,
+            ACTION_LABELS.get(r.next_action or "", ""),
+            short_day(r.next_due_at.astimezone(local_tz()).date(), today) if r.next_due_at else "",
+        ]
+        for r in rows
+    ]
+    print(_table(table, ["ID", "STAGE", "COMPANY", "ROLE", "NEXT", "DUE"]))
+    return 0
+
+
+def cmd_stage(args: argparse.Namespace, clock: Clock) -> int:
+    stage = normalise(args.stage)
+    store = _open(args, clock)
+    try:
+        changed = store.set_stage(args.app, stage)
+    finally:
+        store.close()
+    print(
+        f"application {args.app} moved to {stage}"
+        if changed
+        else f"application {args.app} is already {stage}"
+    )
+    return 0
+
+
+def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
+    starts = parse_moment(args.at, clock.now(), future=True)
+    decision = _day(args.decision_by, clock, future=True)
+    store = _open(args, clock)
+    try:
+        iid = store.add_interview(
+            args.app,
+            starts,
+            kind=args.kind,
+            interviewers=args.people,
+            decision_by=decision,
+            round_name=args.round,
+            location=args.location,
+        )
+    finally:
+        store.close()
+    if args.json:
+        _print_json({"id": iid})
+    else:
+        print(iid)
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
+    if args.event not in EVENT_KINDS:
+        raise UserError(f"unknown event {args.event!r}; known events: {', '.join(EVENT_KINDS)}")
+    at = _moment(args.at, clock, future=False)
+    decision = _day(args.decision_by, clock, future=True)
+    store = _open(args, clock)
+    try:
+        logged = store.log_event(
+            args.app,
+            args.event,
+            at=at,
+            contact=args.contact,
+            interview_id=args.interview,
+            decision_by=decision,
+            note=args.note,
+        )
+    finally:
+        store.close()
+    if logged.warning:
+        print(f"warning: {logged.warning}", file=sys.stderr)
+    print(f"logged {args.event} for application {args.app}")
+    return 0
+
+
+def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
+    store = _open(args, clock)
+    try:
+        n = store.dismiss(args.app, args.action, args.contact)
+    finally:
+        store.close()
+    print(f"dismissed {n} {args.action} for application {args.app}")
+    return 0
+
+
+def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
+    at = _moment(args.at, clock, future=True) or clock.now()
+    store = _open(args, clock)
+    try:
+        rows = store.due(at)
+    finally:
+        store.close()
+    tz = local_tz()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "application": r.application_id,
+                    "company": r.company,
+                    "role": r.role,
+                    "action": r.action,
+                    "due": r.due_at.astimezone(tz).isoformat(),
+                    "overdue": r.is_overdue(at),
+                    "contact": r.contact_name,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    today = at.astimezone(tz).date()
+    overdue = sum(1 for r in rows if r.is_overdue(at))
+    due_today = sum(
+        1 for r in rows if not r.is_overdue(at) and r.due_at.astimezone(tz).date() <= today
+    )
+    later = len(rows) - overdue - due_today
+    if not rows:
+        print("Nothing due. Nice.")
+        return 0
+    table = []
+    for r in rows:
+        local = r.due_at.astimezone(tz)
+        when = short_day(local.date(), today)
+        if r.action in ("thank-you", "rejection-reply", "offer-answer"):
+            when += f" {local:%H:%M}"
+        table.append(
+            [
+                "!" if r.is_overdue(at) else "·",
+                when,
+                r.company,
+                r.role,
+                ACTION_LABELS[r.action],
+                r.contact_name or "",
+                str(r.application_id),
+            ]
+        )
+    print(_table(table, ["", "DUE", "COMPANY", "ROLE", "ACTION", "WHO", "APP"]))
+    print(f"\n{overdue} overdue, {due_today} due today, {later} due later")
+    return 0
+
+
+def run_tui(db_path: Path, clock: Clock, *, demo: bool = False) -> int:
+    from pursuit.tui.app import PursuitApp
+
+    app = PursuitApp(db_path=db_path, clock=clock, demo=demo)
+    app.run()
+    return app.return_code or 0
+
+
+def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
+    import tempfile
+
+    if args.keep:
+        path = Path(args.keep).expanduser()
+        if path.exists():
+            raise UserError(f"{path} already exists; choose a new file for the demo")
+        return run_tui(path, clock, demo=True)
+    with tempfile.TemporaryDirectory(prefix="pursuit-demo-") as folder:
+        return run_tui(Path(folder) / "demo.db", clock, demo=True)
+
+
+COMMANDS = {
+    "add": cmd_add,
+    "list": cmd_list,
+    "stage": cmd_stage,
+    "interview": cmd_interview,
+    "log": cmd_log,
+    "dismiss": cmd_dismiss,
+    "due": cmd_due,
+    "demo": cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    clock = clock or SystemClock()
+    from pursuit.store.db import StoreError
+
+    try:
+        if args.command in (None, "tui"):
+            return run_tui(resolve_db_path(args.db), clock)
+        return COMMANDS[args.command](args, clock)
+    except (UserError, StoreError, BadDate, UnknownStage) as exc:
+        print(f"pursuit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.DatabaseError as exc:
+        print(f"pursuit: error: the database could not be used ({exc})", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

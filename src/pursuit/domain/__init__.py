@@ -1,0 +1,1 @@
+"""Pure rules of the job search: no Textual, no SQL."""

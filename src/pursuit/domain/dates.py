@@ -1,0 +1,202 @@
+"""Reading the dates people type: `2026-12-01`, `Dec 1 2pm`, `tomorrow`, `+3d`, `in 2 weeks`.
+
+Everything here is relative to a moment NOW that the caller passes in (the app's clock),
+so the same text always means the same thing in tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from dateutil import parser as du_parser
+from dateutil import tz as du_tz
+from dateutil.relativedelta import relativedelta
+
+
+class BadDate(ValueError):
+    """Text that cannot be read as a date; the message names the value."""
+
+
+def local_tz() -> tzinfo:
+    """The machine's time zone, read afresh so that tests can change TZ."""
+    return du_tz.tzlocal()
+
+
+@dataclass(frozen=True)
+class When:
+    """A day, and the time of day when one was given."""
+
+    day: date
+    clock: time | None = None
+
+    def at(self, tz: tzinfo) -> datetime:
+        """The moment meant: the time given, or the start of the day."""
+        return datetime.combine(self.day, self.clock or time(0, 0), tzinfo=tz)
+
+
+_UNITS = {
+    "d": "days",
+    "day": "days",
+    "days": "days",
+    "w": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "week": "weeks",
+    "weeks": "weeks",
+    "m": "months",
+    "mo": "months",
+    "month": "months",
+    "months": "months",
+    "h": "hours",
+    "hr": "hours",
+    "hrs": "hours",
+    "hour": "hours",
+    "hours": "hours",
+}
+_OFFSET = re.compile(r"^(?P<sign>[+-])\s*(?P<n>\d{1,4})\s*(?P<unit>[a-z]+)$")
+_IN = re.compile(r"^in\s+(?P<n>\d{1,4}|a|an|one)\s+(?P<unit>[a-z]+)$")
+_AGO = re.compile(r"^(?P<n>\d{1,4}|a|an|one)\s+(?P<unit>[a-z]+)\s+ago$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NEXT_DAY = re.compile(r"^(?:(?P<next>next|this|last)\s+)?(?P<day>[a-z]+)$")
+_RELATIVE_WORD = re.compile(
+    r"^(?P<word>today|tomorrow|yesterday|now)(?:\s+(?:at\s+)?(?P<rest>.+))?$"
+)
+
+
+def _count(text: str) -> int:
+    return 1 if text in ("a", "an", "one") else int(text)
+
+
+def _shift(now: datetime, n: int, unit: str, raw: str) -> When:
+    name = _UNITS.get(unit)
+    if name is None:
+        raise BadDate(f"cannot read {raw!r} as a date: unknown unit {unit!r}")
+    if name == "hours":
+        moment = now + timedelta(hours=n)
+        return When(moment.date(), moment.time().replace(second=0, microsecond=0))
+    try:
+        return When((now + relativedelta(**{name: n})).date())
+    except (OverflowError, ValueError) as exc:
+        raise BadDate(f"cannot read {raw!r} as a date: out of range") from exc
+
+
+def _weekday(now: datetime, name: str, which: str | None, future: bool) -> When | None:
+    match = [d for d in _WEEKDAYS if len(name) >= 3 and d.startswith(name)]
+    if len(match) != 1:
+        return None
+    target = _WEEKDAYS.index(match[0])
+    today = now.date()
+    if which == "last" or (which is None and not future):
+        delta = (today.weekday() - target) % 7 or (7 if which == "last" else 0)
+        return When(today - timedelta(days=delta))
+    delta = (target - today.weekday()) % 7
+    if which == "next" and delta == 0:
+        delta = 7
+    return When(today + timedelta(days=delta))
+
+
+def _clock_of(text: str, raw: str) -> time:
+    try:
+        a = du_parser.parse(text, default=datetime(2000, 1, 1, 0, 0))
+        b = du_parser.parse(text, default=datetime(2001, 2, 2, 0, 0))
+    except (ValueError, OverflowError) as exc:
+        raise BadDate(f"cannot read {raw!r} as a time") from exc
+    if a.date() != datetime(2000, 1, 1).date() or b.date() != datetime(2001, 2, 2).date():
+        raise BadDate(f"cannot read {raw!r} as a time")
+    return a.time()
+
+
+def parse_when(text: str, now: datetime, *, future: bool = True) -> When:
+    """Read TEXT as a day (and maybe a time), relative to NOW.
+
+    FUTURE says which way a month and day with no year lean: towards the next such date
+    (for things to come) or the latest past one (for things done).
+    """
+    raw = text
+    text = " ".join(text.strip().lower().split())
+    if not text:
+        raise BadDate("a date is needed")
+    if len(text) > 64:
+        raise BadDate(f"cannot read {raw[:40]!r}... as a date: too long")
+
+    if m := _RELATIVE_WORD.match(text):
+        base = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}[m["word"]]
+        day = now.date() + timedelta(days=base)
+        if m["word"] == "now" and not m["rest"]:
+            return When(day, now.time().replace(second=0, microsecond=0))
+        return When(day, _clock_of(m["rest"], raw) if m["rest"] else None)
+    if m := _OFFSET.match(text):
+        n = int(m["n"]) * (-1 if m["sign"] == "-" else 1)
+        return _shift(now, n, m["unit"], raw)
+    if m := _IN.match(text):
+        return _shift(now, _count(m["n"]), m["unit"], raw)
+    if m := _AGO.match(text):
+        return _shift(now, -_count(m["n"]), m["unit"], raw)
+    if (m := _NEXT_DAY.match(text)) and (w := _weekday(now, m["day"], m["next"], future)):
+        return w
+
+    # Parse twice with different defaults: whatever differs between the two results
+    # was not in the text (no year, no time), which tells us how to fill it in.
+    try:
+        a = du_parser.parse(text, default=datetime(2000, 1, 1, 0, 0), dayfirst=False)
+        b = du_parser.parse(text, default=datetime(2004, 2, 2, 1, 0), dayfirst=False)
+    except (ValueError, OverflowError, TypeError) as exc:
+        raise BadDate(f"cannot read {raw!r} as a date") from exc
+    if a.month != b.month or a.day != b.day:
+        # No month or day in the text (just a time or a year): not a date.
+        if a.year == b.year:
+            raise BadDate(f"cannot read {raw!r} as a date: no day given")
+        return When(now.date(), a.time())
+    has_time = a.hour == b.hour
+    clock = a.time() if has_time else None
+    if a.year == b.year:
+        return When(a.date(), clock)
+    # A month and day with no year: the next such date, or the latest past one.
+    today = now.date()
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, a.month, a.day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise BadDate(f"cannot read {raw!r} as a date")
+    if future:
+        chosen = min((d for d in candidates if d >= today), default=candidates[-1])
+    else:
+        chosen = max((d for d in candidates if d <= today), default=candidates[0])
+    return When(chosen, clock)
+
+
+def parse_day(text: str, now: datetime, *, future: bool = True) -> date:
+    """Read TEXT as a calendar day (any time given is ignored)."""
+    return parse_when(text, now, future=future).day
+
+
+def parse_moment(text: str, now: datetime, *, future: bool = True) -> datetime:
+    """Read TEXT as a moment in NOW's time zone; a day alone means its start."""
+    tz = now.tzinfo or local_tz()
+    return parse_when(text, now, future=future).at(tz)
+
+
+def friendly_day(day: date) -> str:
+    """`Tuesday, December 1`: how a date reads in a message."""
+    return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}"
+
+
+def short_day(day: date, today: date) -> str:
+    """A compact day for tables: `today`, `tomorrow`, `Mon 3`, or `Dec 1` / `Dec 1 2025`."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    if 1 < delta < 7:
+        return f"{day.strftime('%a')} {day.day}"
+    if day.year == today.year:
+        return f"{day.strftime('%b')} {day.day}"
+    return f"{day.strftime('%b')} {day.day} {day.year}"

@@ -1,0 +1,121 @@
+"""Plain read models handed from the store to the screens and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    """One line of the pipeline."""
+
+    id: int
+    company: str
+    role: str
+    stage: str
+    applied_on: date | None = None
+    url: str = ""
+    notes: str = ""
+    source: str = ""
+    location: str = ""
+    sector: str = "other"
+    salary_min: int | None = None
+    salary_max: int | None = None
+    archived: bool = False
+    last_contact_at: datetime | None = None
+    next_action: str | None = None
+    next_contact: str | None = None
+    next_opens_at: datetime | None = None
+    next_due_at: datetime | None = None
+    next_overdue_at: datetime | None = None
+
+    def follow_up_state(self, now: datetime) -> str:
+        """`overdue`, `due` (open now), `later`, or `` when nothing is pending."""
+        if self.next_opens_at is None or self.next_overdue_at is None:
+            return ""
+        if now >= self.next_overdue_at:
+            return "overdue"
+        return "due" if now >= self.next_opens_at else "later"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "company": self.company,
+            "role": self.role,
+            "stage": self.stage,
+            "applied": self.applied_on.isoformat() if self.applied_on else None,
+            "url": self.url,
+            "notes": self.notes,
+            "source": self.source,
+            "location": self.location,
+            "sector": self.sector,
+            "salary_min": self.salary_min,
+            "salary_max": self.salary_max,
+            "archived": self.archived,
+            "last_contact": self.last_contact_at.isoformat() if self.last_contact_at else None,
+            "next_action": self.next_action,
+            "next_due": self.next_due_at.isoformat() if self.next_due_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One open follow-up, with what is needed to show it."""
+
+    application_id: int
+    company: str
+    role: str
+    action: str
+    contact_id: int | None
+    contact_name: str | None
+    interview_id: int | None
+    source: str
+    opens_at: datetime
+    due_at: datetime
+    overdue_at: datetime
+
+    def is_overdue(self, when: datetime) -> bool:
+        return when >= self.overdue_at
+
+    @property
+    def key(self) -> tuple[int, str, int | None, str]:
+        return (self.application_id, self.action, self.contact_id, self.source)
+
+
+@dataclass(frozen=True)
+class InterviewRow:
+    id: int
+    application_id: int
+    company: str
+    role: str
+    kind: str
+    round_name: str
+    starts_at: datetime
+    decision_by: date | None = None
+    location: str = ""
+    interviewers: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """`Video · Panel`: the format, and the round's name when it says more."""
+        kind = self.kind.capitalize()
+        if self.round_name and self.round_name.lower() != self.kind.lower():
+            return f"{kind} · {self.round_name}"
+        return kind
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str  # stage, an activity kind, or interview
+    text: str
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    row: ApplicationRow
+    interviews: list[InterviewRow] = field(default_factory=list)
+    contacts: list[tuple[int, str, str]] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    due: list[DueRow] = field(default_factory=list)

@@ -1,0 +1,33 @@
+"""Where pursuit keeps the user's data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_DB = "PURSUIT_DB"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("pursuit") / "pursuit.db"
+
+
+def resolve_db_path(cli_value: str | None) -> Path:
+    """`--db` wins, then $PURSUIT_DB, then the platform's data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def styles_dir() -> Path:
+    """The .tcss files: inside the installed package, or the checkout's styles/ folder."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "styles"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "styles"

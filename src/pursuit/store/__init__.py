@@ -1,0 +1,1 @@
+"""The SQLite store: tables, migrations, writes and read queries. No Textual here."""

@@ -1,0 +1,13 @@
+"""How moments are written in the database: naive UTC ISO text, which sorts as it reads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def to_db(value: datetime) -> str:
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def from_db(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)

@@ -1,0 +1,178 @@
+"""Read queries in plain SQL over a DB-API connection.
+
+Reads go through `sqlite3` directly rather than the ORM: they are the hot paths (the pipeline,
+the ticker, `pursuit due` from a shell prompt) and building ORM objects for thousands of rows
+costs more than the query. Every query here is served by an index on the big tables.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+
+from pursuit.domain.records import ApplicationRow, DueRow, InterviewRow
+from pursuit.store.moments import from_db, to_db
+
+_APP_COLUMNS = (
+    "a.id, a.company, a.role, a.stage, a.applied_on, a.url, a.notes, a.source, a.location, "
+    "a.sector, a.salary_min, a.salary_max, a.archived, a.last_contact_at, a.next_action, "
+    "a.next_contact, a.next_opens_at, a.next_due_at, a.next_overdue_at"
+)
+
+
+def _moment(value: str | None) -> datetime | None:
+    return from_db(value) if value else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _app_row(r: tuple) -> ApplicationRow:  # type: ignore[type-arg]
+    return ApplicationRow(
+        id=r[0],
+        company=r[1],
+        role=r[2],
+        stage=r[3],
+        applied_on=_day(r[4]),
+        url=r[5],
+        notes=r[6],
+        source=r[7],
+        location=r[8],
+        sector=r[9],
+        salary_min=r[10],
+        salary_max=r[11],
+        archived=bool(r[12]),
+        last_contact_at=_moment(r[13]),
+        next_action=r[14],
+        next_contact=r[15],
+        next_opens_at=_moment(r[16]),
+        next_due_at=_moment(r[17]),
+        next_overdue_at=_moment(r[18]),
+    )
+
+
+def applications(
+    conn: sqlite3.Connection, *, stage: str | None = None, archived: bool = False
+) -> list[ApplicationRow]:
+    """Applications, newest first; archived ones only when asked for."""
+    sql = f"SELECT {_APP_COLUMNS} FROM application a WHERE a.archived = ?"
+    params: list[object] = [1 if archived else 0]
+    if stage:
+        sql += " AND a.stage = ?"
+        params.append(stage)
+    sql += " ORDER BY a.id DESC"
+    return [_app_row(r) for r in conn.execute(sql, params)]
+
+
+def application(conn: sqlite3.Connection, app_id: int) -> ApplicationRow | None:
+    r = conn.execute(f"SELECT {_APP_COLUMNS} FROM application a WHERE a.id = ?", (app_id,))
+    row = r.fetchone()
+    return _app_row(row) if row else None
+
+
+_DUE_COLUMNS = (
+    "f.application_id, a.company, a.role, f.action, f.contact_id, f.contact_name, "
+    "f.interview_id, f.source, f.opens_at, f.due_at, f.overdue_at"
+)
+
+
+def _due_row(r: tuple) -> DueRow:  # type: ignore[type-arg]
+    return DueRow(
+        application_id=r[0],
+        company=r[1],
+        role=r[2],
+        action=r[3],
+        contact_id=r[4],
+        contact_name=r[5],
+        interview_id=r[6],
+        source=r[7],
+        opens_at=from_db(r[8]),
+        due_at=from_db(r[9]),
+        overdue_at=from_db(r[10]),
+    )
+
+
+def due(
+    conn: sqlite3.Connection, at: datetime, *, application_id: int | None = None
+) -> list[DueRow]:
+    """Follow-ups open at AT, most overdue first."""
+    sql = (
+        f"SELECT {_DUE_COLUMNS} FROM follow_up f JOIN application a ON a.id = f.application_id "
+        "WHERE f.opens_at <= ? AND a.archived = 0"
+    )
+    params: list[object] = [to_db(at)]
+    if application_id is not None:
+        sql += " AND f.application_id = ?"
+        params.append(application_id)
+    sql += " ORDER BY f.due_at, a.company, f.action, f.contact_name"
+    return [_due_row(r) for r in conn.execute(sql, params)]
+
+
+def pending(conn: sqlite3.Connection, application_id: int) -> list[DueRow]:
+    """Every scheduled follow-up of one application, open or not, soonest first."""
+    sql = (
+        f"SELECT {_DUE_COLUMNS} FROM follow_up f JOIN application a ON a.id = f.application_id "
+        "WHERE f.application_id = ? ORDER BY f.due_at, f.action, f.contact_name"
+    )
+    return [_due_row(r) for r in conn.execute(sql, (application_id,))]
+
+
+def overdue_count(conn: sqlite3.Connection, at: datetime) -> int:
+    sql = (
+        "SELECT count(*) FROM follow_up f JOIN application a ON a.id = f.application_id "
+        "WHERE f.overdue_at <= ? AND a.archived = 0"
+    )
+    return int(conn.execute(sql, (to_db(at),)).fetchone()[0])
+
+
+def upcoming_interviews(
+    conn: sqlite3.Connection, start: datetime, end: datetime
+) -> list[InterviewRow]:
+    sql = (
+        "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
+        "i.decision_by, i.location, "
+        "(SELECT group_concat(c.name, '\x1f') FROM interview_contact ic "
+        " JOIN contact c ON c.id = ic.contact_id WHERE ic.interview_id = i.id) "
+        "FROM interview i JOIN application a ON a.id = i.application_id "
+        "WHERE i.starts_at >= ? AND i.starts_at < ? AND a.archived = 0 ORDER BY i.starts_at"
+    )
+    return [_interview_row(r) for r in conn.execute(sql, (to_db(start), to_db(end)))]
+
+
+def interviews_of(conn: sqlite3.Connection, application_id: int) -> list[InterviewRow]:
+    sql = (
+        "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
+        "i.decision_by, i.location, "
+        "(SELECT group_concat(c.name, '\x1f') FROM interview_contact ic "
+        " JOIN contact c ON c.id = ic.contact_id WHERE ic.interview_id = i.id) "
+        "FROM interview i JOIN application a ON a.id = i.application_id "
+        "WHERE i.application_id = ? ORDER BY i.starts_at DESC"
+    )
+    return [_interview_row(r) for r in conn.execute(sql, (application_id,))]
+
+
+def _interview_row(r: tuple) -> InterviewRow:  # type: ignore[type-arg]
+    names = tuple(sorted(r[9].split("\x1f"))) if r[9] else ()
+    return InterviewRow(
+        id=r[0],
+        application_id=r[1],
+        company=r[2],
+        role=r[3],
+        kind=r[4],
+        round_name=r[5],
+        starts_at=from_db(r[6]),
+        decision_by=_day(r[7]),
+        location=r[8],
+        interviewers=names,
+    )
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """Changes whenever another connection commits to the file (SQLite's own counter)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def stage_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    sql = "SELECT stage, count(*) FROM application WHERE archived = 0 GROUP BY stage"
+    return {stage: n for stage, n in conn.execute(sql)}

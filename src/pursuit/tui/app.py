@@ -1,0 +1,258 @@
+"""The pursuit app: opens the store after the first paint, runs the ticker, hosts the screens.
+
+The ORM is imported only inside workers, so the pipeline paints before SQLModel loads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+
+from pursuit.domain.clock import Clock, SystemClock
+from pursuit.domain.followups import ACTION_LABELS
+from pursuit.domain.records import ApplicationRow, DueRow
+from pursuit.paths import styles_dir
+from pursuit.tui.commands import PursuitCommands
+from pursuit.tui.screens.pipeline import PipelineScreen
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
+
+STYLES = styles_dir()
+
+
+class StoreReady(Message):
+    pass
+
+
+class StoreFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class Ticked(Message):
+    """The ticker's reading: what is open now, and whether the data changed on disk."""
+
+    def __init__(self, now: datetime, due: list[DueRow], changed: bool) -> None:
+        super().__init__()
+        self.now = now
+        self.due = due
+        self.changed = changed
+
+
+class PursuitApp(App[None]):
+    TITLE = "pursuit"
+    CSS_PATH = [
+        STYLES / "app.tcss",
+        STYLES / "pipeline.tcss",
+        STYLES / "forms.tcss",
+        STYLES / "detail.tcss",
+    ]
+    COMMANDS = App.COMMANDS | {PursuitCommands}
+    BINDINGS = [
+        Binding(
+            "f1,question_mark",
+            "toggle_help",
+            "Help",
+            id="app.help",
+            tooltip="Show or hide the keys of this screen",
+        ),
+        Binding(
+            "t",
+            "today",
+            "Today",
+            id="app.today",
+            tooltip="What to send today, and the interviews this week",
+        ),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave pursuit (everything is saved)"),
+    ]
+
+    #: Bumped whenever the data changed (our writes or another process's); screens reload.
+    data_generation: reactive[int] = reactive(0)
+    #: The ticker's last reading of the clock; screens restyle what is due.
+    now: reactive[datetime | None] = reactive(None, always_update=True)
+    overdue: reactive[int] = reactive(0)
+
+    def __init__(
+        self,
+        db_path: Path,
+        clock: Clock | None = None,
+        *,
+        demo: bool = False,
+        tick_seconds: float = 30.0,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.clock: Clock = clock or SystemClock()
+        self.demo = demo
+        self.tick_seconds = tick_seconds
+        self.store: Store | None = None
+        self.due_rows: list[DueRow] = []
+        self.pipeline_rows: list[ApplicationRow] = []
+        self._overdue_keys: set[tuple[int, str, int | None, str]] | None = None
+        self._data_version: int | None = None
+        self._tick_conn: sqlite3.Connection | None = None
+        if demo:
+            self.sub_title = "demo"
+
+    def on_mount(self) -> None:
+        self.push_screen(PipelineScreen())
+        self.open_store()
+
+    # --- the store -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="open-store", name="open store")
+    def open_store(self) -> None:
+        from pursuit.store.db import StoreError
+        from pursuit.store.repo import Store
+
+        try:
+            store = Store.open(self.db_path, self.clock)
+            if self.demo and not store.applications():
+                from pursuit.store.demo import seed
+
+                seed(store)
+        except (StoreError, sqlite3.DatabaseError, OSError) as exc:
+            self.post_message(StoreFailed(str(exc)))
+            return
+        self.store = store
+        self.post_message(StoreReady())
+
+    def on_store_ready(self, _: StoreReady) -> None:
+        self.set_interval(self.tick_seconds, self.tick, name="ticker")
+        self.tick()
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.exit(return_code=2, message=f"pursuit: error: {message.error}")
+
+    def run_write(
+        self,
+        write: Callable[[Store], Any],
+        done: Callable[[Any], None] | None = None,
+        *,
+        success: str | None = None,
+    ) -> None:
+        """Run WRITE against the store off the UI thread, then refresh everything."""
+        self._write(write, done, success)
+
+    @work(thread=True, group="writes", name="write")
+    def _write(
+        self,
+        write: Callable[[Store], Any],
+        done: Callable[[Any], None] | None,
+        success: str | None,
+    ) -> None:
+        from pursuit.store.db import StoreError
+
+        if self.store is None:
+            self.call_from_thread(
+                self.notify, "Still opening the database; try again.", severity="warning"
+            )
+            return
+        try:
+            result = write(self.store)
+        except (StoreError, ValueError, sqlite3.DatabaseError) as exc:
+            self.call_from_thread(self.notify, str(exc), title="Not saved", severity="error")
+            return
+        if success:
+            self.call_from_thread(self.notify, success)
+        if done is not None:
+            self.call_from_thread(done, result)
+        self.call_from_thread(self.tick)
+
+    # --- the ticker ------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        if self.store is not None:
+            self._tick()
+
+    @work(thread=True, exclusive=True, group="ticker", name="ticker")
+    def _tick(self) -> None:
+        from pursuit.store import queries
+
+        now = self.clock.now()
+        if self._tick_conn is None:
+            # One connection kept for the life of the app: PRAGMA data_version only tells
+            # about commits made by *other* connections since this one last looked.
+            self._tick_conn = sqlite3.connect(
+                self.db_path, check_same_thread=False, isolation_level=None
+            )
+            self._tick_conn.execute("PRAGMA busy_timeout = 5000")
+        try:
+            version = queries.data_version(self._tick_conn)
+            due = queries.due(self._tick_conn, now)
+        except sqlite3.DatabaseError as exc:
+            self.call_from_thread(
+                self.notify, f"Could not read the database: {exc}", severity="error"
+            )
+            return
+        changed = version != self._data_version
+        self._data_version = version
+        self.post_message(Ticked(now, due, changed))
+
+    def on_ticked(self, message: Ticked) -> None:
+        now = message.now
+        overdue = {r.key: r for r in message.due if r.is_overdue(now)}
+        if self._overdue_keys is None:
+            if overdue:
+                n = len(overdue)
+                self.notify(
+                    f"{n} follow-up{'s' if n != 1 else ''} overdue. Press t to see them.",
+                    title="Welcome back",
+                    severity="warning",
+                )
+        else:
+            for key in overdue.keys() - self._overdue_keys:
+                row = overdue[key]
+                who = f" to {row.contact_name}" if row.contact_name else ""
+                self.notify(
+                    f"{ACTION_LABELS[row.action]}{who} · {row.company}",
+                    title="Now overdue",
+                    severity="warning",
+                    timeout=10,
+                )
+        self._overdue_keys = set(overdue)
+        self.due_rows = message.due
+        self.overdue = len(overdue)
+        self.now = now
+        if message.changed:
+            self.data_generation += 1
+
+    def watch_overdue(self, count: int) -> None:
+        base = "demo · " if self.demo else ""
+        self.sub_title = f"{base}{count} overdue" if count else base.rstrip(" ·")
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_today(self) -> None:
+        from pursuit.tui.screens.today import TodayScreen
+
+        if not isinstance(self.screen, TodayScreen):
+            self.push_screen(TodayScreen())
+
+    def open_application(self, app_id: int) -> None:
+        from pursuit.tui.screens.application import ApplicationScreen
+
+        self.push_screen(ApplicationScreen(app_id))
+
+    def on_unmount(self) -> None:
+        if self._tick_conn is not None:
+            self._tick_conn.close()
+        if self.store is not None:
+            self.store.close()

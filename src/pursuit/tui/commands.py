@@ -1,0 +1,68 @@
+"""The app's own commands in the command palette (ctrl+p)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from pursuit.domain.stages import STAGES, label
+
+
+class PursuitCommands(Provider):
+    """Add an application, jump to one by name, filter by stage, open Today."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        app: Any = self.app
+        commands: list[tuple[str, Callable[[], Any], str]] = [
+            ("Add application", self._pipeline_action("add"), "Open the new application form"),
+            ("Today", app.action_today, "What to send today, interviews this week"),
+            (
+                "Show all stages",
+                self._pipeline_action("stage_filter", ""),
+                "Clear the stage filter on the pipeline",
+            ),
+        ]
+        for stage in STAGES:
+            commands.append(
+                (
+                    f"Show stage: {label(stage)}",
+                    self._pipeline_action("stage_filter", stage),
+                    f"Filter the pipeline to {label(stage).lower()} applications",
+                )
+            )
+        for row in getattr(app, "pipeline_rows", []):
+            commands.append(
+                (
+                    f"Open: {row.company} · {row.role}",
+                    partial(app.open_application, row.id),
+                    f"{label(row.stage)} application",
+                )
+            )
+        return commands
+
+    def _pipeline_action(self, name: str, *args: str) -> Callable[[], None]:
+        def run() -> None:
+            from pursuit.tui.screens.pipeline import PipelineScreen
+
+            app: Any = self.app
+            while not isinstance(app.screen, PipelineScreen) and len(app.screen_stack) > 2:
+                app.pop_screen()
+            screen = app.screen
+            if isinstance(screen, PipelineScreen):
+                getattr(screen, f"action_{name}")(*args)
+
+        return run
+
+    async def discover(self) -> Hits:
+        for title, command, help_text in self._commands()[:3]:
+            yield DiscoveryHit(title, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, command, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, help=help_text)

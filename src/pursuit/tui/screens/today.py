@@ -1,0 +1,266 @@
+"""Today: interviews coming up this week, then every follow-up that is open, most overdue first."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label
+
+from pursuit.domain.dates import local_tz, short_day
+from pursuit.domain.followups import ACTION_LABELS, CLOSED_BY
+from pursuit.domain.records import DueRow, InterviewRow
+
+STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
+
+
+def countdown(start: datetime, now: datetime) -> str:
+    """`in 3h 20m`, `in 2d 4h`, `started`: how long until an interview."""
+    seconds = int((start - now).total_seconds())
+    if seconds <= 0:
+        return "started"
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes = rest // 60
+    if days:
+        return f"in {days}d {hours}h"
+    if hours:
+        return f"in {hours}h {minutes:02d}m"
+    return f"in {minutes}m"
+
+
+def due_bucket(row: DueRow, now: datetime) -> str:
+    if row.is_overdue(now):
+        return "overdue"
+    tomorrow = datetime.combine(
+        now.astimezone(local_tz()).date() + timedelta(days=1),
+        datetime.min.time(),
+        tzinfo=local_tz(),
+    )
+    return "today" if row.due_at < tomorrow else "later"
+
+
+class TodayScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "escape", "app.pop_screen", "Back", id="today.back", tooltip="Back to the pipeline"
+        ),
+        Binding(
+            "enter",
+            "done",
+            "Mark sent",
+            id="today.done",
+            tooltip="Log the selected follow-up as sent",
+        ),
+        Binding(
+            "d",
+            "dismiss_action",
+            "Dismiss",
+            id="today.dismiss",
+            tooltip="Hide this follow-up without sending anything",
+        ),
+        Binding(
+            "o", "open", "Open", id="today.open", tooltip="Open the application of the selected row"
+        ),
+    ]
+
+    class Interviews(Message):
+        def __init__(self, rows: list[InterviewRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.due: list[DueRow] = []
+        self.interviews: list[InterviewRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Label("Interviews in the next 7 days", classes="section-title")
+        yield DataTable(id="today-interviews", cursor_type="row")
+        yield Label("Follow-ups", classes="section-title", id="follow-ups-title")
+        yield DataTable(id="today-due", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#today-interviews", DataTable).add_columns(
+            "When", "Countdown", "Company", "Round", "With"
+        )
+        self.query_one("#today-due", DataTable).add_columns(
+            "", "Due", "Action", "Who", "Company", "Role"
+        )
+        self.watch(self.app, "now", self._refresh, init=False)
+        self.watch(self.app, "data_generation", lambda _g: self.load_interviews(), init=False)
+        self.query_one("#today-due", DataTable).focus()
+        self._refresh(None)
+        self.load_interviews()
+
+    def now(self) -> datetime:
+        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, group="today-load", name="load interviews")
+    def load_interviews(self) -> None:
+        from pursuit.store import queries
+
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            return
+        now = self.now()
+        with store.reader() as conn:
+            rows = queries.upcoming_interviews(
+                conn, now - timedelta(hours=2), now + timedelta(days=7)
+            )
+        self.post_message(self.Interviews(rows))
+
+    def on_today_screen_interviews(self, message: Interviews) -> None:
+        self.interviews = message.rows
+        self._draw_interviews()
+
+    def _refresh(self, _now: datetime | None) -> None:
+        self.due = list(self.app.due_rows)  # type: ignore[attr-defined]
+        self._draw_due()
+        self._draw_interviews()
+
+    def _draw_interviews(self) -> None:
+        table = self.query_one("#today-interviews", DataTable)
+        table.clear()
+        now = self.now()
+        tz = local_tz()
+        today = now.astimezone(tz).date()
+        for iv in self.interviews:
+            local = iv.starts_at.astimezone(tz)
+            table.add_row(
+                f"{short_day(local.date(), today)} {local:%H:%M}",
+                Text(countdown(iv.starts_at, now), style="bold"),
+                iv.company,
+                iv.title,
+                ", ".join(iv.interviewers),
+                key=str(iv.id),
+            )
+        table.display = bool(self.interviews)
+        if not self.interviews:
+            table.border_title = None
+
+    def _draw_due(self) -> None:
+        table = self.query_one("#today-due", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        now = self.now()
+        tz = local_tz()
+        today = now.astimezone(tz).date()
+        counts = {"overdue": 0, "today": 0, "later": 0}
+        for i, row in enumerate(self.due):
+            bucket = due_bucket(row, now)
+            counts[bucket] += 1
+            marker, style = STATE_STYLE[bucket]
+            local = row.due_at.astimezone(tz)
+            when = short_day(local.date(), today)
+            if row.action in ("thank-you", "rejection-reply", "offer-answer"):
+                when += f" {local:%H:%M}"
+            table.add_row(
+                Text(marker, style=style),
+                Text(when, style=style),
+                Text(ACTION_LABELS[row.action], style=style),
+                row.contact_name or "",
+                row.company,
+                row.role,
+                key=str(i),
+            )
+        if self.due:
+            table.move_cursor(row=min(cursor, len(self.due) - 1), animate=False)
+        title = self.query_one("#follow-ups-title", Label)
+        if self.due:
+            title.update(
+                f"Follow-ups · {counts['overdue']} overdue, {counts['today']} due "
+                f"today, {counts['later']} due later"
+            )
+        else:
+            title.update("Follow-ups · nothing to send. Keep applying!")
+
+    def selected(self) -> DueRow | None:
+        table = self.query_one("#today-due", DataTable)
+        if not self.due or table.cursor_row >= len(self.due):
+            return None
+        return self.due[table.cursor_row]
+
+    @on(DataTable.RowSelected, "#today-due")
+    def _row_chosen(self) -> None:
+        self.action_done()
+
+    @on(DataTable.RowSelected, "#today-interviews")
+    def _interview_chosen(self, event: DataTable.RowSelected) -> None:
+        iv = next((i for i in self.interviews if str(i.id) == event.row_key.value), None)
+        if iv is not None:
+            self.app.open_application(iv.application_id)  # type: ignore[attr-defined]
+
+    def action_done(self) -> None:
+        from pursuit.tui.screens.confirm import Confirm
+
+        row = self.selected()
+        if row is None:
+            return
+        who = f" to {row.contact_name}" if row.contact_name else ""
+        if row.action == "move-on":
+            question = (
+                f"No answer from {row.company} after two check-ins. "
+                "Mark the application as ghosted?"
+            )
+
+            def ghosted(yes: bool | None) -> None:
+                if yes:
+                    self.app.run_write(  # type: ignore[attr-defined]
+                        lambda s: s.log_event(row.application_id, "ghosted"),
+                        success=f"{row.company} marked ghosted. On to the next one.",
+                    )
+
+            self.app.push_screen(Confirm(question, yes="Mark ghosted"), ghosted)
+            return
+        event = CLOSED_BY[row.action]
+
+        def log(yes: bool | None) -> None:
+            if not yes:
+                return
+
+            def write(store):
+                return store.log_event(
+                    row.application_id,
+                    event,
+                    contact=row.contact_name,
+                    interview_id=row.interview_id,
+                )
+
+            def logged(result) -> None:
+                if result.warning:
+                    self.notify(result.warning, severity="warning")
+
+            self.app.run_write(
+                write,
+                logged,  # type: ignore[attr-defined]
+                success=f"Logged: {ACTION_LABELS[row.action].lower()}{who}",
+            )
+
+        self.app.push_screen(
+            Confirm(
+                f"{ACTION_LABELS[row.action]}{who} ({row.company}): mark it as sent?", yes="Sent"
+            ),
+            log,
+        )
+
+    def action_dismiss_action(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.app.run_write(  # type: ignore[attr-defined]
+            lambda s: s.dismiss(row.application_id, row.action, row.contact_name),
+            success=f"Dismissed: {ACTION_LABELS[row.action].lower()} · {row.company}",
+        )
+
+    def action_open(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.app.open_application(row.application_id)  # type: ignore[attr-defined]

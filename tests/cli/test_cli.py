@@ -1,0 +1,143 @@
+"""The command line, called as a script would call it."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pursuit.cli import main
+from pursuit.domain.clock import FixedClock
+
+
+@pytest.fixture
+def run(db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]):
+    def _run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db_path), *argv], clock=clock)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def test_add_list_stage_round_trip(run, db_path: Path) -> None:
+    code, out, _ = run("add", "Acme", "Data Engineer", "--url", "https://acme.example/1")
+    assert (code, out.strip()) == (0, "1")
+    code, out, _ = run("add", "Bolt", "SRE", "--stage", "saved", "--json")
+    assert json.loads(out) == {"id": 2}
+    code, out, _ = run("list", "--json")
+    rows = json.loads(out)
+    assert [(r["id"], r["company"], r["stage"], r["applied"]) for r in rows] == [
+        (2, "Bolt", "saved", None),
+        (1, "Acme", "applied", "2026-11-18"),
+    ]
+    assert {"id", "company", "role", "stage", "applied", "url", "notes"} <= set(rows[0])
+    code, out, _ = run("stage", "1", "screening")
+    assert code == 0 and "screening" in out
+    code, out, _ = run("list", "--stage", "screening")
+    assert "Acme" in out and "Bolt" not in out
+    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+
+
+def test_applied_dates_lean_to_the_past(run) -> None:
+    run("add", "Acme", "Dev", "--applied", "Nov 20")
+    _, out, _ = run("list", "--json")
+    assert json.loads(out)[0]["applied"] == "2025-11-20"
+    run("add", "Bolt", "Dev", "--applied", "-3d")
+    _, out, _ = run("list", "--json")
+    assert json.loads(out)[0]["applied"] == "2026-11-15"
+
+
+def test_interview_log_due_and_dismiss(run, clock: FixedClock) -> None:
+    run("add", "Acme", "Data Engineer")
+    code, out, _ = run(
+        "interview",
+        "1",
+        "--at",
+        "today 9am",
+        "--kind",
+        "panel",
+        "--with",
+        "Ann Lee",
+        "--with",
+        "Bo Chen",
+        "--decision-by",
+        "Nov 27",
+    )
+    assert (code, out.strip()) == (0, "1")
+    code, out, _ = run("due", "--json")
+    due = json.loads(out)
+    assert [(d["action"], d["contact"], d["overdue"]) for d in due] == [
+        ("thank-you", "Ann Lee", False),
+        ("thank-you", "Bo Chen", False),
+    ]
+    assert due[0]["due"] == "2026-11-19T09:00:00+00:00"
+    assert set(due[0]) == {"application", "company", "role", "action", "due", "overdue", "contact"}
+    code, out, _ = run("due", "--at", "Nov 20")
+    assert "2 overdue, 0 due today, 0 due later" in out
+    run("log", "1", "sent-thank-you", "--contact", "Ann Lee")
+    code, out, _ = run("dismiss", "1", "thank-you", "--contact", "bo chen")
+    assert code == 0
+    _, out, _ = run("due", "--at", "Nov 30", "--json")
+    assert [(d["action"], d["due"]) for d in json.loads(out)] == [
+        ("first-check-in", "2026-11-30T00:00:00+00:00")
+    ]
+    code, out, err = run("log", "1", "sent-check-in", "--at", "Nov 25")
+    assert code == 0 and "Too soon" in err and "Mon 30 Nov 2026" in err
+
+
+def test_errors_are_one_line_with_exit_code_2(run, tmp_path: Path, clock) -> None:
+    run("add", "Acme", "Dev")
+    for argv, words in [
+        (("add", "X", "Y", "--applied", "blah"), "cannot read 'blah'"),
+        (("stage", "1", "hired"), "unknown stage"),
+        (("stage", "99", "offer"), "no application with id 99"),
+        (("log", "1", "partied"), "unknown event"),
+        (("dismiss", "1", "thank-you"), "no pending thank-you"),
+        (("interview", "1", "--at", "someday"), "cannot read 'someday'"),
+        (("log", "1", "sent-thank-you"), "no interview that has started"),
+    ]:
+        code, _out, err = run(*argv)
+        assert code == 2, argv
+        assert words in err and "Traceback" not in err, (argv, err)
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database")
+    code = main(["--db", str(bad), "list"], clock=clock)
+    assert code == 2
+    assert bad.read_text() == "not a database"
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["add"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert "pursuit 0.1.0" in capsys.readouterr().out
+
+
+def test_pursuit_db_environment_variable_and_real_process(tmp_path: Path) -> None:
+    path = tmp_path / "env.db"
+    env = {**os.environ, "PURSUIT_DB": str(path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "pursuit", "add", "Acme", "Dev"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "1"
+    assert path.exists()
+    done = subprocess.run(
+        [sys.executable, "-m", "pursuit", "stage", "1", "nope"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr

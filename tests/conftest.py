@@ -1,0 +1,48 @@
+"""Shared fixtures: a fixed clock, stores of every kind, and UTC as the local zone."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Local time is part of the rules (a wait falls due at local midnight); pin it for every test.
+os.environ["TZ"] = "UTC"
+time.tzset()
+
+from pursuit.domain.clock import FixedClock  # noqa: E402
+from pursuit.store.repo import Store  # noqa: E402
+
+#: A Wednesday morning.
+NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "pursuit.db"
+
+
+@pytest.fixture
+def store(db_path: Path, clock: FixedClock) -> Iterator[Store]:
+    s = Store.open(db_path, clock)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(db_path: Path, clock: FixedClock) -> Iterator[Store]:
+    from pursuit.store.demo import seed
+
+    s = Store.open(db_path, clock)
+    seed(s)
+    yield s
+    s.close()

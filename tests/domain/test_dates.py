@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from pursuit.domain.dates import (
+    BadDate,
+    friendly_day,
+    parse_day,
+    parse_moment,
+    parse_when,
+    short_day,
+)
+
+NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("2026-12-01", True, date(2026, 12, 1)),
+        ("Dec 1", True, date(2026, 12, 1)),
+        ("Dec 1", False, date(2025, 12, 1)),
+        ("Nov 3", True, date(2027, 11, 3)),
+        ("Nov 3", False, date(2026, 11, 3)),
+        ("3 Nov 2026", True, date(2026, 11, 3)),
+        ("11/3/2026", True, date(2026, 11, 3)),
+        ("tomorrow", True, date(2026, 11, 22)),
+        ("yesterday", False, date(2026, 11, 20)),
+        ("today", True, date(2026, 11, 21)),
+        ("+3d", True, date(2026, 11, 24)),
+        ("-2w", False, date(2026, 11, 7)),
+        ("in 2 weeks", True, date(2026, 12, 5)),
+        ("in a week", True, date(2026, 11, 28)),
+        ("2 days ago", False, date(2026, 11, 19)),
+        ("friday", True, date(2026, 11, 27)),
+        ("friday", False, date(2026, 11, 20)),
+        ("next monday", True, date(2026, 11, 23)),
+        ("  DEC   1  ", True, date(2026, 12, 1)),
+    ],
+)
+def test_days_people_type(text: str, future: bool, expected: date) -> None:
+    assert parse_day(text, NOW, future=future) == expected
+
+
+def test_times_are_kept_and_a_bare_day_means_its_start() -> None:
+    assert parse_when("Dec 1 2pm", NOW) == parse_when("2026-12-01 14:00", NOW)
+    assert parse_when("Dec 1 2pm", NOW).clock == time(14, 0)
+    assert parse_when("tomorrow 9:30am", NOW).clock == time(9, 30)
+    assert parse_moment("Dec 1", NOW) == datetime(2026, 12, 1, 0, 0, tzinfo=UTC)
+    assert parse_moment("in 3 hours", NOW) == datetime(2026, 11, 21, 13, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "garbage",
+        "2026-13-45",
+        "Feb 30",
+        "2026",
+        "+3 parsecs",
+        "x" * 500,
+        "{company}",
+        "'; DROP TABLE x",
+    ],
+)
+def test_unreadable_dates_are_errors_naming_the_value(text: str) -> None:
+    with pytest.raises(BadDate) as info:
+        parse_when(text, NOW)
+    if text.strip():
+        assert repr(text[:40])[1:-1][:10] in str(info.value)
+
+
+def test_friendly_and_short_days() -> None:
+    assert friendly_day(date(2026, 12, 1)) == "Tuesday, December 1"
+    today = date(2026, 11, 21)
+    assert short_day(today, today) == "today"
+    assert short_day(date(2026, 11, 22), today) == "tomorrow"
+    assert short_day(date(2026, 11, 24), today) == "Tue 24"
+    assert short_day(date(2026, 12, 25), today) == "Dec 25"
+    assert short_day(date(2027, 1, 2), today) == "Jan 2 2027"

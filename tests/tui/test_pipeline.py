@@ -1,0 +1,188 @@
+"""Driving the pipeline from the keyboard, as a person would."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.application import ApplicationScreen
+from pursuit.tui.screens.application_form import ApplicationForm, FieldError
+from pursuit.tui.screens.pipeline import PipelineScreen
+from pursuit.tui.widgets.stage_bar import StageBar
+
+from .conftest import SIZE, settle
+
+
+def companies(app: PursuitApp) -> list[str]:
+    table = app.screen.query_one("#pipeline", DataTable)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def pipeline(app: PursuitApp) -> PipelineScreen:
+    screen = app.screen
+    assert isinstance(screen, PipelineScreen)
+    return screen
+
+
+async def test_the_pipeline_shows_the_demo_with_the_most_urgent_first(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        names = companies(demo_app)
+        assert len(names) == 13  # the accepted one is archived
+        assert names[0] == "Quarry & Co"  # overdue since last week
+        bar = demo_app.screen.query_one(StageBar)
+        assert bar.counts["interviewing"] == 4
+        assert demo_app.sub_title.endswith("overdue")
+
+
+async def test_add_through_the_form_with_a_bad_date_then_a_good_one(empty_app: PursuitApp):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        assert isinstance(empty_app.screen, ApplicationForm)
+        await pilot.press(*"Acme Robotics")
+        await pilot.press("tab", *"Staff Engineer")
+        applied = empty_app.screen.query_one("#f-applied", Input)
+        applied.value = "the 45th of Smarch"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = empty_app.screen.query_one("#err-applied", FieldError)
+        assert isinstance(empty_app.screen, ApplicationForm)
+        assert error.has_class("-shown")
+        assert "the 45th of Smarch" in str(error.render())
+        assert empty_app.store is not None and empty_app.store.applications() == []
+        applied.value = "Nov 3"
+        empty_app.screen.query_one("#f-salary", Input).value = "120k-140k"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(empty_app.screen, PipelineScreen)
+        [row] = empty_app.store.applications()
+        assert (row.company, row.role, row.applied_on.isoformat(), row.salary_min) == (
+            "Acme Robotics",
+            "Staff Engineer",
+            "2026-11-03",
+            120_000,
+        )
+        assert companies(empty_app) == ["Acme Robotics"]
+
+
+async def test_the_form_refuses_a_missing_company_and_a_bad_salary(empty_app: PursuitApp):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        empty_app.screen.query_one("#f-salary", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        assert empty_app.screen.query_one("#err-company", FieldError).has_class("-shown")
+        assert empty_app.screen.query_one("#err-salary", FieldError).has_class("-shown")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(empty_app.screen, PipelineScreen)
+        assert empty_app.store is not None and empty_app.store.applications() == []
+
+
+async def test_filter_by_text_and_by_stage(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"health")
+        assert companies(demo_app) == ["Lumen Health"]
+        await pilot.press("escape")
+        assert len(companies(demo_app)) == 13
+        await pilot.press("4")  # interviewing
+        assert sorted(companies(demo_app)) == [
+            "Harbor Schools",
+            "Lumen Health",
+            "Northwind Analytics",
+            "Quarry & Co",
+        ]
+        await pilot.press("0")
+        assert len(companies(demo_app)) == 13
+
+
+async def test_sort_by_column_and_reverse(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "o")  # due -> last contact -> company
+        assert pipeline(demo_app).sort_column == "company"
+        names = companies(demo_app)
+        assert names == sorted(names, key=str.lower)
+        await pilot.press("r")
+        assert companies(demo_app) == list(reversed(names))
+
+
+async def test_next_stage_and_pick_any_stage(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"fernleaf", "enter")
+        await pilot.press("n")
+        await settle(pilot)
+        store = demo_app.store
+        assert store is not None
+        fern = next(r for r in store.applications() if r.company == "Fernleaf")
+        assert fern.stage == "screening"
+        await pilot.press("m")
+        await pilot.press("7")  # rejected
+        await settle(pilot)
+        assert store.application(fern.id).stage == "rejected"
+        history = [t.text for t in store.detail(fern.id).timeline]
+        assert history[:2] == ["Screening → Rejected", "Applied → Screening"]
+
+
+async def test_open_an_application_and_come_back(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"northwind", "enter", "enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        text = str(demo_app.screen.query_one("#app-interviews").render())
+        assert "Tomás Ortega" in text and "Panel" in text
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, PipelineScreen)
+
+
+async def test_archive_then_restore_and_delete_asks_first(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cobalt", "enter", "x")
+        await settle(pilot)
+        assert "Cobalt Systems" not in companies(demo_app)
+        await pilot.press("escape", "z")
+        await settle(pilot)
+        assert "Cobalt Systems" in companies(demo_app)
+        await pilot.press("slash", *"cobalt", "enter", "x")
+        await settle(pilot)
+        await pilot.press("escape", "z")
+        await settle(pilot)
+        assert "Cobalt Systems" in companies(demo_app)
+        await pilot.press("slash", *"cobalt", "enter", "delete")
+        await pilot.press("n")  # changed my mind
+        await settle(pilot)
+        assert "Cobalt Systems" in companies(demo_app)
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        await pilot.press("escape")
+        assert "Cobalt Systems" not in companies(demo_app)
+        assert demo_app.store is not None
+        assert all(
+            r.company != "Cobalt Systems"
+            for r in demo_app.store.applications() + demo_app.store.applications(archived=True)
+        )
+
+
+async def test_edit_keeps_what_was_there(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"lumen", "enter", "e")
+        form = demo_app.screen
+        assert isinstance(form, ApplicationForm)
+        assert form.query_one("#f-company", Input).value == "Lumen Health"
+        assert form.query_one("#f-salary", Input).value == "120k–140k"
+        form.query_one("#f-role", Input).value = "Senior Platform Engineer"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert demo_app.store is not None
+        row = next(r for r in demo_app.store.applications() if r.company == "Lumen Health")
+        assert (row.role, row.salary_min, row.salary_max) == (
+            "Senior Platform Engineer",
+            120_000,
+            140_000,
+        )

@@ -1,0 +1,52 @@
+"""Pictures of the screens on demo data at a fixed moment (pytest-textual-snapshot).
+
+Regenerate after an intended change with: pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from pursuit.domain.clock import FixedClock
+from pursuit.tui.app import PursuitApp
+
+from .conftest import SIZE, settle
+
+
+def _app(db_path: Path, clock: FixedClock) -> PursuitApp:
+    return PursuitApp(db_path, clock, demo=True, tick_seconds=3600)
+
+
+def test_pipeline_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=settle)
+
+
+def test_today_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    async def open_today(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=open_today)
+
+
+def test_application_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    async def open_northwind(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"northwind", "enter", "enter")
+        await settle(pilot)
+
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=open_northwind)
+
+
+def test_form_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    async def bad_date(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("a", *"Acme", "tab", *"Engineer")
+        pilot.app.screen.query_one("#f-applied").value = "someday"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=bad_date)

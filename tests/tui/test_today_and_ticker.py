@@ -1,0 +1,126 @@
+"""The ticker and the Today view, with time moved by hand (nothing sleeps)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from pursuit.domain.clock import FixedClock
+from pursuit.store.repo import Store
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.confirm import Confirm
+from pursuit.tui.screens.pipeline import PipelineScreen
+from pursuit.tui.screens.today import TodayScreen, countdown
+
+from .conftest import SIZE, settle
+
+
+def messages(app: PursuitApp) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+def row_of(app: PursuitApp, table_id: str, text: str) -> list[str]:
+    table = app.screen.query_one(table_id, DataTable)
+    for i in range(table.row_count):
+        cells = [str(c) for c in table.get_row_at(i)]
+        if any(text in c for c in cells):
+            return cells
+    raise AssertionError(f"no row with {text!r}")
+
+
+async def test_rows_turn_overdue_as_time_passes_with_a_toast(
+    demo_app: PursuitApp, clock: FixedClock
+):
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        before = demo_app.overdue
+        assert row_of(demo_app, "#pipeline", "Northwind")[4].startswith("•")
+        clock.advance(hours=4, minutes=1)  # the panel's thank-yous were due at 14:00
+        demo_app.tick()
+        await settle(pilot)
+        assert demo_app.overdue == before + 2
+        assert row_of(demo_app, "#pipeline", "Northwind")[4].startswith("!")
+        toasts = messages(demo_app)
+        assert any("Now overdue" in t and "Hannah Lee" in t for t in toasts)
+        assert any("Now overdue" in t and "Tomás Ortega" in t for t in toasts)
+        assert f"{before + 2} overdue" in demo_app.sub_title
+
+
+async def test_the_ticker_runs_on_its_own_timer(db_path: Path, clock: FixedClock):
+    app = PursuitApp(db_path, clock, demo=True, tick_seconds=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.now
+        clock.advance(minutes=5)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.now != first:
+                break
+        assert app.now == clock.now()
+
+
+async def test_another_process_changes_show_up_on_the_next_tick(
+    demo_app: PursuitApp, db_path: Path, clock: FixedClock
+):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        other = Store.open(db_path, clock)
+        other.add_application("Written Elsewhere", "From the command line")
+        other.close()
+        demo_app.tick()
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PipelineScreen)
+        assert row_of(demo_app, "#pipeline", "Written Elsewhere")
+
+
+async def test_today_lists_interviews_and_follow_ups_and_marks_one_sent(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, TodayScreen)
+        onsite = row_of(demo_app, "#today-interviews", "Lumen Health")
+        assert onsite[1] == "in 1d 3h" and "Omar Haddad" in onsite[4]
+        table = demo_app.screen.query_one("#today-due", DataTable)
+        cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert cells[0][0] == "!"  # most overdue first
+        hannah = next(i for i, c in enumerate(cells) if c[3] == "Hannah Lee")
+        table.move_cursor(row=hannah)
+        await pilot.press("enter")
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, TodayScreen)
+        assert all(
+            c[3] != "Hannah Lee"
+            for c in ([str(x) for x in table.get_row_at(i)] for i in range(table.row_count))
+        )
+        assert any(str(table.get_row_at(i)[3]) == "Tomás Ortega" for i in range(table.row_count))
+
+
+async def test_dismiss_from_today(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        table = demo_app.screen.query_one("#today-due", DataTable)
+        cobalt = next(
+            i for i in range(table.row_count) if str(table.get_row_at(i)[4]) == "Cobalt Systems"
+        )
+        table.move_cursor(row=cobalt)
+        await pilot.press("d")
+        await settle(pilot)
+        assert all(str(table.get_row_at(i)[4]) != "Cobalt Systems" for i in range(table.row_count))
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, PipelineScreen)
+
+
+def test_countdown_words() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime(2026, 11, 18, 10, tzinfo=UTC)
+    assert countdown(now + timedelta(minutes=42), now) == "in 42m"
+    assert countdown(now + timedelta(hours=3, minutes=5), now) == "in 3h 05m"
+    assert countdown(now + timedelta(days=2, hours=6), now) == "in 2d 6h"
+    assert countdown(now - timedelta(minutes=1), now) == "started"
