@@ -119,3 +119,59 @@ class ApplicationDetail:
     contacts: list[tuple[int, str, str]] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     due: list[DueRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    contact_id: int
+    name: str
+    title: str = ""
+    #: `sent`, `due`, `overdue`, `later` (the interview is still to come) or `dismissed`.
+    thank_you: str = ""
+
+
+@dataclass(frozen=True)
+class InterviewDetail:
+    """Everything the interview screen shows and edits."""
+
+    id: int
+    application_id: int
+    company: str
+    role: str
+    kind: str
+    round_name: str
+    starts_at: datetime
+    duration_minutes: int = 60
+    location: str = ""
+    decision_by: date | None = None
+    notes: str = ""
+    debrief_questions: str = ""
+    debrief_topics: str = ""
+    debrief_asked: str = ""
+    debrief_demeanour: str = ""
+    debrief_improve: str = ""
+    rating_confidence: int | None = None
+    rating_clarity: int | None = None
+    rating_rapport: int | None = None
+    rating_knowledge: int | None = None
+    interviewers: tuple[Interviewer, ...] = ()
+
+    @property
+    def title(self) -> str:
+        kind = self.kind.capitalize()
+        if self.round_name and self.round_name.lower() != self.kind.lower():
+            return f"{kind} · {self.round_name}"
+        return kind
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin: str = ""
+    notes: str = ""
+    role: str = ""  # the role in one application's process, where that is asked for
+    companies: tuple[str, ...] = ()

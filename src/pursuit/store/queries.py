@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, datetime
 
-from pursuit.domain.records import ApplicationRow, DueRow, InterviewRow
+from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
 from pursuit.store.moments import from_db, to_db
 
 _APP_COLUMNS = (
@@ -176,3 +176,38 @@ def data_version(conn: sqlite3.Connection) -> int:
 def stage_counts(conn: sqlite3.Connection) -> dict[str, int]:
     sql = "SELECT stage, count(*) FROM application WHERE archived = 0 GROUP BY stage"
     return {stage: n for stage, n in conn.execute(sql)}
+
+
+def contacts(conn: sqlite3.Connection, application_id: int | None = None) -> list[ContactRow]:
+    """Everyone (with the companies they are linked to), or one application's people."""
+    companies = (
+        "(SELECT group_concat(DISTINCT a.company) FROM application_contact x "
+        " JOIN application a ON a.id = x.application_id WHERE x.contact_id = c.id)"
+    )
+    if application_id is None:
+        sql = (
+            f"SELECT c.id, c.name, c.title, c.email, c.phone, c.linkedin, c.notes, '', "
+            f"{companies} FROM contact c ORDER BY lower(c.name)"
+        )
+        params: tuple[object, ...] = ()
+    else:
+        sql = (
+            f"SELECT c.id, c.name, c.title, c.email, c.phone, c.linkedin, c.notes, ac.role, "
+            f"{companies} FROM application_contact ac JOIN contact c ON c.id = ac.contact_id "
+            "WHERE ac.application_id = ? ORDER BY lower(c.name)"
+        )
+        params = (application_id,)
+    return [
+        ContactRow(
+            id=r[0],
+            name=r[1],
+            title=r[2],
+            email=r[3],
+            phone=r[4],
+            linkedin=r[5],
+            notes=r[6],
+            role=r[7] or "",
+            companies=tuple(sorted(r[8].split(","))) if r[8] else (),
+        )
+        for r in conn.execute(sql, params)
+    ]

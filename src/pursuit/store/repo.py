@@ -15,25 +15,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from pursuit.domain import followups as fu
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import local_tz
-from pursuit.domain.records import (
-    ApplicationDetail,
-    ApplicationRow,
-    DueRow,
-    TimelineEntry,
-)
-from pursuit.domain.stages import SECTORS, STAGES, label
-from pursuit.store import db, queries
+from pursuit.domain.stages import SECTORS, STAGES
+from pursuit.store import db
+from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.people import People
 from pursuit.store.tables import (
     Activity,
     Application,
-    ApplicationContact,
     Contact,
     FollowUp,
     FollowUpDismissal,
@@ -42,8 +37,8 @@ from pursuit.store.tables import (
     Setting,
     StageEvent,
 )
+from pursuit.store.views import Views
 
-INTERVIEW_KINDS = ("phone", "video", "onsite", "panel", "group", "technical")
 EDITABLE_FIELDS = (
     "company",
     "role",
@@ -66,14 +61,6 @@ RULE_SETTINGS = {
 }
 
 
-class NotFound(db.StoreError):
-    pass
-
-
-class InvalidValue(db.StoreError):
-    pass
-
-
 @dataclass(frozen=True)
 class Logged:
     """What logging an event did, and a warning when it came too soon."""
@@ -82,26 +69,17 @@ class Logged:
     warning: str | None = None
 
 
-def _clean_text(value: str, name: str, *, required: bool = False, limit: int = 10_000) -> str:
-    text = value.strip()
-    if required and not text:
-        raise InvalidValue(f"{name} is required")
-    if len(text) > limit:
-        raise InvalidValue(f"{name} is too long ({len(text)} characters; at most {limit})")
-    return text
-
-
 def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     """Check and tidy application fields; raises InvalidValue naming the field."""
     out = dict(values)
     for name in ("company", "role"):
         if name in out:
-            out[name] = _clean_text(str(out[name]), name, required=True, limit=200)
+            out[name] = clean_text(str(out[name]), name, required=True, limit=200)
     for name in ("url", "source", "location"):
         if name in out:
-            out[name] = _clean_text(str(out[name] or ""), name, limit=2_000)
+            out[name] = clean_text(str(out[name] or ""), name, limit=2_000)
     if "notes" in out:
-        out["notes"] = _clean_text(str(out["notes"] or ""), "notes", limit=100_000)
+        out["notes"] = clean_text(str(out["notes"] or ""), "notes", limit=100_000)
     if "sector" in out:
         sector = str(out["sector"] or "other").strip().lower()
         if sector not in SECTORS:
@@ -117,7 +95,7 @@ def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Store:
+class Store(People, Views):
     """A pursuit database, opened and up to date."""
 
     def __init__(self, path: Path, engine: Any, clock: Clock | None = None) -> None:
@@ -286,68 +264,6 @@ class Store:
 
     # --- contacts and interviews -----------------------------------------------------------
 
-    def _contact(self, s: Session, name: str, app_id: int, role: str) -> Contact:
-        """The one contact of this name (case forgiven): the same person is one contact."""
-        clean = _clean_text(name, "contact name", required=True, limit=200)
-        contact = s.exec(
-            select(Contact)
-            .where(func.lower(Contact.name) == clean.lower())
-            .order_by(col(Contact.id))
-        ).first()
-        if contact is None:
-            contact = Contact(name=clean)
-            s.add(contact)
-            s.flush()
-        assert contact.id is not None
-        if s.get(ApplicationContact, (app_id, contact.id)) is None:
-            s.add(ApplicationContact(application_id=app_id, contact_id=contact.id, role=role))
-        return contact
-
-    def add_interview(
-        self,
-        app_id: int,
-        starts_at: datetime,
-        *,
-        kind: str = "video",
-        interviewers: list[str] | tuple[str, ...] = (),
-        decision_by: date | None = None,
-        round_name: str = "",
-        location: str = "",
-        duration_minutes: int = 60,
-    ) -> int:
-        if kind not in INTERVIEW_KINDS:
-            raise InvalidValue(
-                f"unknown interview kind {kind!r}; choose one of {', '.join(INTERVIEW_KINDS)}"
-            )
-        with self._tx() as s:
-            app = self._get(s, app_id)
-            iv = Interview(
-                application_id=app_id,
-                kind=kind,
-                starts_at=starts_at,
-                decision_by=decision_by,
-                round_name=_clean_text(round_name, "round", limit=200),
-                location=_clean_text(location, "location", limit=2_000),
-                duration_minutes=duration_minutes,
-                timezone=str(starts_at.tzname() or ""),
-            )
-            s.add(iv)
-            s.flush()
-            assert iv.id is not None
-            for name in dict.fromkeys(n.strip() for n in interviewers if n.strip()):
-                contact = self._contact(s, name, app_id, "interviewer")
-                assert contact.id is not None
-                s.add(InterviewContact(interview_id=iv.id, contact_id=contact.id))
-            # A phone call is usually the screen; anything else means interviews proper.
-            target = "screening" if kind == "phone" else "interviewing"
-            if STAGES.index(app.stage) < STAGES.index(target):
-                # A past interview means the stage changed by then at the latest.
-                when = min(self.now(), starts_at)
-                self._set_stage(s, app_id, target, when, "", reschedule=False)
-            s.flush()
-            self._reschedule(s, app_id)
-            return iv.id
-
     # --- events ----------------------------------------------------------------------------
 
     def log_event(
@@ -364,7 +280,7 @@ class Store:
         if kind not in fu.EVENT_KINDS:
             raise InvalidValue(f"unknown event {kind!r}; known events: {', '.join(fu.EVENT_KINDS)}")
         moment = at or self.now()
-        note = _clean_text(note, "note", limit=100_000)
+        note = clean_text(note, "note", limit=100_000)
         with self._tx() as s:
             self._get(s, app_id)
             warning = None
@@ -537,95 +453,3 @@ class Store:
         for app_id in s.exec(select(Application.id)):
             if app_id is not None:
                 self._reschedule(s, app_id, rules)
-
-    # --- reads -----------------------------------------------------------------------------
-
-    def applications(
-        self, *, stage: str | None = None, archived: bool = False
-    ) -> list[ApplicationRow]:
-        with self.reader() as conn:
-            return queries.applications(conn, stage=stage, archived=archived)
-
-    def application(self, app_id: int) -> ApplicationRow:
-        with self.reader() as conn:
-            row = queries.application(conn, app_id)
-        if row is None:
-            raise NotFound(f"no application with id {app_id}")
-        return row
-
-    def due(self, at: datetime | None = None) -> list[DueRow]:
-        with self.reader() as conn:
-            return queries.due(conn, at or self.now())
-
-    def detail(self, app_id: int) -> ApplicationDetail:
-        """Everything the application screen shows."""
-        row = self.application(app_id)
-        with self.reader() as conn:
-            interviews = queries.interviews_of(conn, app_id)
-            due = queries.pending(conn, app_id)
-            contacts = [
-                (cid, name, role)
-                for cid, name, role in conn.execute(
-                    "SELECT c.id, c.name, ac.role FROM application_contact ac "
-                    "JOIN contact c ON c.id = ac.contact_id WHERE ac.application_id = ? "
-                    "ORDER BY c.name",
-                    (app_id,),
-                )
-            ]
-            names = dict(
-                conn.execute(
-                    "SELECT c.id, c.name FROM application_contact ac JOIN contact c "
-                    "ON c.id = ac.contact_id WHERE ac.application_id = ?",
-                    (app_id,),
-                )
-            )
-            timeline: list[TimelineEntry] = []
-            for from_stage, to_stage, at, note in conn.execute(
-                "SELECT from_stage, to_stage, at, note FROM stage_event WHERE application_id = ? "
-                "ORDER BY id",
-                (app_id,),
-            ):
-                text = (
-                    f"{label(from_stage)} → {label(to_stage)}"
-                    if from_stage
-                    else f"Added as {label(to_stage)}"
-                )
-                timeline.append(
-                    TimelineEntry(
-                        queries.from_db(at), "stage", f"{text}{' · ' + note if note else ''}"
-                    )
-                )
-            for kind, at, contact_id, note in conn.execute(
-                "SELECT kind, at, contact_id, note FROM activity WHERE application_id = ? "
-                "ORDER BY id",
-                (app_id,),
-            ):
-                who = names.get(contact_id)
-                text = kind.replace("-", " ").capitalize()
-                if who:
-                    text += f" ({who})"
-                if note:
-                    text += f" · {note}"
-                timeline.append(TimelineEntry(queries.from_db(at), kind, text))
-        now = self.now()
-        for iv in interviews:
-            if iv.starts_at <= now:
-                what = f"{iv.kind.capitalize()} interview"
-                if iv.round_name:
-                    what += f" · {iv.round_name}"
-                timeline.append(TimelineEntry(iv.starts_at, "interview", what))
-        # Newest first; entries made in the same instant keep the order they were made in.
-        timeline.reverse()
-        timeline.sort(key=lambda t: t.at, reverse=True)
-        return ApplicationDetail(
-            row=row, interviews=interviews, contacts=contacts, timeline=timeline, due=due
-        )
-
-    def overdue_count(self, at: datetime | None = None) -> int:
-        with self.reader() as conn:
-            return queries.overdue_count(conn, at or self.now())
-
-    def find_applications(self, text: str, limit: int = 20) -> list[ApplicationRow]:
-        rows = self.applications()
-        needle = text.lower()
-        return [r for r in rows if needle in f"{r.company} {r.role}".lower()][:limit]

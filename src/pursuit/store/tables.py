@@ -88,7 +88,10 @@ class Contact(SQLModel, table=True):
     __tablename__ = "contact"
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(index=True)
+    name: str
+    #: The name casefolded, so that "Ann Lee" and "ann lee" are one person (SQLite's own
+    #: lower() only folds ASCII).
+    name_key: str = Field(index=True)
     title: str = ""
     email: str = ""
     phone: str = ""

@@ -1,0 +1,336 @@
+"""Interviews and the people in them: the store's writes and reads for both.
+
+A mixin of `Store`: it relies on the transaction, lookup and reschedule helpers there.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import col, select
+
+from pursuit.domain.records import InterviewDetail, Interviewer
+from pursuit.domain.stages import STAGES
+from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.tables import (
+    Activity,
+    Application,
+    ApplicationContact,
+    Contact,
+    FollowUp,
+    FollowUpDismissal,
+    Interview,
+    InterviewContact,
+)
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlmodel import Session
+
+    class _Host:
+        def _tx(self) -> AbstractContextManager[Session]: ...
+        def _get(self, s: Session, app_id: int) -> Application: ...
+        def _reschedule(self, s: Session, app_id: int) -> None: ...
+        def _set_stage(
+            self,
+            s: Session,
+            app_id: int,
+            stage: str,
+            at: datetime,
+            note: str,
+            reschedule: bool = True,
+        ) -> bool: ...
+        def now(self) -> datetime: ...
+else:
+    _Host = object
+
+INTERVIEW_KINDS = ("phone", "video", "onsite", "panel", "group", "technical")
+CONTACT_ROLES = ("recruiter", "hiring manager", "interviewer", "referral", "")
+#: Free-text fields of an interview that the screen autosaves as they are typed.
+INTERVIEW_TEXT = (
+    "notes",
+    "debrief_questions",
+    "debrief_topics",
+    "debrief_asked",
+    "debrief_demeanour",
+    "debrief_improve",
+)
+RATINGS = ("rating_confidence", "rating_clarity", "rating_rapport", "rating_knowledge")
+CONTACT_FIELDS = ("name", "title", "email", "phone", "linkedin", "notes")
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class People(_Host):
+    # --- contacts ----------------------------------------------------------------------------
+
+    def _contact(self, s: Session, name: str, app_id: int, role: str) -> Contact:
+        """The one contact of this name (case forgiven): the same person is one contact."""
+        clean = clean_text(name, "contact name", required=True, limit=200)
+        contact = s.exec(
+            select(Contact).where(Contact.name_key == name_key(clean)).order_by(col(Contact.id))
+        ).first()
+        if contact is None:
+            contact = Contact(name=clean, name_key=name_key(clean))
+            s.add(contact)
+            s.flush()
+        assert contact.id is not None
+        link = s.get(ApplicationContact, (app_id, contact.id))
+        if link is None:
+            s.add(ApplicationContact(application_id=app_id, contact_id=contact.id, role=role))
+        elif role and not link.role:
+            link.role = role
+        return contact
+
+    def add_contact(self, app_id: int, name: str, *, role: str = "", **fields: str) -> int:
+        """Link a person to an application, creating them unless they are known by name."""
+        role = self._role(role)
+        with self._tx() as s:
+            self._get(s, app_id)
+            contact = self._contact(s, name, app_id, role)
+            self._apply_contact_fields(contact, fields)
+            assert contact.id is not None
+            return contact.id
+
+    def update_contact(
+        self, contact_id: int, *, app_id: int | None = None, role: str | None = None, **fields: str
+    ) -> None:
+        with self._tx() as s:
+            contact = s.get(Contact, contact_id)
+            if contact is None:
+                raise NotFound(f"no contact with id {contact_id}")
+            self._apply_contact_fields(contact, fields)
+            if app_id is not None and role is not None:
+                link = s.get(ApplicationContact, (app_id, contact_id))
+                if link is not None:
+                    link.role = self._role(role)
+            if "name" in fields:
+                for app in {
+                    link.application_id
+                    for link in s.exec(
+                        select(ApplicationContact).where(
+                            ApplicationContact.contact_id == contact_id
+                        )
+                    )
+                }:
+                    self._reschedule(s, app)
+
+    @staticmethod
+    def _role(role: str) -> str:
+        role = role.strip().lower()
+        if role not in CONTACT_ROLES:
+            raise InvalidValue(
+                f"unknown role {role!r}; choose one of {', '.join(r for r in CONTACT_ROLES if r)}"
+            )
+        return role
+
+    @staticmethod
+    def _apply_contact_fields(contact: Contact, fields: dict[str, str]) -> None:
+        unknown = set(fields) - set(CONTACT_FIELDS)
+        if unknown:
+            raise InvalidValue(f"cannot set {', '.join(sorted(unknown))} on a contact")
+        for name, value in fields.items():
+            limit = 200 if name == "name" else 2_000 if name != "notes" else 100_000
+            setattr(contact, name, clean_text(value, name, required=name == "name", limit=limit))
+            if name == "name":
+                contact.name_key = name_key(contact.name)
+
+    # --- interviews --------------------------------------------------------------------------
+
+    def add_interview(
+        self,
+        app_id: int,
+        starts_at: datetime,
+        *,
+        kind: str = "video",
+        interviewers: list[str] | tuple[str, ...] = (),
+        decision_by: date | None = None,
+        round_name: str = "",
+        location: str = "",
+        duration_minutes: int = 60,
+    ) -> int:
+        if kind not in INTERVIEW_KINDS:
+            raise InvalidValue(
+                f"unknown interview kind {kind!r}; choose one of {', '.join(INTERVIEW_KINDS)}"
+            )
+        with self._tx() as s:
+            app = self._get(s, app_id)
+            iv = Interview(
+                application_id=app_id,
+                kind=kind,
+                starts_at=starts_at,
+                decision_by=decision_by,
+                round_name=clean_text(round_name, "round", limit=200),
+                location=clean_text(location, "location", limit=2_000),
+                duration_minutes=duration_minutes,
+                timezone=str(starts_at.tzname() or ""),
+            )
+            s.add(iv)
+            s.flush()
+            assert iv.id is not None
+            for name in dict.fromkeys(n.strip() for n in interviewers if n.strip()):
+                contact = self._contact(s, name, app_id, "interviewer")
+                assert contact.id is not None
+                s.add(InterviewContact(interview_id=iv.id, contact_id=contact.id))
+            # A phone call is usually the screen; anything else means interviews proper.
+            target = "screening" if kind == "phone" else "interviewing"
+            if STAGES.index(app.stage) < STAGES.index(target):
+                # A past interview means the stage changed by then at the latest.
+                when = min(self.now(), starts_at)
+                self._set_stage(s, app_id, target, when, "", reschedule=False)
+            s.flush()
+            self._reschedule(s, app_id)
+            return iv.id
+
+    def update_interview(
+        self,
+        interview_id: int,
+        *,
+        interviewers: list[str] | tuple[str, ...] | None = None,
+        **fields: Any,
+    ) -> None:
+        """Change an interview; its time, decision date or people change what is due."""
+        allowed = {
+            "starts_at",
+            "kind",
+            "round_name",
+            "location",
+            "duration_minutes",
+            "decision_by",
+            *INTERVIEW_TEXT,
+            *RATINGS,
+        }
+        unknown = set(fields) - allowed
+        if unknown:
+            raise InvalidValue(f"cannot set {', '.join(sorted(unknown))} on an interview")
+        if "kind" in fields and fields["kind"] not in INTERVIEW_KINDS:
+            raise InvalidValue(f"unknown interview kind {fields['kind']!r}")
+        for name in RATINGS:
+            value = fields.get(name)
+            if value is not None and not 1 <= int(value) <= 5:
+                raise InvalidValue(f"{name.removeprefix('rating_')} is rated from 1 to 5")
+        duration = fields.get("duration_minutes")
+        if duration is not None and not 0 < int(duration) <= 24 * 60:
+            raise InvalidValue("an interview lasts between 1 minute and 24 hours")
+        for name in ("round_name", "location", *INTERVIEW_TEXT):
+            if name in fields:
+                fields[name] = clean_text(
+                    str(fields[name] or ""), name.replace("_", " "), limit=100_000
+                )
+        with self._tx() as s:
+            iv = s.get(Interview, interview_id)
+            if iv is None:
+                raise NotFound(f"no interview with id {interview_id}")
+            for name, value in fields.items():
+                setattr(iv, name, value)
+            if "starts_at" in fields:
+                iv.timezone = str(fields["starts_at"].tzname() or "")
+            if interviewers is not None:
+                self._set_interviewers(s, iv, interviewers)
+            s.flush()
+            if set(fields) - set(INTERVIEW_TEXT) - set(RATINGS) or interviewers is not None:
+                self._reschedule(s, iv.application_id)
+
+    def _set_interviewers(
+        self, s: Session, iv: Interview, names: list[str] | tuple[str, ...]
+    ) -> None:
+        assert iv.id is not None
+        wanted = []
+        for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+            contact = self._contact(s, name, iv.application_id, "interviewer")
+            wanted.append(contact.id)
+        for link in s.exec(select(InterviewContact).where(InterviewContact.interview_id == iv.id)):
+            if link.contact_id not in wanted:
+                s.delete(link)
+            else:
+                wanted.remove(link.contact_id)
+        for cid in wanted:
+            assert cid is not None
+            s.add(InterviewContact(interview_id=iv.id, contact_id=cid))
+
+    def delete_interview(self, interview_id: int) -> None:
+        with self._tx() as s:
+            iv = s.get(Interview, interview_id)
+            if iv is None:
+                raise NotFound(f"no interview with id {interview_id}")
+            app_id = iv.application_id
+            s.delete(iv)
+            s.flush()
+            self._reschedule(s, app_id)
+
+    def interview(self, interview_id: int) -> InterviewDetail:
+        """One interview, with each interviewer's thank-you state at the store's now."""
+        now = self.now()
+        with self._tx() as s:
+            iv = s.get(Interview, interview_id)
+            if iv is None:
+                raise NotFound(f"no interview with id {interview_id}")
+            app = self._get(s, iv.application_id)
+            people = s.exec(
+                select(Contact)
+                .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
+                .where(InterviewContact.interview_id == interview_id)
+                .order_by(col(Contact.name))
+            ).all()
+            sent = s.exec(
+                select(Activity.contact_id).where(
+                    Activity.interview_id == interview_id, Activity.kind == "sent-thank-you"
+                )
+            ).all()
+            pending = {
+                f.contact_id: f
+                for f in s.exec(
+                    select(FollowUp).where(
+                        FollowUp.interview_id == interview_id, FollowUp.action == "thank-you"
+                    )
+                )
+            }
+            dismissed = set(
+                s.exec(
+                    select(FollowUpDismissal.contact_id).where(
+                        FollowUpDismissal.application_id == iv.application_id,
+                        FollowUpDismissal.action == "thank-you",
+                        FollowUpDismissal.source == f"interview:{interview_id}",
+                    )
+                ).all()
+            )
+
+            def state(cid: int | None) -> str:
+                if None in sent or cid in sent:
+                    return "sent"
+                follow = pending.get(cid)
+                if follow is None:
+                    return "dismissed" if cid in dismissed else ""
+                if now >= follow.overdue_at:
+                    return "overdue"
+                return "due" if now >= follow.opens_at else "later"
+
+            return InterviewDetail(
+                id=interview_id,
+                application_id=iv.application_id,
+                company=app.company,
+                role=app.role,
+                kind=iv.kind,
+                round_name=iv.round_name,
+                starts_at=iv.starts_at,
+                duration_minutes=iv.duration_minutes,
+                location=iv.location,
+                decision_by=iv.decision_by,
+                notes=iv.notes,
+                debrief_questions=iv.debrief_questions,
+                debrief_topics=iv.debrief_topics,
+                debrief_asked=iv.debrief_asked,
+                debrief_demeanour=iv.debrief_demeanour,
+                debrief_improve=iv.debrief_improve,
+                rating_confidence=iv.rating_confidence,
+                rating_clarity=iv.rating_clarity,
+                rating_rapport=iv.rating_rapport,
+                rating_knowledge=iv.rating_knowledge,
+                interviewers=tuple(
+                    Interviewer(p.id or 0, p.name, p.title, state(p.id)) for p in people
+                ),
+            )

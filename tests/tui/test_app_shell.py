@@ -1,0 +1,87 @@
+"""The app around the screens: key help, the command palette, a database it cannot open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from pursuit.domain.clock import FixedClock
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.application import ApplicationScreen
+from pursuit.tui.screens.application_form import ApplicationForm
+from pursuit.tui.screens.pipeline import PipelineScreen
+
+from .conftest import SIZE, settle
+
+
+async def test_f1_and_question_mark_toggle_the_key_help(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert demo_app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not demo_app.screen.query("HelpPanel")
+
+
+async def test_every_binding_has_an_id_and_a_tooltip(demo_app: PursuitApp):
+    from pursuit.tui.screens import (
+        application,
+        application_form,
+        confirm,
+        pipeline,
+        stage_picker,
+        today,
+    )
+
+    classes = [PursuitApp, pipeline.PipelineScreen, today.TodayScreen,
+               application.ApplicationScreen, application_form.ApplicationForm,
+               confirm.Confirm, stage_picker.StagePicker]
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            assert binding.id and binding.tooltip, (cls.__name__, binding.key)
+
+
+async def test_the_palette_jumps_to_an_application_by_name(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(demo_app.screen, CommandPalette)
+        await pilot.press(*"open meridian")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        assert demo_app.screen.detail is not None
+        assert demo_app.screen.detail.row.company == "Meridian Bank"
+
+
+async def test_the_palette_adds_and_filters(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"show stage: offer")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, PipelineScreen)
+        assert [r.company for r in screen.visible_rows()] == ["Meridian Bank"]
+        await pilot.press("ctrl+p", *"add application")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationForm)
+
+
+async def test_a_broken_database_exits_with_a_message_and_is_untouched(
+    tmp_path: Path, clock: FixedClock
+):
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    before = path.read_bytes()
+    app = PursuitApp(path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert app.return_code == 2
+    assert path.read_bytes() == before
