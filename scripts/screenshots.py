@@ -50,6 +50,12 @@ async def application(pilot: Pilot) -> None:
     await pilot.press("slash", *"northwind", "enter", "enter")
 
 
+async def interview(pilot: Pilot) -> None:
+    await application(pilot)
+    await settle(pilot)
+    await pilot.press("tab", "enter")
+
+
 async def add_form(pilot: Pilot) -> None:
     await pilot.press("a", *"Acme Robotics", "tab", *"Staff Engineer")
 
@@ -58,6 +64,7 @@ SHOTS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "pipeline": pipeline,
     "today": today,
     "application": application,
+    "interview": interview,
     "add-application": add_form,
 }
 

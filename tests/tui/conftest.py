@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
@@ -17,7 +18,10 @@ async def settle(pilot: Pilot) -> None:
     """Wait until every worker (and what its messages set off) has finished."""
     app = pilot.app
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # the app is closing (for example after an error)
+            return
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             await pilot.pause()

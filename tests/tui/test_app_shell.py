@@ -35,9 +35,15 @@ async def test_every_binding_has_an_id_and_a_tooltip(demo_app: PursuitApp):
         today,
     )
 
-    classes = [PursuitApp, pipeline.PipelineScreen, today.TodayScreen,
-               application.ApplicationScreen, application_form.ApplicationForm,
-               confirm.Confirm, stage_picker.StagePicker]
+    classes = [
+        PursuitApp,
+        pipeline.PipelineScreen,
+        today.TodayScreen,
+        application.ApplicationScreen,
+        application_form.ApplicationForm,
+        confirm.Confirm,
+        stage_picker.StagePicker,
+    ]
     for cls in classes:
         for binding in cls.BINDINGS:
             assert binding.id and binding.tooltip, (cls.__name__, binding.key)
@@ -85,3 +91,15 @@ async def test_a_broken_database_exits_with_a_message_and_is_untouched(
         await settle(pilot)
     assert app.return_code == 2
     assert path.read_bytes() == before
+
+
+async def test_people_are_found_from_the_palette(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"person: grace")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        assert demo_app.screen.detail is not None
+        assert demo_app.screen.detail.row.company == "Lumen Health"

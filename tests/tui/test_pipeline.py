@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, OptionList
 
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.application import ApplicationScreen
-from pursuit.tui.screens.application_form import ApplicationForm, FieldError
+from pursuit.tui.screens.application_form import ApplicationForm
 from pursuit.tui.screens.pipeline import PipelineScreen
+from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.stage_bar import StageBar
 
 from .conftest import SIZE, settle
@@ -133,7 +134,10 @@ async def test_open_an_application_and_come_back(demo_app: PursuitApp):
         await pilot.press("slash", *"northwind", "enter", "enter")
         await settle(pilot)
         assert isinstance(demo_app.screen, ApplicationScreen)
-        text = str(demo_app.screen.query_one("#app-interviews").render())
+        options = demo_app.screen.query_one("#app-interviews", OptionList)
+        text = " ".join(
+            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+        )
         assert "Tomás Ortega" in text and "Panel" in text
         await pilot.press("escape")
         assert isinstance(demo_app.screen, PipelineScreen)

@@ -50,3 +50,14 @@ def test_form_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
         await settle(pilot)
 
     assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=bad_date)
+
+
+def test_interview_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    async def open_panel(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"northwind", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=open_panel)

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.followups import ACTION_LABELS
-from pursuit.domain.records import ApplicationRow, DueRow
+from pursuit.domain.records import ApplicationRow, ContactRow, DueRow
 from pursuit.paths import styles_dir
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.screens.pipeline import PipelineScreen
@@ -99,6 +99,7 @@ class PursuitApp(App[None]):
         self.store: Store | None = None
         self.due_rows: list[DueRow] = []
         self.pipeline_rows: list[ApplicationRow] = []
+        self.contacts: list[ContactRow] = []
         self._overdue_keys: set[tuple[int, str, int | None, str]] | None = None
         self._data_version: int | None = None
         self._tick_conn: sqlite3.Connection | None = None
@@ -245,6 +246,14 @@ class PursuitApp(App[None]):
 
         if not isinstance(self.screen, TodayScreen):
             self.push_screen(TodayScreen())
+
+    async def action_quit(self) -> None:
+        # Screens that autosave write what is still pending before the app goes.
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
+        self.exit()
 
     def open_application(self, app_id: int) -> None:
         from pursuit.tui.screens.application import ApplicationScreen

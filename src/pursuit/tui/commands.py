@@ -41,6 +41,18 @@ class PursuitCommands(Provider):
                     f"{label(row.stage)} application",
                 )
             )
+        by_company = {row.company: row.id for row in getattr(app, "pipeline_rows", [])}
+        for person in getattr(app, "contacts", []):
+            targets = [by_company[c] for c in person.companies if c in by_company]
+            if targets:
+                where = ", ".join(person.companies)
+                commands.append(
+                    (
+                        f"Person: {person.name}",
+                        partial(app.open_application, targets[0]),
+                        f"{person.title + ' · ' if person.title else ''}{where}",
+                    )
+                )
         return commands
 
     def _pipeline_action(self, name: str, *args: str) -> Callable[[], None]:

@@ -1,4 +1,4 @@
-"""One application: its facts, interviews, people, what is due, and its history."""
+"""One application: its facts, what is due, its interviews and people, and its history."""
 
 from __future__ import annotations
 
@@ -6,19 +6,23 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
-from pursuit.domain.stages import label, next_stage
+from pursuit.tui import stage_actions
+from pursuit.tui.follow_up_actions import dismiss, mark_sent
+
+STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
 
 
 class ApplicationScreen(Screen[None]):
@@ -32,9 +36,39 @@ class ApplicationScreen(Screen[None]):
         ),
         Binding("e", "edit", "Edit", id="application.edit", tooltip="Edit this application"),
         Binding(
+            "i",
+            "add_interview",
+            "Interview",
+            id="application.add-interview",
+            tooltip="Record an interview",
+        ),
+        Binding(
+            "c",
+            "add_contact",
+            "Person",
+            id="application.add-contact",
+            tooltip="Add a recruiter, hiring manager, interviewer or referral",
+        ),
+        Binding(
+            "l",
+            "log",
+            "Log",
+            id="application.log",
+            tooltip="Log a message sent, a reply heard, an offer or a rejection",
+        ),
+        Binding("w", "note", "Note", id="application.note", tooltip="Write a note"),
+        Binding(
             "n", "advance", "Next stage", id="application.advance", tooltip="Move to the next stage"
         ),
         Binding("m", "move", "Stage…", id="application.move", tooltip="Move to any stage"),
+        Binding(
+            "d",
+            "dismiss_action",
+            "Dismiss",
+            id="application.dismiss",
+            show=False,
+            tooltip="Dismiss the selected follow-up",
+        ),
     ]
 
     class Loaded(Message):
@@ -50,19 +84,27 @@ class ApplicationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="application-body"):
+        with VerticalScroll(id="application-body", can_focus=False):
             yield Static("Loading…", id="app-header")
             with Horizontal(id="app-panes"):
                 with Vertical(classes="pane"):
-                    yield Static(id="app-due", classes="pane-body")
-                    yield Static(id="app-interviews", classes="pane-body")
-                    yield Static(id="app-contacts", classes="pane-body")
-                yield Static(id="app-timeline", classes="pane pane-body")
+                    yield Label(
+                        "What's next  (enter: mark sent, d: dismiss)", classes="section-title"
+                    )
+                    yield OptionList(id="app-due", classes="pane-list")
+                    yield Label("Interviews  (enter: open, i: add)", classes="section-title")
+                    yield OptionList(id="app-interviews", classes="pane-list")
+                    yield Label("People  (enter: edit, c: add)", classes="section-title")
+                    yield OptionList(id="app-contacts", classes="pane-list")
+                with Vertical(classes="pane", id="app-history"):
+                    yield Label("History", classes="section-title")
+                    yield Static(id="app-timeline", classes="pane-body")
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.watch(self.app, "now", lambda _n: self.draw(), init=False)
+        self.query_one("#app-due", OptionList).focus()
         self.load()
 
     def now(self) -> datetime:
@@ -88,6 +130,8 @@ class ApplicationScreen(Screen[None]):
         self.detail = message.detail
         self.draw()
 
+    # --- drawing ----------------------------------------------------------------------------
+
     def draw(self) -> None:
         d = self.detail
         if d is None:
@@ -95,16 +139,59 @@ class ApplicationScreen(Screen[None]):
         tz = local_tz()
         now = self.now()
         today = now.astimezone(tz).date()
-        r = d.row
+        self.query_one("#app-header", Static).update(self._header(today))
+
+        due_items = []
+        for item in d.due:
+            state = (
+                "overdue" if item.is_overdue(now) else "due" if item.opens_at <= now else "later"
+            )
+            marker, style = STATE[state]
+            who = f" · {item.contact_name}" if item.contact_name else ""
+            when = short_day(item.due_at.astimezone(tz).date(), today)
+            due_items.append(
+                Option(Text(f"{marker} {ACTION_LABELS[item.action]}{who} — {when}", style=style))
+            )
+        self._fill("#app-due", due_items, "Nothing to send.")
+
+        ivs = []
+        for iv in d.interviews:
+            local = iv.starts_at.astimezone(tz)
+            line = Text(f"{short_day(local.date(), today)} {local:%H:%M}  {iv.title}")
+            if iv.starts_at > now:
+                line.append("  upcoming", style="bold")
+            if iv.interviewers:
+                line.append(f"\n   with {', '.join(iv.interviewers)}", style="dim")
+            if iv.decision_by:
+                line.append(f"\n   decision by {short_day(iv.decision_by, today)}", style="dim")
+            ivs.append(Option(line, id=f"iv-{iv.id}"))
+        self._fill("#app-interviews", ivs, "None yet.")
+
+        people = []
+        for c in d.contacts:
+            line = Text(c.name)
+            extra = " · ".join(x for x in (c.role, c.title) if x)
+            if extra:
+                line.append(f" · {extra}", style="dim")
+            people.append(Option(line, id=f"c-{c.id}"))
+        self._fill("#app-contacts", people, "No one recorded.")
+
+        timeline = Text()
+        for entry in d.timeline:
+            local = entry.at.astimezone(tz)
+            timeline.append(f"{local:%Y-%m-%d %H:%M}  ", style="dim")
+            timeline.append(f"{entry.text}\n")
+        self.query_one("#app-timeline", Static).update(timeline)
+        self.sub_title = f"{d.row.company} · {d.row.role}"
+
+    def _header(self, today: Any) -> Text:
+        assert self.detail is not None
+        r = self.detail.row
         head = Text()
         head.append(r.company, style="bold")
         head.append(f"  ·  {r.role}\n")
-        facts = [label(r.stage) + (" (archived)" if r.archived else ""), r.sector.title()]
-        if r.location:
-            facts.append(r.location)
-        salary = format_salary(r.salary_min, r.salary_max)
-        if salary:
-            facts.append(salary)
+        facts = [stage_actions.stage_text(r), r.sector.title()]
+        facts += [x for x in (r.location, format_salary(r.salary_min, r.salary_max)) if x]
         if r.applied_on:
             facts.append(f"applied {short_day(r.applied_on, today)}")
         if r.source:
@@ -114,96 +201,127 @@ class ApplicationScreen(Screen[None]):
             head.append(f"\n{r.url}", style="underline")
         if r.notes:
             head.append(f"\n{r.notes}")
-        self.query_one("#app-header", Static).update(head)
+        return head
 
-        due = Text("What's next\n", style="bold")
-        if not d.due:
-            due.append("Nothing to send.", style="dim")
-        for item in d.due:
-            local = item.due_at.astimezone(tz)
-            state = (
-                "overdue" if item.is_overdue(now) else "due" if item.opens_at <= now else "later"
-            )
-            style = {"overdue": "bold red", "due": "yellow", "later": ""}[state]
-            marker = {"overdue": "!", "due": "•", "later": "·"}[state]
-            who = f" · {item.contact_name}" if item.contact_name else ""
-            due.append(
-                f"{marker} {ACTION_LABELS[item.action]}{who} — {short_day(local.date(), today)}\n",
-                style=style,
-            )
-        self.query_one("#app-due", Static).update(due)
+    def _fill(self, selector: str, options: list[Option], empty: str) -> None:
+        widget = self.query_one(selector, OptionList)
+        highlighted = widget.highlighted
+        widget.clear_options()
+        if options:
+            widget.add_options(options)
+            widget.highlighted = min(highlighted or 0, len(options) - 1)
+        else:
+            widget.add_option(Option(Text(empty, style="dim"), disabled=True))
 
-        ivs = Text("Interviews\n", style="bold")
-        if not d.interviews:
-            ivs.append("None yet.", style="dim")
-        for iv in d.interviews:
-            local = iv.starts_at.astimezone(tz)
-            when = f"{short_day(local.date(), today)} {local:%H:%M}"
-            tense = "" if iv.starts_at <= now else "  (upcoming)"
-            ivs.append(f"{when}  {iv.title}{tense}\n")
-            if iv.interviewers:
-                ivs.append(f"   with {', '.join(iv.interviewers)}\n", style="dim")
-            if iv.decision_by:
-                ivs.append(f"   decision by {short_day(iv.decision_by, today)}\n", style="dim")
-        self.query_one("#app-interviews", Static).update(ivs)
+    # --- choosing from the panes ------------------------------------------------------------
 
-        people = Text("People\n", style="bold")
-        if not d.contacts:
-            people.append("No one recorded.", style="dim")
-        for _cid, name, role in d.contacts:
-            people.append(f"{name}{' · ' + role if role else ''}\n")
-        self.query_one("#app-contacts", Static).update(people)
+    @on(OptionList.OptionSelected, "#app-due")
+    def _due_chosen(self, event: OptionList.OptionSelected) -> None:
+        if self.detail and event.option_index < len(self.detail.due):
+            mark_sent(self, self.detail.due[event.option_index])
 
-        timeline = Text("History\n", style="bold")
-        for entry in d.timeline:
-            local = entry.at.astimezone(tz)
-            timeline.append(f"{local:%Y-%m-%d %H:%M}  ", style="dim")
-            timeline.append(f"{entry.text}\n")
-        self.query_one("#app-timeline", Static).update(timeline)
-        self.sub_title = f"{r.company} · {r.role}"
+    @on(OptionList.OptionSelected, "#app-interviews")
+    def _interview_chosen(self, event: OptionList.OptionSelected) -> None:
+        from pursuit.tui.screens.interview import InterviewScreen
 
-    def action_edit(self) -> None:
-        from pursuit.tui.screens.application_form import ApplicationForm
+        if event.option.id:
+            self.app.push_screen(InterviewScreen(int(event.option.id.removeprefix("iv-"))))
+
+    @on(OptionList.OptionSelected, "#app-contacts")
+    def _contact_chosen(self, event: OptionList.OptionSelected) -> None:
+        from pursuit.tui.screens.contact_form import ContactForm
+
+        if self.detail is None or not event.option.id:
+            return
+        cid = int(event.option.id.removeprefix("c-"))
+        contact = next(c for c in self.detail.contacts if c.id == cid)
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values:
+                role = values.pop("role")
+                self.app.run_write(  # type: ignore[attr-defined]
+                    lambda s: s.update_contact(cid, app_id=self.app_id, role=role, **values),
+                    success=f"Saved {values['name']}",
+                )
+
+        self.app.push_screen(ContactForm(self.detail.row.company, contact), saved)
+
+    def action_dismiss_action(self) -> None:
+        due = self.query_one("#app-due", OptionList)
+        if (
+            self.detail
+            and due.has_focus
+            and due.highlighted is not None
+            and due.highlighted < len(self.detail.due)
+        ):
+            dismiss(self, self.detail.due[due.highlighted])
+
+    # --- keys -------------------------------------------------------------------------------
+
+    def action_add_interview(self) -> None:
+        from pursuit.tui.screens.interview_form import InterviewForm
 
         if self.detail is None:
             return
-        row = self.detail.row
 
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda store: store.update_application(row.id, **values), success="Saved"
+                    lambda s: s.add_interview(self.app_id, **values),
+                    success="Interview recorded",
                 )
 
-        self.app.push_screen(ApplicationForm(self.now(), row), saved)
+        self.app.push_screen(InterviewForm(self.now(), self.detail.row.company), saved)
+
+    def action_add_contact(self) -> None:
+        from pursuit.tui.screens.contact_form import ContactForm
+
+        if self.detail is None:
+            return
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values:
+                name = values.pop("name")
+                self.app.run_write(  # type: ignore[attr-defined]
+                    lambda s: s.add_contact(self.app_id, name, **values),
+                    success=f"Added {name}",
+                )
+
+        self.app.push_screen(ContactForm(self.detail.row.company), saved)
+
+    def action_log(self, kind: str = "heard") -> None:
+        from pursuit.tui.screens.log_event import LogEvent
+
+        if self.detail is None:
+            return
+
+        def logged(result: Any) -> None:
+            if result.warning:
+                self.notify(result.warning, severity="warning")
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values:
+                event = values.pop("kind")
+                self.app.run_write(  # type: ignore[attr-defined]
+                    lambda s: s.log_event(self.app_id, event, **values),
+                    logged,
+                    success="Noted" if event == "note" else "Logged",
+                )
+
+        names = [c.name for c in self.detail.contacts]
+        self.app.push_screen(LogEvent(self.now(), self.detail.row.company, names, kind), saved)
+
+    def action_note(self) -> None:
+        self.action_log("note")
+
+    def action_edit(self) -> None:
+        if self.detail is not None:
+            stage_actions.edit(self, self.detail.row)
 
     def action_advance(self) -> None:
-        if self.detail is None:
-            return
-        row = self.detail.row
-        target = next_stage(row.stage)
-        if target is None:
-            self.notify(
-                f"{label(row.stage)} has no next stage; press m to pick one.", severity="warning"
-            )
-            return
-        self.app.run_write(  # type: ignore[attr-defined]
-            lambda store: store.set_stage(row.id, target),
-            success=f"{label(row.stage)} → {label(target)}",
-        )
+        if self.detail is not None:
+            stage_actions.advance(self, self.detail.row)
 
     def action_move(self) -> None:
-        from pursuit.tui.screens.stage_picker import StagePicker
-
-        if self.detail is None:
-            return
-        row = self.detail.row
-
-        def picked(stage: str | None) -> None:
-            if stage and stage != row.stage:
-                self.app.run_write(  # type: ignore[attr-defined]
-                    lambda store: store.set_stage(row.id, stage),
-                    success=f"{label(row.stage)} → {label(stage)}",
-                )
-
-        self.app.push_screen(StagePicker(f"Move {row.company} to…", row.stage), picked)
+        if self.detail is not None:
+            stage_actions.move(self, self.detail.row)

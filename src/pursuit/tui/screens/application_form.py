@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, TextArea
 
 from pursuit.domain.dates import BadDate, parse_day
 from pursuit.domain.records import ApplicationRow
 from pursuit.domain.salary import BadSalary, format_salary, parse_salary
 from pursuit.domain.stages import SECTORS
+from pursuit.tui.widgets.fields import FieldError
 
 TEXT_FIELDS = (
     ("company", "Company", "Northwind Analytics"),
@@ -30,17 +31,6 @@ TEXT_FIELDS = (
     ("salary", "Salary range", "85k-100k"),
     ("applied", "Applied", "2026-12-01, Dec 1, yesterday, -3d"),
 )
-
-
-class FieldError(Static):
-    DEFAULT_CSS = """
-    FieldError { color: $error; height: auto; display: none; }
-    FieldError.-shown { display: block; }
-    """
-
-    def show(self, message: str | None) -> None:
-        self.update(message or "")
-        self.set_class(bool(message), "-shown")
 
 
 class ApplicationForm(ModalScreen[dict[str, Any] | None]):

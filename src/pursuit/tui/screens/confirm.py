@@ -16,21 +16,27 @@ class Confirm(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Leave it as it is"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: str, yes: str = "Yes", no: str = "No", *, danger: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
         self.no = no
+        self.danger = danger
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
             yield Label(self.question, id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button(
+                    f"{self.yes} (y)", variant="error" if self.danger else "primary", id="yes"
+                )
                 yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        # A destructive question starts on "No"; anything else on "Yes".
+        self.query_one("#no" if self.danger else "#yes", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

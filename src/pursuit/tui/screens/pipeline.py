@@ -16,8 +16,9 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
-from pursuit.domain.records import ApplicationRow
-from pursuit.domain.stages import STAGE_KEYS, STAGES, label, next_stage
+from pursuit.domain.records import ApplicationRow, ContactRow
+from pursuit.domain.stages import STAGE_KEYS, STAGES, label
+from pursuit.tui import stage_actions
 from pursuit.tui.widgets.stage_bar import StageBar
 
 #: (key, title, width): a width of 0 shares what the fixed columns leave, by the weights below.
@@ -139,10 +140,13 @@ class PipelineScreen(Screen[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, rows: list[ApplicationRow], archived: bool) -> None:
+        def __init__(
+            self, rows: list[ApplicationRow], archived: bool, contacts: list[ContactRow]
+        ) -> None:
             super().__init__()
             self.rows = rows
             self.archived = archived
+            self.contacts = contacts
 
     def __init__(self) -> None:
         super().__init__()
@@ -206,7 +210,8 @@ class PipelineScreen(Screen[None]):
     def load_rows(self, archived: bool) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         if store is not None:
-            self.post_message(self.Loaded(store.applications(archived=archived), archived))
+            rows = store.applications(archived=archived)
+            self.post_message(self.Loaded(rows, archived, store.contacts()))
 
     def on_pipeline_screen_loaded(self, message: Loaded) -> None:
         if message.archived != self.show_archived:
@@ -214,6 +219,7 @@ class PipelineScreen(Screen[None]):
         self.rows = message.rows
         self.loaded = True
         self.app.pipeline_rows = message.rows  # type: ignore[attr-defined]
+        self.app.contacts = message.contacts  # type: ignore[attr-defined]
         self.render_rows()
 
     # --- drawing ---------------------------------------------------------------------------
@@ -338,68 +344,26 @@ class PipelineScreen(Screen[None]):
     # --- actions ---------------------------------------------------------------------------
 
     def action_add(self) -> None:
-        from pursuit.tui.screens.application_form import ApplicationForm
-
-        def saved(values: dict[str, Any] | None) -> None:
-            if values:
-                self.app.run_write(  # type: ignore[attr-defined]
-                    lambda store: store.add_application(**values),
-                    self._select_after_write,
-                    success=f"Added {values['company']} · {values['role']}",
-                )
-
-        self.app.push_screen(ApplicationForm(self.now()), saved)
+        stage_actions.add(self, self._select_after_write)
 
     def _select_after_write(self, app_id: int) -> None:
         # The reload that follows the write puts the cursor on the new row.
         self.select_next = app_id
 
     def action_edit(self) -> None:
-        from pursuit.tui.screens.application_form import ApplicationForm
-
         row = self._need_selection()
-        if row is None:
-            return
-
-        def saved(values: dict[str, Any] | None) -> None:
-            if values:
-                self.app.run_write(  # type: ignore[attr-defined]
-                    lambda store: store.update_application(row.id, **values),
-                    success=f"Saved {values['company']} · {values['role']}",
-                )
-
-        self.app.push_screen(ApplicationForm(self.now(), row), saved)
+        if row is not None:
+            stage_actions.edit(self, row)
 
     def action_advance(self) -> None:
         row = self._need_selection()
-        if row is None:
-            return
-        target = next_stage(row.stage)
-        if target is None:
-            self.notify(
-                f"{label(row.stage)} has no next stage; press m to pick one.", severity="warning"
-            )
-            return
-        self.app.run_write(  # type: ignore[attr-defined]
-            lambda store: store.set_stage(row.id, target),
-            success=f"{row.company}: {label(row.stage)} → {label(target)}",
-        )
+        if row is not None:
+            stage_actions.advance(self, row)
 
     def action_move(self) -> None:
-        from pursuit.tui.screens.stage_picker import StagePicker
-
         row = self._need_selection()
-        if row is None:
-            return
-
-        def picked(stage: str | None) -> None:
-            if stage and stage != row.stage:
-                self.app.run_write(  # type: ignore[attr-defined]
-                    lambda store: store.set_stage(row.id, stage),
-                    success=f"{row.company}: {label(row.stage)} → {label(stage)}",
-                )
-
-        self.app.push_screen(StagePicker(f"Move {row.company} to…", row.stage), picked)
+        if row is not None:
+            stage_actions.move(self, row)
 
     def action_archive(self) -> None:
         row = self._need_selection()
@@ -438,6 +402,7 @@ class PipelineScreen(Screen[None]):
                 f"Delete {row.company} · {row.role} and all its history for good?\n"
                 "(Archive with x keeps it out of the way instead.)",
                 yes="Delete",
+                danger=True,
             ),
             answered,
         )

@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
 from pursuit.domain.dates import local_tz, short_day
-from pursuit.domain.followups import ACTION_LABELS, CLOSED_BY
+from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow
+from pursuit.tui.follow_up_actions import dismiss, mark_sent
 
 STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
 
@@ -199,66 +200,14 @@ class TodayScreen(Screen[None]):
             self.app.open_application(iv.application_id)  # type: ignore[attr-defined]
 
     def action_done(self) -> None:
-        from pursuit.tui.screens.confirm import Confirm
-
         row = self.selected()
-        if row is None:
-            return
-        who = f" to {row.contact_name}" if row.contact_name else ""
-        if row.action == "move-on":
-            question = (
-                f"No answer from {row.company} after two check-ins. "
-                "Mark the application as ghosted?"
-            )
-
-            def ghosted(yes: bool | None) -> None:
-                if yes:
-                    self.app.run_write(  # type: ignore[attr-defined]
-                        lambda s: s.log_event(row.application_id, "ghosted"),
-                        success=f"{row.company} marked ghosted. On to the next one.",
-                    )
-
-            self.app.push_screen(Confirm(question, yes="Mark ghosted"), ghosted)
-            return
-        event = CLOSED_BY[row.action]
-
-        def log(yes: bool | None) -> None:
-            if not yes:
-                return
-
-            def write(store):
-                return store.log_event(
-                    row.application_id,
-                    event,
-                    contact=row.contact_name,
-                    interview_id=row.interview_id,
-                )
-
-            def logged(result) -> None:
-                if result.warning:
-                    self.notify(result.warning, severity="warning")
-
-            self.app.run_write(
-                write,
-                logged,  # type: ignore[attr-defined]
-                success=f"Logged: {ACTION_LABELS[row.action].lower()}{who}",
-            )
-
-        self.app.push_screen(
-            Confirm(
-                f"{ACTION_LABELS[row.action]}{who} ({row.company}): mark it as sent?", yes="Sent"
-            ),
-            log,
-        )
+        if row is not None:
+            mark_sent(self, row)
 
     def action_dismiss_action(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        self.app.run_write(  # type: ignore[attr-defined]
-            lambda s: s.dismiss(row.application_id, row.action, row.contact_name),
-            success=f"Dismissed: {ACTION_LABELS[row.action].lower()} · {row.company}",
-        )
+        if row is not None:
+            dismiss(self, row)
 
     def action_open(self) -> None:
         row = self.selected()

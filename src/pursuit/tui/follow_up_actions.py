@@ -1,0 +1,66 @@
+"""What pressing enter or `d` on a follow-up does, wherever it is listed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+
+from pursuit.domain.followups import ACTION_LABELS, CLOSED_BY
+from pursuit.domain.records import DueRow
+from pursuit.tui.screens.confirm import Confirm
+
+
+def mark_sent(screen: Screen[Any], row: DueRow) -> None:
+    """Ask, then log the message that answers ROW (for `move-on`: mark the application ghosted)."""
+    app: Any = screen.app
+    who = f" to {row.contact_name}" if row.contact_name else ""
+    if row.action == "move-on":
+
+        def ghosted(yes: bool | None) -> None:
+            if yes:
+                app.run_write(
+                    lambda s: s.log_event(row.application_id, "ghosted"),
+                    success=f"{row.company} marked ghosted. On to the next one.",
+                )
+
+        app.push_screen(
+            Confirm(
+                f"No answer from {row.company} after two check-ins. "
+                "Mark the application as ghosted?",
+                yes="Mark ghosted",
+            ),
+            ghosted,
+        )
+        return
+    event = CLOSED_BY[row.action]
+
+    def logged(result: Any) -> None:
+        if result.warning:
+            screen.notify(result.warning, severity="warning")
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            app.run_write(
+                lambda s: s.log_event(
+                    row.application_id,
+                    event,
+                    contact=row.contact_name,
+                    interview_id=row.interview_id,
+                ),
+                logged,
+                success=f"Logged: {ACTION_LABELS[row.action].lower()}{who}",
+            )
+
+    app.push_screen(
+        Confirm(f"{ACTION_LABELS[row.action]}{who} ({row.company}): mark it as sent?", yes="Sent"),
+        answered,
+    )
+
+
+def dismiss(screen: Screen[Any], row: DueRow) -> None:
+    app: Any = screen.app
+    app.run_write(
+        lambda s: s.dismiss(row.application_id, row.action, row.contact_name),
+        success=f"Dismissed: {ACTION_LABELS[row.action].lower()} · {row.company}",
+    )

@@ -1,0 +1,94 @@
+"""Add or edit a person in an application's process (a modal)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, TextArea
+
+from pursuit.domain.records import ContactRow
+from pursuit.tui.widgets.fields import FieldError, labelled
+
+CONTACT_FIELDS = (
+    ("name", "Name", "Ann Lee"),
+    ("title", "Title", "Engineering Manager"),
+    ("email", "Email", "ann@example.com"),
+    ("phone", "Phone", "+1 555 0100"),
+    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/…"),
+)
+ROLES = [
+    ("Recruiter", "recruiter"),
+    ("Hiring manager", "hiring manager"),
+    ("Interviewer", "interviewer"),
+    ("Referral", "referral"),
+    ("Other", ""),
+]
+
+
+class ContactForm(ModalScreen[dict[str, Any] | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="contact-form.save", tooltip="Save this person"),
+        Binding(
+            "escape", "cancel", "Cancel", id="contact-form.cancel", tooltip="Close without saving"
+        ),
+    ]
+
+    def __init__(self, company: str, existing: ContactRow | None = None) -> None:
+        super().__init__()
+        self.company = company
+        self.existing = existing
+
+    def compose(self) -> ComposeResult:
+        e = self.existing
+        with Vertical(id="form"):
+            yield Label(f"{'Edit' if e else 'Add'} a person · {self.company}", id="form-title")
+            with VerticalScroll(id="form-fields"):
+                for name, title, hint in CONTACT_FIELDS:
+                    value = getattr(e, name) if e else ""
+                    yield from labelled(title, Input(value, placeholder=hint, id=f"f-{name}"), name)
+                yield Label("Role in the process", classes="field-label")
+                yield Select(ROLES, value=e.role if e else "", allow_blank=False, id="f-role")
+                yield Label("Notes", classes="field-label")
+                yield TextArea(e.notes if e else "", id="f-notes")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-name", Input).focus()
+
+    def action_save(self) -> None:
+        values: dict[str, Any] = {
+            name: self.query_one(f"#f-{name}", Input).value.strip()
+            for name, _t, _h in CONTACT_FIELDS
+        }
+        errors = {}
+        if not values["name"]:
+            errors["name"] = "A name is needed."
+        for name, value in values.items():
+            if len(value) > 2_000:
+                errors[name] = "Too long (at most 2,000 characters)."
+        for name, _t, _h in CONTACT_FIELDS:
+            self.query_one(f"#err-{name}", FieldError).show(errors.get(name))
+        if errors:
+            return
+        values["role"] = str(self.query_one("#f-role", Select).value)
+        values["notes"] = self.query_one("#f-notes", TextArea).text
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,292 @@
+"""One interview: when and with whom, the decision date they gave, notes, and the debrief.
+
+Everything saves itself a moment after you stop typing, and again when you leave, so nothing
+typed here is lost. A field that does not read (a bad date) shows why and is not saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+
+from pursuit.domain.dates import local_tz, short_day
+from pursuit.domain.interview_input import read_interview
+from pursuit.domain.records import InterviewDetail
+from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
+from pursuit.tui.widgets.fields import FieldError, labelled
+
+AUTOSAVE_SECONDS = 0.8
+TEXTS = (
+    ("notes", "Notes"),
+    ("debrief_questions", "Questions they asked"),
+    ("debrief_topics", "Topics, and the details worth mentioning in a thank-you"),
+    ("debrief_asked", "What you asked them"),
+    ("debrief_demeanour", "How they came across"),
+    ("debrief_improve", "What to do better next time"),
+)
+RATINGS = (
+    ("rating_confidence", "Confidence"),
+    ("rating_clarity", "Clarity"),
+    ("rating_rapport", "Rapport"),
+    ("rating_knowledge", "Company"),
+)
+#: Form field -> the store's field it fills.
+FIELD_KEYS = {
+    "when": "starts_at",
+    "kind": "kind",
+    "round": "round_name",
+    "decision": "decision_by",
+    "location": "location",
+    "duration": "duration_minutes",
+}
+THANK_YOU_WORDS = {
+    "sent": ("✓", "sent", "green"),
+    "due": ("•", "due", "yellow"),
+    "overdue": ("!", "overdue", "bold red"),
+    "later": ("·", "after the interview", "dim"),
+    "dismissed": ("–", "dismissed", "dim"),
+    "": ("·", "", "dim"),
+}
+
+
+class InterviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            id="interview.back",
+            tooltip="Save and go back to the application",
+        ),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="interview.save",
+            tooltip="Save now (it also saves by itself as you type)",
+        ),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, detail: InterviewDetail | None, error: str = "") -> None:
+            super().__init__()
+            self.detail = detail
+            self.error = error
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.saved: InterviewDetail | None = None
+        self._autosave: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="interview-body", can_focus=False):
+            yield Static("Loading…", id="iv-title")
+            with Horizontal(id="iv-columns"):
+                with Vertical(id="iv-details", classes="pane"):
+                    yield Label("Details", classes="section-title")
+                    for name, title, hint in INTERVIEW_FIELDS:
+                        yield from labelled(title, Input(placeholder=hint, id=f"f-{name}"), name)
+                        if name == "when":
+                            yield Label("Format", classes="field-label")
+                            yield kind_select()
+                with Vertical(id="iv-side", classes="pane"):
+                    yield Label("Thank-you notes", classes="section-title")
+                    yield Static(id="iv-thanks")
+                    yield Label("Notes", classes="section-title")
+                    yield TextArea(id="t-notes", classes="notes")
+                    with Vertical(id="iv-debrief"):
+                        yield Label("Debrief", classes="section-title")
+                        yield Label(
+                            "How it went, from 1 (poorly) to 5 (very well)", classes="field-label"
+                        )
+                        with Horizontal(id="iv-ratings"):
+                            for name, title in RATINGS:
+                                with Vertical(classes="rating"):
+                                    yield Label(title, classes="field-label")
+                                    yield Select(
+                                        [(str(i), i) for i in range(1, 6)],
+                                        id=f"r-{name}",
+                                        prompt="–",
+                                    )
+                        for name, title in TEXTS[1:]:
+                            yield Label(title, classes="field-label")
+                            yield TextArea(id=f"t-{name}", classes="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
+        self.watch(self.app, "now", lambda _n: self.draw(), init=False)
+        self.load()
+
+    def now(self) -> datetime:
+        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True, group="interview-load", name="load interview")
+    def load(self) -> None:
+        from pursuit.store.db import StoreError
+
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            self.post_message(self.Loaded(store.interview(self.interview_id)))
+        except StoreError as exc:
+            self.post_message(self.Loaded(None, str(exc)))
+
+    def on_interview_screen_loaded(self, message: Loaded) -> None:
+        if message.detail is None:
+            self.notify(message.error or "That interview is gone.", severity="warning")
+            self.app.pop_screen()
+            return
+        first = self.saved is None
+        if first:
+            self.saved = message.detail
+            self._fill(message.detail)
+        else:
+            # Keep what is being typed; take only what the form does not edit.
+            assert self.saved is not None
+            self.saved = replace(self.saved, interviewers=message.detail.interviewers)
+        self.draw()
+
+    def _fill(self, d: InterviewDetail) -> None:
+        local = d.starts_at.astimezone(local_tz())
+        values = {
+            "when": f"{local:%Y-%m-%d %H:%M}",
+            "round": d.round_name,
+            "interviewers": ", ".join(i.name for i in d.interviewers),
+            "decision": d.decision_by.isoformat() if d.decision_by else "",
+            "location": d.location,
+            "duration": str(d.duration_minutes),
+        }
+        for name, value in values.items():
+            self.query_one(f"#f-{name}", Input).value = value
+        self.query_one("#f-kind", Select).value = d.kind
+        for name, _title in TEXTS:
+            self.query_one(f"#t-{name}", TextArea).load_text(getattr(d, name))
+        for name, _title in RATINGS:
+            value = getattr(d, name)
+            select = self.query_one(f"#r-{name}", Select)
+            if value:
+                select.value = value
+            else:
+                select.clear()
+
+    def draw(self) -> None:
+        d = self.saved
+        if d is None:
+            return
+        now = self.now()
+        tz = local_tz()
+        local = d.starts_at.astimezone(tz)
+        title = Text()
+        title.append(d.company, style="bold")
+        title.append(f" · {d.role}\n")
+        when = f"{short_day(local.date(), now.astimezone(tz).date())} {local:%H:%M} {local:%Z}"
+        title.append(f"{d.title} interview, {when}", style="dim")
+        if d.decision_by:
+            title.append(f" · decision by {d.decision_by:%a %d %b}", style="dim")
+        self.query_one("#iv-title", Static).update(title)
+        thanks = Text()
+        if not d.interviewers:
+            thanks.append("No interviewer recorded: add names under Interviewers.", style="dim")
+        for person in d.interviewers:
+            marker, word, style = THANK_YOU_WORDS[person.thank_you]
+            thanks.append(f"{marker} {person.name}", style=style)
+            thanks.append(f"  {word}\n", style="dim" if person.thank_you != "overdue" else style)
+        self.query_one("#iv-thanks", Static).update(thanks)
+        # The debrief is for after the interview.
+        self.query_one("#iv-debrief").display = d.starts_at <= now
+        self.sub_title = f"{d.company} · {d.title}"
+
+    # --- saving -----------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _edited(self) -> None:
+        if self.saved is None:
+            return
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.action_save, name="autosave")
+
+    def changes(self) -> dict[str, Any] | None:
+        """What differs from the stored interview, or None when nothing does."""
+        d = self.saved
+        if d is None:
+            return None
+        texts = {
+            name: self.query_one(f"#f-{name}", Input).value for name in FIELD_KEYS if name != "kind"
+        }
+        texts["interviewers"] = self.query_one("#f-interviewers", Input).value
+        texts["kind"] = str(self.query_one("#f-kind", Select).value)
+        values, errors = read_interview(texts, self.now())
+        for name, _t, _h in INTERVIEW_FIELDS:
+            self.query_one(f"#err-{name}", FieldError).show(errors.get(name))
+        out: dict[str, Any] = {}
+        for name, key in FIELD_KEYS.items():
+            if name not in errors and values[key] != getattr(d, key):
+                out[key] = values[key]
+        names = values["interviewers"]
+        if "interviewers" not in errors and names != [i.name for i in d.interviewers]:
+            out["interviewers"] = names
+        for name, _title in TEXTS:
+            text = self.query_one(f"#t-{name}", TextArea).text
+            if text != getattr(d, name):
+                out[name] = text
+        for name, _title in RATINGS:
+            value = self.query_one(f"#r-{name}", Select).value
+            # A blank Select reads as False, which is an int too.
+            rating = value if type(value) is int else None
+            if rating != getattr(d, name):
+                out[name] = rating
+        return out or None
+
+    def _take(self, changes: dict[str, Any]) -> None:
+        """Count CHANGES as stored, so the next comparison starts from them."""
+        assert self.saved is not None
+        names = changes.get("interviewers")
+        fields = {k: v for k, v in changes.items() if k != "interviewers"}
+        self.saved = replace(self.saved, **fields)
+        if names is not None:
+            self.load()  # the thank-you list follows the new interviewers
+
+    def action_save(self) -> None:
+        changes = self.changes()
+        if not changes:
+            return
+        self._take(changes)
+        self.app.run_write(  # type: ignore[attr-defined]
+            lambda store: store.update_interview(self.interview_id, **changes)
+        )
+
+    def flush(self) -> None:
+        """Write what is left right now: called when leaving the screen or quitting."""
+        from pursuit.store.db import StoreError
+
+        if self._autosave is not None:
+            self._autosave.stop()
+        changes = self.changes()
+        if not changes:
+            return
+        try:
+            self.app.store.update_interview(self.interview_id, **changes)  # type: ignore[attr-defined]
+        except (StoreError, ValueError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        self._take(changes)
+
+    def action_leave(self) -> None:
+        self.flush()
+        self.app.pop_screen()

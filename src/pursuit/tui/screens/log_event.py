@@ -1,0 +1,120 @@
+"""Log something that happened: a message sent, a reply heard, a decision, or a note."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, TextArea
+
+from pursuit.domain.dates import BadDate, parse_day, parse_moment
+from pursuit.tui.widgets.fields import FieldError, labelled
+
+EVENTS = [
+    ("Heard back from them", "heard"),
+    ("Sent a thank-you", "sent-thank-you"),
+    ("Sent a check-in", "sent-check-in"),
+    ("Got an offer", "offer"),
+    ("Answered the offer", "answered-offer"),
+    ("Accepted", "accepted"),
+    ("Was rejected", "rejected"),
+    ("Replied to the rejection", "sent-rejection-reply"),
+    ("Asked for feedback", "sent-feedback-request"),
+    ("Withdrew", "withdrew"),
+    ("Gave up waiting (ghosted)", "ghosted"),
+    ("A note", "note"),
+]
+
+
+class LogEvent(ModalScreen[dict[str, Any] | None]):
+    """Returns the arguments for Store.log_event (kind, at, contact, decision_by, note)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="log.save", tooltip="Log it"),
+        Binding("escape", "cancel", "Cancel", id="log.cancel", tooltip="Close without logging"),
+    ]
+
+    def __init__(self, now: datetime, company: str, people: list[str], kind: str = "heard") -> None:
+        super().__init__()
+        self.now = now
+        self.company = company
+        self.people = people
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Label(f"Log · {self.company}", id="form-title")
+            with VerticalScroll(id="form-fields"):
+                yield Label("What happened", classes="field-label")
+                yield Select(EVENTS, value=self.kind, allow_blank=False, id="f-kind")
+                yield from labelled(
+                    "When",
+                    Input("now", id="f-when", placeholder="now, yesterday 3pm, Dec 1"),
+                    "when",
+                )
+                who = ", ".join(self.people[:3])
+                yield from labelled(
+                    "Who (optional)", Input(id="f-contact", placeholder=who or "a name"), "contact"
+                )
+                yield from labelled(
+                    "Decision date they gave (optional)",
+                    Input(id="f-decision", placeholder="Dec 8, in 2 weeks"),
+                    "decision",
+                )
+                yield Label("Note", classes="field-label")
+                yield TextArea(id="f-note")
+            with Horizontal(id="form-buttons"):
+                yield Button("Log", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        if self.kind == "note":
+            self.query_one("#f-note", TextArea).focus()
+        else:
+            self.query_one("#f-kind", Select).focus()
+
+    def action_save(self) -> None:
+        errors: dict[str, str] = {}
+        values: dict[str, Any] = {"kind": str(self.query_one("#f-kind", Select).value)}
+        when = self.query_one("#f-when", Input).value.strip() or "now"
+        try:
+            values["at"] = parse_moment(when, self.now, future=False)
+            if values["at"] > self.now:
+                errors["when"] = "That is still to come; log things once they have happened."
+        except BadDate as exc:
+            errors["when"] = f"{exc}. Try `now`, `yesterday 3pm` or `Dec 1`."
+        decision = self.query_one("#f-decision", Input).value.strip()
+        values["decision_by"] = None
+        if decision:
+            try:
+                values["decision_by"] = parse_day(decision, self.now, future=True)
+            except BadDate as exc:
+                errors["decision"] = f"{exc}. Try `Dec 8` or `in 2 weeks`."
+        contact = self.query_one("#f-contact", Input).value.strip()
+        if len(contact) > 200:
+            errors["contact"] = "Too long (at most 200 characters)."
+        values["contact"] = contact or None
+        values["note"] = self.query_one("#f-note", TextArea).text
+        if values["kind"] == "note" and not values["note"].strip():
+            errors["when"] = errors.get("when") or "Write the note first."
+        for name in ("when", "contact", "decision"):
+            self.query_one(f"#err-{name}", FieldError).show(errors.get(name))
+        if not errors:
+            self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()

@@ -1,0 +1,74 @@
+"""Editing an application and moving it between stages: the same keys on every screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.screen import Screen
+
+from pursuit.domain.records import ApplicationRow
+from pursuit.domain.stages import label, next_stage
+
+
+def stage_text(row: ApplicationRow) -> str:
+    return label(row.stage) + (" (archived)" if row.archived else "")
+
+
+def edit(screen: Screen[Any], row: ApplicationRow) -> None:
+    from pursuit.tui.screens.application_form import ApplicationForm
+
+    app: Any = screen.app
+
+    def saved(values: dict[str, Any] | None) -> None:
+        if values:
+            app.run_write(
+                lambda store: store.update_application(row.id, **values),
+                success=f"Saved {values['company']} · {values['role']}",
+            )
+
+    app.push_screen(ApplicationForm(app.now or app.clock.now(), row), saved)
+
+
+def add(screen: Screen[Any], done: Callable[[int], None] | None = None) -> None:
+    from pursuit.tui.screens.application_form import ApplicationForm
+
+    app: Any = screen.app
+
+    def saved(values: dict[str, Any] | None) -> None:
+        if values:
+            app.run_write(
+                lambda store: store.add_application(**values),
+                done,
+                success=f"Added {values['company']} · {values['role']}",
+            )
+
+    app.push_screen(ApplicationForm(app.now or app.clock.now()), saved)
+
+
+def advance(screen: Screen[Any], row: ApplicationRow) -> None:
+    target = next_stage(row.stage)
+    if target is None:
+        screen.notify(
+            f"{label(row.stage)} has no next stage; press m to pick one.", severity="warning"
+        )
+        return
+    _move_to(screen, row, target)
+
+
+def move(screen: Screen[Any], row: ApplicationRow) -> None:
+    from pursuit.tui.screens.stage_picker import StagePicker
+
+    def picked(stage: str | None) -> None:
+        if stage and stage != row.stage:
+            _move_to(screen, row, stage)
+
+    screen.app.push_screen(StagePicker(f"Move {row.company} to…", row.stage), picked)
+
+
+def _move_to(screen: Screen[Any], row: ApplicationRow, stage: str) -> None:
+    app: Any = screen.app
+    app.run_write(
+        lambda store: store.set_stage(row.id, stage),
+        success=f"{row.company}: {label(row.stage)} → {label(stage)}",
+    )

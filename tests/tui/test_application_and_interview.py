@@ -1,0 +1,165 @@
+"""The application and interview screens, driven from the keyboard."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Select, TextArea
+
+from pursuit.domain.clock import FixedClock
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.application import ApplicationScreen
+from pursuit.tui.screens.confirm import Confirm
+from pursuit.tui.screens.interview import InterviewScreen
+from pursuit.tui.screens.interview_form import InterviewForm
+from pursuit.tui.screens.log_event import LogEvent
+from pursuit.tui.widgets.fields import FieldError
+
+from .conftest import SIZE, settle
+
+
+def options(app: PursuitApp, selector: str) -> list[str]:
+    widget = app.screen.query_one(selector, OptionList)
+    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+
+
+async def open_application(pilot, name: str) -> ApplicationScreen:
+    await pilot.press("slash", *name, "enter", "enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ApplicationScreen)
+    return screen
+
+
+async def test_add_an_interview_see_thank_yous_when_it_has_passed_and_log_one(
+    demo_app: PursuitApp, clock: FixedClock
+):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "fernleaf")
+        await pilot.press("i")
+        form = demo_app.screen
+        assert isinstance(form, InterviewForm)
+        form.query_one("#f-when", Input).value = "the day after never"
+        form.query_one("#f-interviewers", Input).value = "Mia Wong, Raj Patel"
+        form.query_one("#f-decision", Input).value = "Nov 27"
+        await pilot.press("ctrl+s")
+        assert isinstance(demo_app.screen, InterviewForm)
+        assert form.query_one("#err-when", FieldError).has_class("-shown")
+        form.query_one("#f-when", Input).value = "today 3pm"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        assert any("Mia Wong, Raj Patel" in o for o in options(demo_app, "#app-interviews"))
+        assert not any("thank-you" in o for o in options(demo_app, "#app-due") if "•" in o)
+
+        clock.advance(hours=6)  # 16:00: the interview has started
+        demo_app.tick()
+        await settle(pilot)
+        due = options(demo_app, "#app-due")
+        assert [o for o in due if "thank-you" in o] == [
+            "• Send thank-you · Mia Wong — tomorrow",
+            "• Send thank-you · Raj Patel — tomorrow",
+        ]
+        assert any("Check in — Nov 30" in o for o in due)  # the Monday after Friday the 27th
+
+        demo_app.screen.query_one("#app-due", OptionList).focus()
+        await pilot.press("home", "enter")
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        left = [o for o in options(demo_app, "#app-due") if "thank-you" in o]
+        assert left == ["• Send thank-you · Raj Patel — tomorrow"]
+
+
+async def test_the_debrief_survives_leaving_and_coming_back(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "northwind")
+        await pilot.press("tab", "enter")  # the newest interview: yesterday's panel
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.query_one("#iv-debrief").display
+        screen.query_one("#t-debrief_topics", TextArea).focus()
+        await pilot.press(*"Their move to dbt")
+        screen.query_one("#r-rating_rapport", Select).value = 4
+        screen.query_one("#t-notes", TextArea).load_text("Ask about on-call")
+        await pilot.press("escape")  # leaves at once, before the autosave timer
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        assert demo_app.screen.query_one("#app-interviews").has_focus  # where we left it
+        await pilot.press("enter")
+        await settle(pilot)
+        back = demo_app.screen
+        assert isinstance(back, InterviewScreen)
+        assert back.query_one("#t-debrief_topics", TextArea).text == "Their move to dbt"
+        assert back.query_one("#t-notes", TextArea).text == "Ask about on-call"
+        assert back.query_one("#r-rating_rapport", Select).value == 4
+        assert demo_app.store is not None
+        stored = demo_app.store.interview(back.interview_id)
+        assert (stored.debrief_topics, stored.rating_rapport) == ("Their move to dbt", 4)
+
+
+async def test_typing_autosaves_without_leaving(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "northwind")
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, InterviewScreen)
+        screen.query_one("#t-notes", TextArea).focus()
+        await pilot.press(*"Bring the portfolio")
+        screen.action_save()  # what the timer calls a moment after typing stops
+        await settle(pilot)
+        assert demo_app.store is not None
+        assert demo_app.store.interview(screen.interview_id).notes == "Bring the portfolio"
+
+
+async def test_a_bad_date_on_the_interview_screen_is_shown_and_not_saved(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "lumen")
+        await pilot.press("tab", "enter")  # the onsite tomorrow
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, InterviewScreen)
+        before = screen.saved
+        assert before is not None
+        screen.query_one("#f-when", Input).value = "Smarch 45"
+        screen.query_one("#f-decision", Input).value = "Dec 2"
+        screen.action_save()
+        await settle(pilot)
+        assert screen.query_one("#err-when", FieldError).has_class("-shown")
+        assert demo_app.store is not None
+        stored = demo_app.store.interview(screen.interview_id)
+        assert stored.starts_at == before.starts_at  # the bad field was not saved
+        assert stored.decision_by is not None and stored.decision_by.isoformat() == "2026-12-02"
+        assert not screen.query_one("#iv-debrief").display  # still to come: no debrief yet
+
+
+async def test_add_a_person_and_log_what_was_heard(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_application(pilot, "cobalt")
+        await pilot.press("c", *"Noor Haddad")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Noor Haddad" in o for o in options(demo_app, "#app-contacts"))
+        await pilot.press("l")
+        log = demo_app.screen
+        assert isinstance(log, LogEvent)
+        log.query_one("#f-contact", Input).value = "Noor Haddad"
+        log.query_one("#f-note", TextArea).load_text("Recruiter call booked")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.detail is not None
+        assert screen.detail.timeline[0].text == "Heard back (Noor Haddad) · Recruiter call booked"
+        # Hearing back ends the wait for an application check-in.
+        assert all("Ask about application" not in o for o in options(demo_app, "#app-due"))
+        await pilot.press("w")
+        note = demo_app.screen
+        assert isinstance(note, LogEvent)
+        note.query_one("#f-note", TextArea).load_text("Ask about the team size")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.detail.timeline[0].text == "Note: Ask about the team size"
