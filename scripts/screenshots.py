@@ -51,9 +51,23 @@ async def application(pilot: Pilot) -> None:
 
 
 async def interview(pilot: Pilot) -> None:
+    from textual.widgets import OptionList
+
     await application(pilot)
     await settle(pilot)
-    await pilot.press("tab", "enter")
+    interviews = pilot.app.screen.query_one("#app-interviews", OptionList)
+    interviews.focus()
+    interviews.highlighted = 0
+    await pilot.press("enter")
+
+
+async def draft(pilot: Pilot) -> None:
+    await pilot.press("t")
+    await settle(pilot)
+    table = pilot.app.screen.query_one("#today-due")
+    row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[3]) == "Hannah Lee")
+    table.move_cursor(row=row)
+    await pilot.press("enter")
 
 
 async def add_form(pilot: Pilot) -> None:
@@ -65,6 +79,7 @@ SHOTS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "today": today,
     "application": application,
     "interview": interview,
+    "draft": draft,
     "add-application": add_form,
 }
 

@@ -114,6 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     dis.add_argument("action", metavar="ACTION", help=f"one of: {', '.join(ACTION_KINDS)}")
     dis.add_argument("--contact", metavar="NAME")
 
+    dr = sub.add_parser("draft", help="print a message filled in for an application")
+    dr.add_argument("app", type=int, metavar="APP")
+    dr.add_argument(
+        "kind",
+        metavar="KIND",
+        help="a template: a follow-up action (thank-you, first-check-in, ...) or "
+        "thank-you-linkedin, thank-you-note, offer-accept, offer-negotiate, "
+        "offer-decline, phone-check-in, or one of your own",
+    )
+    dr.add_argument("--contact", metavar="NAME", help="who it is for")
+    dr.add_argument("--interview", type=int, metavar="ID", help="which interview it is about")
+    dr.add_argument("--copy", action="store_true", help="also copy it to the clipboard")
+
     due = sub.add_parser("due", help="what to send, most overdue first")
     due.add_argument("--at", metavar="WHEN", help="as of this moment (default: now)")
     due.add_argument("--json", action="store_true")
@@ -328,6 +341,32 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.clipboard import copy_to_system
+
+    store = _open(args, clock)
+    try:
+        rendered, _iv, _contact = store.render_draft(
+            args.app, args.kind, interview_id=args.interview, contact=args.contact
+        )
+    finally:
+        store.close()
+    text = rendered.as_text()
+    print(text)
+    markers = rendered.markers
+    if markers:
+        unique = ", ".join(dict.fromkeys(markers))
+        print(f"warning: {len(markers)} unfilled: {unique}", file=sys.stderr)
+    if args.copy:
+        if copy_to_system(text):
+            print("copied to the clipboard", file=sys.stderr)
+        else:
+            print(
+                "warning: no clipboard tool answered; copy the text above by hand", file=sys.stderr
+            )
+    return 0
+
+
 def run_tui(db_path: Path, clock: Clock, *, demo: bool = False) -> int:
     from pursuit.tui.app import PursuitApp
 
@@ -356,6 +395,7 @@ COMMANDS = {
     "log": cmd_log,
     "dismiss": cmd_dismiss,
     "due": cmd_due,
+    "draft": cmd_draft,
     "demo": cmd_demo,
 }
 

@@ -141,3 +141,29 @@ def test_pursuit_db_environment_variable_and_real_process(tmp_path: Path) -> Non
         text=True,
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_draft_prints_a_filled_message_and_lists_kinds_when_unknown(run) -> None:
+    run("add", "Acme", "Data Engineer")
+    run("interview", "1", "--at", "today 9am", "--with", "Ann Lee")
+    code, out, err = run("draft", "1", "thank-you")
+    assert code == 0
+    subject, blank, *body = out.splitlines()
+    assert subject == "Thank you - [your name]" and blank == ""
+    assert body[0] == "Hi Ann,"
+    assert "unfilled" in err and "[specific detail]" in err
+    code, out, err = run("draft", "1", "sonnet")
+    assert code == 2 and "known templates" in err and "offer-negotiate" in err
+
+
+def test_draft_copy_without_a_clipboard_says_so(run, monkeypatch) -> None:
+    import pyperclip
+
+    def broken(*_a: object) -> None:
+        raise pyperclip.PyperclipException("no clipboard tool")
+
+    monkeypatch.setattr(pyperclip, "copy", broken)
+    run("add", "Acme", "Data Engineer")
+    code, out, err = run("draft", "1", "application-check-in", "--copy")
+    assert code == 0 and "My application for Data Engineer" in out
+    assert "no clipboard tool answered" in err

@@ -38,3 +38,14 @@ def demo_app(db_path: Path, clock: FixedClock) -> PursuitApp:
 @pytest.fixture
 def empty_app(db_path: Path, clock: FixedClock) -> PursuitApp:
     return PursuitApp(db_path, clock, tick_seconds=3600)
+
+
+async def open_interview(pilot: Pilot, index: int = 0) -> None:
+    """On the application screen: open the INDEXth interview (newest first)."""
+    from textual.widgets import OptionList
+
+    interviews = pilot.app.screen.query_one("#app-interviews", OptionList)
+    interviews.focus()
+    interviews.highlighted = index
+    await pilot.press("enter")
+    await settle(pilot)

@@ -13,7 +13,7 @@ from pursuit.tui.screens.interview_form import InterviewForm
 from pursuit.tui.screens.log_event import LogEvent
 from pursuit.tui.widgets.fields import FieldError
 
-from .conftest import SIZE, settle
+from .conftest import SIZE, open_interview, settle
 
 
 def options(app: PursuitApp, selector: str) -> list[str]:
@@ -62,7 +62,7 @@ async def test_add_an_interview_see_thank_yous_when_it_has_passed_and_log_one(
         assert any("Check in — Nov 30" in o for o in due)  # the Monday after Friday the 27th
 
         demo_app.screen.query_one("#app-due", OptionList).focus()
-        await pilot.press("home", "enter")
+        await pilot.press("home", "s")  # sent outside pursuit: just log it
         assert isinstance(demo_app.screen, Confirm)
         await pilot.press("y")
         await settle(pilot)
@@ -74,12 +74,15 @@ async def test_the_debrief_survives_leaving_and_coming_back(demo_app: PursuitApp
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_application(pilot, "northwind")
-        await pilot.press("tab", "enter")  # the newest interview: yesterday's panel
+        await open_interview(pilot)  # the newest interview: yesterday's panel
         await settle(pilot)
         screen = demo_app.screen
         assert isinstance(screen, InterviewScreen)
         assert screen.query_one("#iv-debrief").display
-        screen.query_one("#t-debrief_topics", TextArea).focus()
+        topics = screen.query_one("#t-debrief_topics", TextArea)
+        assert topics.text.startswith("how the team is moving")  # from the demo
+        topics.clear()
+        topics.focus()
         await pilot.press(*"Their move to dbt")
         screen.query_one("#r-rating_rapport", Select).value = 4
         screen.query_one("#t-notes", TextArea).load_text("Ask about on-call")
@@ -103,7 +106,7 @@ async def test_typing_autosaves_without_leaving(demo_app: PursuitApp):
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_application(pilot, "northwind")
-        await pilot.press("tab", "enter")
+        await open_interview(pilot)
         await settle(pilot)
         screen = demo_app.screen
         assert isinstance(screen, InterviewScreen)
@@ -119,7 +122,7 @@ async def test_a_bad_date_on_the_interview_screen_is_shown_and_not_saved(demo_ap
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await open_application(pilot, "lumen")
-        await pilot.press("tab", "enter")  # the onsite tomorrow
+        await open_interview(pilot)  # the onsite tomorrow
         await settle(pilot)
         screen = demo_app.screen
         assert isinstance(screen, InterviewScreen)

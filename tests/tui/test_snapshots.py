@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
 
-from .conftest import SIZE, settle
+from .conftest import SIZE, open_interview, settle
 
 
 def _app(db_path: Path, clock: FixedClock) -> PursuitApp:
@@ -57,7 +58,21 @@ def test_interview_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> N
         await settle(pilot)
         await pilot.press("slash", *"northwind", "enter", "enter")
         await settle(pilot)
-        await pilot.press("tab", "enter")
+        await open_interview(pilot)
         await settle(pilot)
 
     assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=open_panel)
+
+
+def test_draft_editor_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    async def open_draft(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#today-due", DataTable)
+        row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[3]) == "Hannah Lee")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=open_draft)

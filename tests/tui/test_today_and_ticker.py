@@ -87,7 +87,7 @@ async def test_today_lists_interviews_and_follow_ups_and_marks_one_sent(demo_app
         assert cells[0][0] == "!"  # most overdue first
         hannah = next(i for i, c in enumerate(cells) if c[3] == "Hannah Lee")
         table.move_cursor(row=hannah)
-        await pilot.press("enter")
+        await pilot.press("s")
         assert isinstance(demo_app.screen, Confirm)
         await pilot.press("y")
         await settle(pilot)

@@ -113,12 +113,27 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class DraftRow:
+    id: int
+    application_id: int
+    template: str
+    subject: str
+    body: str
+    updated_at: datetime
+    interview_id: int | None = None
+    contact_id: int | None = None
+    contact_name: str | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class ApplicationDetail:
     row: ApplicationRow
     interviews: list[InterviewRow] = field(default_factory=list)
-    contacts: list[tuple[int, str, str]] = field(default_factory=list)
+    contacts: list[ContactRow] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     due: list[DueRow] = field(default_factory=list)
+    drafts: list[DraftRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,13 @@ def _at(now: datetime, days: int, hour: int = 10, minute: int = 0) -> datetime:
 def seed(store: Store) -> None:
     now = store.now()
     today = now.astimezone(local_tz()).date()
+    for key, value in {
+        "my_name": "Alex Morgan",
+        "my_email": "alex.morgan@example.com",
+        "my_phone": "+1 555 0142",
+        "my_linkedin": "linkedin.com/in/alexmorgan",
+    }.items():
+        store.set_setting(key, value)
 
     def day(days: int):
         return today + timedelta(days=days)
@@ -55,7 +62,7 @@ def seed(store: Store) -> None:
         round_name="Recruiter screen",
     )
     store.log_event(northwind, "sent-thank-you", at=_at(now, -12, 16), contact="Priya Raman")
-    store.add_interview(
+    panel = store.add_interview(
         northwind,
         _at(now, -1, 14),
         kind="panel",
@@ -63,6 +70,16 @@ def seed(store: Store) -> None:
         round_name="Panel",
         decision_by=day(6),
         location="https://meet.example.com/nw-panel",
+    )
+    store.update_interview(
+        panel,
+        debrief_topics="how the team is moving its nightly batch jobs to streaming\n"
+        "on-call rotation and the data quality checks",
+        debrief_questions="Design a pipeline for late-arriving events; a conflict you resolved",
+        rating_confidence=4,
+        rating_clarity=3,
+        rating_rapport=5,
+        rating_knowledge=4,
     )
 
     # Interviewing: an onsite tomorrow.

@@ -24,6 +24,7 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import SECTORS, STAGES
 from pursuit.store import db
+from pursuit.store.drafts import Drafts
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.people import People
 from pursuit.store.tables import (
@@ -95,7 +96,7 @@ def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Store(People, Views):
+class Store(People, Drafts, Views):
     """A pursuit database, opened and up to date."""
 
     def __init__(self, path: Path, engine: Any, clock: Clock | None = None) -> None:
@@ -158,6 +159,14 @@ class Store(People, Views):
         with self._tx() as s:
             s.merge(Setting(key=key, value=value))
             if key in RULE_SETTINGS:
+                self._reschedule_all(s)
+
+    def set_settings(self, values: dict[str, str]) -> None:
+        """Several settings in one transaction."""
+        with self._tx() as s:
+            for key, value in values.items():
+                s.merge(Setting(key=key, value=value))
+            if set(values) & set(RULE_SETTINGS):
                 self._reschedule_all(s)
 
     def rules(self) -> fu.Rules:

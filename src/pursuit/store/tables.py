@@ -240,8 +240,12 @@ class MessageTemplate(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str
+    title: str = ""
     subject: str = ""
     body: str = ""
+    #: The event logged when a draft from it is marked sent ("" for none).
+    event: str = ""
+    #: True for the user's edit of a built-in template (deleting it restores the original).
     builtin: bool = False
 
 

@@ -12,6 +12,7 @@ from pursuit.domain.records import (
     ApplicationDetail,
     ApplicationRow,
     ContactRow,
+    DraftRow,
     DueRow,
     TimelineEntry,
 )
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     class _Host:
         def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def now(self) -> datetime: ...
+        def drafts(self, app_id: int) -> list[DraftRow]: ...
 else:
     _Host = object
 
@@ -86,7 +88,12 @@ class Views(_Host):
         timeline.reverse()
         timeline.sort(key=lambda t: t.at, reverse=True)
         return ApplicationDetail(
-            row=row, interviews=interviews, contacts=contacts, timeline=timeline, due=due
+            row=row,
+            interviews=interviews,
+            contacts=contacts,
+            timeline=timeline,
+            due=due,
+            drafts=self.drafts(app_id),
         )
 
     @staticmethod

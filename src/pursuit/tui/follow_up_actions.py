@@ -58,6 +58,26 @@ def mark_sent(screen: Screen[Any], row: DueRow) -> None:
     )
 
 
+def open_draft(screen: Screen[Any], row: DueRow) -> None:
+    """The message that answers ROW, filled in, in the draft editor (move-on: ask to close)."""
+    from pursuit.domain.messages import FOR_ACTION
+    from pursuit.tui.screens.draft import DraftEditor, DraftRequest
+
+    if row.action not in FOR_ACTION:
+        mark_sent(screen, row)
+        return
+    screen.app.push_screen(
+        DraftEditor(
+            DraftRequest(
+                row.application_id,
+                FOR_ACTION[row.action],
+                interview_id=row.interview_id,
+                contact=row.contact_name,
+            )
+        )
+    )
+
+
 def dismiss(screen: Screen[Any], row: DueRow) -> None:
     app: Any = screen.app
     app.run_write(

@@ -20,7 +20,7 @@ from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
-from pursuit.tui.follow_up_actions import dismiss, mark_sent
+from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 
 STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
 
@@ -69,6 +69,21 @@ class ApplicationScreen(Screen[None]):
             show=False,
             tooltip="Dismiss the selected follow-up",
         ),
+        Binding(
+            "r",
+            "write",
+            "Message",
+            id="application.write",
+            tooltip="Write a message from a template, filled in",
+        ),
+        Binding(
+            "s",
+            "mark_sent",
+            "Mark sent",
+            id="application.mark-sent",
+            show=False,
+            tooltip="Log the selected follow-up as sent (sent outside pursuit)",
+        ),
     ]
 
     class Loaded(Message):
@@ -89,9 +104,12 @@ class ApplicationScreen(Screen[None]):
             with Horizontal(id="app-panes"):
                 with Vertical(classes="pane"):
                     yield Label(
-                        "What's next  (enter: mark sent, d: dismiss)", classes="section-title"
+                        "What's next  (enter: write, s: mark sent, d: dismiss)",
+                        classes="section-title",
                     )
                     yield OptionList(id="app-due", classes="pane-list")
+                    yield Label("Drafts  (enter: open, r: write one)", classes="section-title")
+                    yield OptionList(id="app-drafts", classes="pane-list")
                     yield Label("Interviews  (enter: open, i: add)", classes="section-title")
                     yield OptionList(id="app-interviews", classes="pane-list")
                     yield Label("People  (enter: edit, c: add)", classes="section-title")
@@ -153,6 +171,20 @@ class ApplicationScreen(Screen[None]):
                 Option(Text(f"{marker} {ACTION_LABELS[item.action]}{who} — {when}", style=style))
             )
         self._fill("#app-due", due_items, "Nothing to send.")
+
+        drafts = []
+        for draft in d.drafts:
+            line = Text(draft.subject or draft.body.split("\n", 1)[0][:60])
+            who = f" · to {draft.contact_name}" if draft.contact_name else ""
+            if draft.sent_at:
+                line.append(
+                    f"  sent {short_day(draft.sent_at.astimezone(tz).date(), today)}{who}",
+                    style="dim",
+                )
+            else:
+                line.append(f"  draft{who}", style="italic")
+            drafts.append(Option(line, id=f"d-{draft.id}"))
+        self._fill("#app-drafts", drafts, "None yet.")
 
         ivs = []
         for iv in d.interviews:
@@ -218,7 +250,34 @@ class ApplicationScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#app-due")
     def _due_chosen(self, event: OptionList.OptionSelected) -> None:
         if self.detail and event.option_index < len(self.detail.due):
-            mark_sent(self, self.detail.due[event.option_index])
+            open_draft(self, self.detail.due[event.option_index])
+
+    @on(OptionList.OptionSelected, "#app-drafts")
+    def _draft_chosen(self, event: OptionList.OptionSelected) -> None:
+        from pursuit.tui.screens.draft import DraftEditor, DraftRequest
+
+        if event.option.id:
+            draft_id = int(event.option.id.removeprefix("d-"))
+            self.app.push_screen(DraftEditor(DraftRequest(self.app_id, draft_id=draft_id)))
+
+    def action_write(self) -> None:
+        from pursuit.tui.screens.draft import DraftEditor, DraftRequest
+        from pursuit.tui.screens.template_picker import TemplatePicker
+
+        if self.detail is None:
+            return
+        store: Any = self.app.store  # type: ignore[attr-defined]
+
+        def picked(name: str | None) -> None:
+            if name:
+                self.app.push_screen(DraftEditor(DraftRequest(self.app_id, name)))
+
+        self.app.push_screen(TemplatePicker(self.detail.row.company, store.templates()), picked)
+
+    def action_mark_sent(self) -> None:
+        row = self._selected_due()
+        if row is not None:
+            mark_sent(self, row)
 
     @on(OptionList.OptionSelected, "#app-interviews")
     def _interview_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -246,15 +305,18 @@ class ApplicationScreen(Screen[None]):
 
         self.app.push_screen(ContactForm(self.detail.row.company, contact), saved)
 
-    def action_dismiss_action(self) -> None:
+    def _selected_due(self) -> Any:
         due = self.query_one("#app-due", OptionList)
-        if (
-            self.detail
-            and due.has_focus
-            and due.highlighted is not None
-            and due.highlighted < len(self.detail.due)
-        ):
-            dismiss(self, self.detail.due[due.highlighted])
+        if self.detail is None or not due.has_focus or due.highlighted is None:
+            return None
+        if due.highlighted >= len(self.detail.due):
+            return None
+        return self.detail.due[due.highlighted]
+
+    def action_dismiss_action(self) -> None:
+        row = self._selected_due()
+        if row is not None:
+            dismiss(self, row)
 
     # --- keys -------------------------------------------------------------------------------
 

@@ -286,6 +286,7 @@ class InterviewScreen(Screen[None]):
             self.notify(str(exc), title="Not saved", severity="error")
             return
         self._take(changes)
+        self.app.tick()  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
         self.flush()

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow
-from pursuit.tui.follow_up_actions import dismiss, mark_sent
+from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 
 STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
 
@@ -53,10 +53,17 @@ class TodayScreen(Screen[None]):
         ),
         Binding(
             "enter",
+            "write",
+            "Write",
+            id="today.write",
+            tooltip="Open the message for the selected follow-up, filled in",
+        ),
+        Binding(
+            "s",
             "done",
             "Mark sent",
             id="today.done",
-            tooltip="Log the selected follow-up as sent",
+            tooltip="Log the selected follow-up as sent (sent outside pursuit)",
         ),
         Binding(
             "d",
@@ -191,7 +198,12 @@ class TodayScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#today-due")
     def _row_chosen(self) -> None:
-        self.action_done()
+        self.action_write()
+
+    def action_write(self) -> None:
+        row = self.selected()
+        if row is not None:
+            open_draft(self, row)
 
     @on(DataTable.RowSelected, "#today-interviews")
     def _interview_chosen(self, event: DataTable.RowSelected) -> None:

@@ -1,0 +1,308 @@
+"""Drafts, message templates and the user's own details: the store's side of the draft editor.
+
+A mixin of `Store`: it relies on the transaction helpers and `log_event` there.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import col, select
+
+from pursuit.domain import messages as msg
+from pursuit.domain.followups import EVENT_KINDS
+from pursuit.domain.records import DraftRow
+from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.tables import (
+    Activity,
+    Application,
+    ApplicationContact,
+    Contact,
+    Draft,
+    Interview,
+    InterviewContact,
+    MessageTemplate,
+)
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from pursuit.store.repo import Logged
+
+    class _Host:
+        def _tx(self) -> AbstractContextManager[Session]: ...
+        def _get(self, s: Session, app_id: int) -> Application: ...
+        def now(self) -> datetime: ...
+        def settings(self) -> dict[str, str]: ...
+        def log_event(self, app_id: int, kind: str, **kw: Any) -> Logged: ...
+else:
+    _Host = object
+
+#: The user's own details, kept as settings, used to sign messages.
+PROFILE = ("my_name", "signature", "my_email", "my_phone", "my_linkedin")
+
+
+class Drafts(_Host):
+    # --- templates -------------------------------------------------------------------------
+
+    def templates(self) -> list[msg.Template]:
+        """The built-ins (as the user edited them) and then the user's own, by name."""
+        with self._tx() as s:
+            rows = {t.name: t for t in s.exec(select(MessageTemplate))}
+        out = []
+        for base in msg.BUILTIN:
+            row = rows.pop(base.name, None)
+            out.append(
+                base
+                if row is None
+                else msg.Template(
+                    base.name, base.title, row.subject, row.body, base.event, builtin=True
+                )
+            )
+        out += [
+            msg.Template(r.name, r.title or r.name, r.subject, r.body, r.event, builtin=False)
+            for r in sorted(rows.values(), key=lambda r: r.name)
+        ]
+        return out
+
+    def template(self, name: str) -> msg.Template:
+        for t in self.templates():
+            if t.name == name:
+                return t
+        known = ", ".join(t.name for t in self.templates())
+        raise NotFound(f"unknown template {name!r}; known templates: {known}")
+
+    def save_template(
+        self, name: str, *, subject: str, body: str, title: str = "", event: str = ""
+    ) -> None:
+        """Edit a built-in (kept apart so it can be restored) or add/edit one of your own."""
+        name = clean_text(name, "template name", required=True, limit=60).lower()
+        if event and event not in EVENT_KINDS:
+            raise InvalidValue(f"unknown event {event!r}")
+        body = clean_text(body, "body", required=True, limit=100_000)
+        with self._tx() as s:
+            row = s.exec(select(MessageTemplate).where(MessageTemplate.name == name)).first()
+            if row is None:
+                row = MessageTemplate(name=name)
+                s.add(row)
+            row.builtin = name in msg.BUILTIN_BY_NAME
+            row.title = clean_text(title, "title", limit=200)
+            row.subject = clean_text(subject, "subject", limit=2_000)
+            row.body = body
+            row.event = event
+
+    def restore_template(self, name: str) -> None:
+        """Undo the user's edits of a built-in template (or delete one of their own)."""
+        with self._tx() as s:
+            row = s.exec(select(MessageTemplate).where(MessageTemplate.name == name)).first()
+            if row is None:
+                raise NotFound(f"template {name!r} has no changes to undo")
+            s.delete(row)
+
+    # --- filling ---------------------------------------------------------------------------
+
+    def draft_context(
+        self, app_id: int, *, interview_id: int | None = None, contact: str | None = None
+    ) -> tuple[msg.DraftContext, int | None, int | None]:
+        """What a message for this application can say, with the interview and contact used.
+
+        Without an interview, the latest one that has started (or else the next one); without a
+        contact, the interview's first interviewer, or else the application's first person.
+        """
+        now = self.now()
+        profile = {k: v for k, v in self.settings().items() if k in PROFILE}
+        with self._tx() as s:
+            app = self._get(s, app_id)
+            iv = self._pick_interview(s, app_id, interview_id, now)
+            person = self._pick_contact(s, app_id, iv, contact)
+            decision = iv.decision_by if iv else None
+            heard = s.exec(
+                select(Activity)
+                .where(
+                    Activity.application_id == app_id,
+                    Activity.kind == "heard",
+                    col(Activity.decision_by).is_not(None),
+                )
+                .order_by(col(Activity.at).desc())
+            ).first()
+            if heard is not None and (iv is None or heard.at > iv.starts_at):
+                decision = heard.decision_by
+            detail = ""
+            if iv is not None:
+                detail = next(
+                    (
+                        line.strip(" -•*")
+                        for line in iv.debrief_topics.splitlines()
+                        if line.strip(" -•*")
+                    ),
+                    "",
+                )
+            context = msg.DraftContext(
+                company=app.company,
+                role=app.role,
+                contact=person.name if person else "",
+                interview_date=iv.starts_at.astimezone(now.tzinfo).date() if iv else None,
+                decision_date=decision,
+                detail=detail,
+                **profile,
+            )
+            return context, (iv.id if iv else None), (person.id if person else None)
+
+    @staticmethod
+    def _pick_interview(
+        s: Session, app_id: int, interview_id: int | None, now: datetime
+    ) -> Interview | None:
+        if interview_id is not None:
+            iv = s.get(Interview, interview_id)
+            if iv is None or iv.application_id != app_id:
+                raise NotFound(f"application {app_id} has no interview {interview_id}")
+            return iv
+        ivs = list(
+            s.exec(
+                select(Interview)
+                .where(Interview.application_id == app_id)
+                .order_by(col(Interview.starts_at))
+            )
+        )
+        started = [i for i in ivs if i.starts_at <= now]
+        return started[-1] if started else (ivs[0] if ivs else None)
+
+    @staticmethod
+    def _pick_contact(
+        s: Session, app_id: int, iv: Interview | None, name: str | None
+    ) -> Contact | None:
+        if name:
+            key = " ".join(name.casefold().split())
+            person = s.exec(
+                select(Contact)
+                .join(ApplicationContact, col(ApplicationContact.contact_id) == Contact.id)
+                .where(ApplicationContact.application_id == app_id, Contact.name_key == key)
+            ).first()
+            if person is None:
+                raise NotFound(f"application {app_id} has no contact named {name!r}")
+            return person
+        if iv is not None:
+            person = s.exec(
+                select(Contact)
+                .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
+                .where(InterviewContact.interview_id == iv.id)
+                .order_by(col(Contact.name))
+            ).first()
+            if person is not None:
+                return person
+        return s.exec(
+            select(Contact)
+            .join(ApplicationContact, col(ApplicationContact.contact_id) == Contact.id)
+            .where(ApplicationContact.application_id == app_id)
+            .order_by(col(Contact.id))
+        ).first()
+
+    def render_draft(
+        self,
+        app_id: int,
+        template: str,
+        *,
+        interview_id: int | None = None,
+        contact: str | None = None,
+    ) -> tuple[msg.Rendered, int | None, int | None]:
+        """The template filled in for this application: (text, interview id, contact id)."""
+        chosen = self.template(msg.FOR_ACTION.get(template, template))
+        context, iv_id, contact_id = self.draft_context(
+            app_id, interview_id=interview_id, contact=contact
+        )
+        return msg.render(chosen, context), iv_id, contact_id
+
+    # --- drafts ----------------------------------------------------------------------------
+
+    def save_draft(
+        self,
+        draft_id: int | None,
+        app_id: int,
+        template: str,
+        subject: str,
+        body: str,
+        *,
+        interview_id: int | None = None,
+        contact_id: int | None = None,
+    ) -> int:
+        """Create or update a draft; returns its id."""
+        subject = clean_text(subject, "subject", limit=2_000)
+        if len(body) > 200_000:
+            raise InvalidValue("the message is too long (at most 200,000 characters)")
+        now = self.now()
+        with self._tx() as s:
+            self._get(s, app_id)
+            draft = s.get(Draft, draft_id) if draft_id is not None else None
+            if draft is None:
+                draft = Draft(
+                    application_id=app_id,
+                    template=template,
+                    created_at=now,
+                    updated_at=now,
+                    interview_id=interview_id,
+                    contact_id=contact_id,
+                )
+                s.add(draft)
+            draft.subject = subject
+            draft.body = body
+            draft.updated_at = now
+            s.flush()
+            assert draft.id is not None
+            return draft.id
+
+    def drafts(self, app_id: int) -> list[DraftRow]:
+        """The application's drafts: unsent first, newest first."""
+        with self._tx() as s:
+            rows = s.exec(
+                select(Draft, Contact.name)
+                .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
+                .where(Draft.application_id == app_id)
+            ).all()
+            out = [_draft_row(d, name) for d, name in rows]
+        return sorted(out, key=lambda d: (d.sent_at is not None, -d.updated_at.timestamp(), -d.id))
+
+    def draft(self, draft_id: int) -> DraftRow:
+        with self._tx() as s:
+            d = s.get(Draft, draft_id)
+            if d is None:
+                raise NotFound(f"no draft with id {draft_id}")
+            name = s.get(Contact, d.contact_id).name if d.contact_id else None  # type: ignore[union-attr]
+            return _draft_row(d, name)
+
+    def mark_draft_sent(self, draft_id: int) -> Logged:
+        """Log the message the draft's template stands for, and file the draft as sent."""
+        row = self.draft(draft_id)
+        template = self.template(row.template)
+        logged = None
+        if template.event:
+            logged = self.log_event(
+                row.application_id,
+                template.event,
+                contact=row.contact_name,
+                interview_id=row.interview_id,
+            )
+        with self._tx() as s:
+            d = s.get(Draft, draft_id)
+            assert d is not None
+            d.sent_at = self.now()
+        from pursuit.store.repo import Logged
+
+        return logged or Logged(())
+
+
+def _draft_row(d: Draft, contact_name: str | None) -> DraftRow:
+    assert d.id is not None
+    return DraftRow(
+        id=d.id,
+        application_id=d.application_id,
+        template=d.template,
+        subject=d.subject,
+        body=d.body,
+        updated_at=d.updated_at,
+        interview_id=d.interview_id,
+        contact_id=d.contact_id,
+        contact_name=contact_name,
+        sent_at=d.sent_at,
+    )

@@ -1,0 +1,370 @@
+"""The draft editor: a message filled in from what pursuit knows, to edit, copy and mark sent.
+
+Drafts save themselves a moment after you stop typing, and again when you leave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from pursuit.domain.dates import local_tz
+from pursuit.domain.messages import Template, markers_in, warnings_before_copy
+from pursuit.tui.widgets.marked_text_area import MarkedTextArea
+
+AUTOSAVE_SECONDS = 0.8
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """What to open: a saved draft, or a template filled in for an application."""
+
+    application_id: int
+    template: str = ""
+    draft_id: int | None = None
+    interview_id: int | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class Opened:
+    draft_id: int | None
+    template: Template
+    subject: str
+    body: str
+    company: str
+    contact: str | None
+    interview_id: int | None
+    contact_id: int | None
+    warning: str | None
+
+
+class DraftEditor(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "leave", "Back", id="draft.back", tooltip="Save the draft and go back"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="draft.save",
+            tooltip="Save now (it also saves by itself as you type)",
+        ),
+        Binding(
+            "ctrl+y",
+            "copy",
+            "Copy",
+            id="draft.copy",
+            tooltip="Copy the subject and message to the clipboard",
+            # The text area would take ctrl+y as "redo"; copying matters more here.
+            priority=True,
+        ),
+        Binding(
+            "c",
+            "copy",
+            "Copy",
+            id="draft.copy-key",
+            show=False,
+            tooltip="Copy the subject and message (when not typing)",
+        ),
+        Binding(
+            "ctrl+t,ctrl+enter",
+            "mark_sent",
+            "Mark sent",
+            id="draft.sent",
+            tooltip="Log this message as sent, so the follow-ups move on",
+            priority=True,
+        ),
+        Binding(
+            "f2",
+            "profile",
+            "Your details",
+            id="draft.profile",
+            tooltip="Your name, email, phone, LinkedIn and signature",
+        ),
+    ]
+
+    class Ready(Message):
+        def __init__(self, opened: Opened | None, error: str = "") -> None:
+            super().__init__()
+            self.opened = opened
+            self.error = error
+
+    def __init__(self, request: DraftRequest) -> None:
+        super().__init__()
+        self.request = request
+        self.opened: Opened | None = None
+        self.draft_id: int | None = request.draft_id
+        self.saved_text: tuple[str, str] | None = None
+        self._autosave: Timer | None = None
+        self.saved_at: datetime | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Filling in…", id="draft-title")
+        yield Label("Subject", classes="field-label")
+        yield Input(id="draft-subject", placeholder="(none for this kind of message)")
+        yield MarkedTextArea(id="draft-body", soft_wrap=True)
+        with Horizontal(id="draft-bar"):
+            yield Static(id="draft-status")
+            yield Button("Copy", id="copy")
+            yield Button("Mark sent", variant="primary", id="sent")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.open_draft()
+
+    # --- opening ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="draft-open", name="open draft")
+    def open_draft(self) -> None:
+        from pursuit.store.db import StoreError
+
+        store: Any = self.app.store  # type: ignore[attr-defined]
+        r = self.request
+        try:
+            company = store.application(r.application_id).company
+            if r.draft_id is not None:
+                row = store.draft(r.draft_id)
+                template = store.template(row.template)
+                opened = Opened(
+                    row.id,
+                    template,
+                    row.subject,
+                    row.body,
+                    company,
+                    row.contact_name,
+                    row.interview_id,
+                    row.contact_id,
+                    None,
+                )
+            else:
+                rendered, iv_id, contact_id = store.render_draft(
+                    r.application_id, r.template, interview_id=r.interview_id, contact=r.contact
+                )
+                template = store.template(rendered.template)
+                context, _i, _c = store.draft_context(
+                    r.application_id, interview_id=iv_id, contact=r.contact
+                )
+                opened = Opened(
+                    None,
+                    template,
+                    rendered.subject,
+                    rendered.body,
+                    company,
+                    context.contact or None,
+                    iv_id,
+                    contact_id,
+                    None,
+                )
+            if opened.template.event == "sent-check-in":
+                warning = store.check_in_warning(r.application_id)
+                opened = replace(opened, warning=warning)
+        except StoreError as exc:
+            self.post_message(self.Ready(None, str(exc)))
+            return
+        self.post_message(self.Ready(opened))
+
+    def on_draft_editor_ready(self, message: Ready) -> None:
+        if message.opened is None:
+            self.notify(message.error, title="Cannot write this message", severity="error")
+            self.app.pop_screen()
+            return
+        o = self.opened = message.opened
+        self.draft_id = o.draft_id
+        subject = self.query_one("#draft-subject", Input)
+        subject.value = o.subject
+        subject.disabled = not o.template.subject and not o.subject
+        self.query_one("#draft-body", MarkedTextArea).load_text(o.body)
+        if o.draft_id is not None:
+            self.saved_text = (o.subject, o.body)
+        title = Text()
+        title.append(o.template.title, style="bold")
+        title.append(f" · {o.company}")
+        if o.contact:
+            title.append(f" · to {o.contact}")
+        self.query_one("#draft-title", Static).update(title)
+        self.sub_title = f"{o.template.title} · {o.company}"
+        self.query_one("#draft-body", MarkedTextArea).focus()
+        self.show_status()
+
+    # --- the text ---------------------------------------------------------------------------
+
+    def text(self) -> tuple[str, str]:
+        return (
+            self.query_one("#draft-subject", Input).value,
+            self.query_one("#draft-body", MarkedTextArea).text,
+        )
+
+    def full_text(self) -> str:
+        subject, body = self.text()
+        return f"{subject}\n\n{body}" if subject.strip() else body
+
+    def show_status(self) -> None:
+        status = Text()
+        markers = markers_in("\n".join(self.text()))
+        if markers:
+            status.append(
+                f"{len(markers)} to fill in: {', '.join(dict.fromkeys(markers))}",
+                style="bold yellow",
+            )
+        else:
+            status.append("Every field is filled in.", style="green")
+        if self.opened and self.opened.warning:
+            status.append(f"  {self.opened.warning}", style="bold red")
+        if self.saved_at is not None:
+            status.append(f"  · saved {self.saved_at.astimezone(local_tz()):%H:%M:%S}", style="dim")
+        self.query_one("#draft-status", Static).update(status)
+
+    @on(Input.Changed, "#draft-subject")
+    @on(MarkedTextArea.Changed, "#draft-body")
+    def _edited(self) -> None:
+        if self.opened is None:
+            return
+        self.show_status()
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.action_save, name="autosave")
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def _write(self) -> int | None:
+        """Store the draft (synchronously: small, and it must not be lost); its id."""
+        from pursuit.store.db import StoreError
+
+        o = self.opened
+        if o is None:
+            return None
+        text = self.text()
+        if self.draft_id is not None and text == self.saved_text:
+            return self.draft_id
+        store: Any = self.app.store  # type: ignore[attr-defined]
+        try:
+            self.draft_id = store.save_draft(
+                self.draft_id,
+                self.request.application_id,
+                o.template.name,
+                *text,
+                interview_id=o.interview_id,
+                contact_id=o.contact_id,
+            )
+        except StoreError as exc:
+            self.notify(str(exc), title="Draft not saved", severity="error")
+            return None
+        self.saved_text = text
+        self.saved_at = store.now()
+        self.show_status()
+        self.app.tick()  # type: ignore[attr-defined]  # other screens list the draft
+        return self.draft_id
+
+    def flush(self) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+        if self.opened is not None and (
+            self.draft_id is not None or self.text() != (self.opened.subject, self.opened.body)
+        ):
+            self._write()
+
+    def action_save(self) -> None:
+        self._write()
+
+    def action_leave(self) -> None:
+        self.flush()
+        self.app.pop_screen()
+
+    # --- copying and sending ----------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        from pursuit.tui.screens.confirm import Confirm
+
+        if self.opened is None:
+            return
+        self._write()
+        text = self.full_text()
+        warnings = warnings_before_copy(text, self.opened.template)
+        if not warnings:
+            self.copy_text(text)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.copy_text(text)
+
+        self.app.push_screen(
+            Confirm("\n".join(warnings) + "\n\nCopy it anyway?", yes="Copy anyway"), answered
+        )
+
+    @work(thread=True, exclusive=True, group="clipboard", name="copy to clipboard")
+    def copy_text(self, text: str) -> None:
+        from pursuit.clipboard import copy_to_system
+
+        confirmed = copy_to_system(text)
+        self.app.call_from_thread(self._copied, text, confirmed)
+
+    def _copied(self, text: str, confirmed: bool) -> None:
+        from pursuit.tui.screens.clipboard_fallback import ClipboardFallback
+
+        # Through the terminal as well (OSC 52): it reaches the user's clipboard over SSH.
+        self.app.copy_to_clipboard(text)
+        if confirmed:
+            self.notify("Copied to the clipboard. Paste it into your email or message.")
+        else:
+            self.app.push_screen(ClipboardFallback(text))
+
+    def action_mark_sent(self) -> None:
+        from pursuit.tui.screens.confirm import Confirm
+
+        if self.opened is None:
+            return
+        draft_id = self._write()
+        if draft_id is None:
+            return
+        title = self.opened.template.title.lower()
+
+        def logged(result: Any) -> None:
+            if result.warning:
+                self.app.notify(result.warning, severity="warning", timeout=10)
+            if isinstance(self.app.screen, DraftEditor):
+                self.app.pop_screen()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.run_write(  # type: ignore[attr-defined]
+                    lambda s: s.mark_draft_sent(draft_id),
+                    logged,
+                    success=f"Logged as sent: {title}",
+                )
+
+        self.app.push_screen(Confirm(f"Mark the {title} as sent?", yes="Sent"), answered)
+
+    def action_profile(self) -> None:
+        from pursuit.tui.screens.profile import ProfileForm
+
+        store: Any = self.app.store  # type: ignore[attr-defined]
+
+        def saved(values: dict[str, str] | None) -> None:
+            if values:
+                self.app.run_write(  # type: ignore[attr-defined]
+                    lambda s: s.set_settings(values),
+                    success="Saved. New drafts are signed with these details.",
+                )
+
+        self.app.push_screen(ProfileForm(store.settings()), saved)
+
+    @on(Button.Pressed, "#copy")
+    def _copy_pressed(self) -> None:
+        self.action_copy()
+
+    @on(Button.Pressed, "#sent")
+    def _sent_pressed(self) -> None:
+        self.action_mark_sent()

@@ -1,0 +1,120 @@
+"""Message templates: filled where pursuit knows, marked where it does not, never injected."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pursuit.domain import messages as msg
+
+FULL = msg.DraftContext(
+    company="Northwind Analytics",
+    role="Data Engineer",
+    contact="Hannah Lee",
+    interview_date=date(2026, 12, 1),
+    decision_date=date(2026, 12, 8),
+    detail="the streaming migration",
+    my_name="Alex Morgan",
+    my_email="alex@example.com",
+    my_phone="+1 555 0142",
+    my_linkedin="linkedin.com/in/alex",
+)
+
+
+def test_every_builtin_fills_completely_when_the_facts_are_there() -> None:
+    for template in msg.BUILTIN:
+        rendered = msg.render(template, FULL)
+        assert rendered.markers == [], template.name
+        assert "{" not in rendered.as_text(), template.name
+        assert (
+            "Northwind Analytics" in rendered.as_text() or "Data Engineer" in rendered.as_text()
+        ), template.name
+
+
+def test_missing_facts_become_visible_markers() -> None:
+    rendered = msg.render(msg.BUILTIN_BY_NAME["thank-you"], msg.DraftContext(company="Acme"))
+    assert "[specific detail]" in rendered.body
+    assert "[their first name]" in rendered.body
+    assert "[your name]" in rendered.subject
+    assert "Acme" in rendered.body
+    warnings = msg.warnings_before_copy(rendered.as_text(), msg.BUILTIN_BY_NAME["thank-you"])
+    assert any("unfilled" in w for w in warnings)
+    assert any("specific detail" in w for w in warnings)
+
+
+def test_the_thank_you_reads_right() -> None:
+    rendered = msg.render(msg.BUILTIN_BY_NAME["thank-you"], FULL)
+    assert rendered.subject == "Thank you - Alex Morgan"
+    assert rendered.body.startswith("Hi Hannah,")
+    assert "on Tuesday, December 1 about the Data Engineer role" in rendered.body
+    assert "the streaming migration" in rendered.body
+    assert rendered.body.endswith(
+        "Alex Morgan\nalex@example.com · +1 555 0142\nlinkedin.com/in/alex"
+    )
+
+
+def test_notes_and_scripts_have_no_subject() -> None:
+    for name in ("thank-you-note", "thank-you-linkedin", "phone-check-in"):
+        assert msg.BUILTIN_BY_NAME[name].subject == ""
+    assert msg.render(msg.BUILTIN_BY_NAME["thank-you-note"], FULL).as_text().startswith("Dear")
+
+
+def test_every_follow_up_action_has_a_template_but_move_on() -> None:
+    from pursuit.domain.followups import ACTION_KINDS
+
+    assert set(msg.FOR_ACTION) == set(ACTION_KINDS) - {"move-on"}
+    assert all(v in msg.BUILTIN_BY_NAME for v in msg.FOR_ACTION.values())
+
+
+def test_user_text_in_braces_is_left_alone() -> None:
+    assert (
+        msg.fill("Price {not_a_slot} {company}", FULL) == "Price {not_a_slot} Northwind Analytics"
+    )
+
+
+hostile = st.lists(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)
+    | st.sampled_from(
+        [
+            "{",
+            "}",
+            "[",
+            "]",
+            "{company}",
+            "[your name]",
+            "\n",
+            "'",
+            '"',
+            "\\",
+            "%s",
+            "{0}",
+            "{detail}",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(contact=hostile, company=hostile, detail=hostile, me=hostile, role=hostile)
+def test_any_value_is_inserted_as_it_is(
+    contact: str, company: str, detail: str, me: str, role: str
+) -> None:
+    context = msg.DraftContext(
+        company=company, role=role, contact=contact, detail=detail, my_name=me
+    )
+    for template in msg.BUILTIN:
+        rendered = msg.render(template, context)  # never raises
+        text = rendered.as_text()
+        if detail.strip() and template.wants_detail:
+            assert detail.strip() in text
+        if company.strip() and "{company}" in template.body:
+            assert company.strip() in text
+        # Every slot of the template was used up; slot syntax left in the text came from a
+        # value, inserted as it was rather than filled in.
+        values = contact + company + detail + me + role
+        for slot in ("{company}", "{detail}", "{role}", "{contact_first}", "{my_name}"):
+            if slot in text:
+                assert slot in values

@@ -1,0 +1,182 @@
+"""The draft editor: opened from a due follow-up, edited, copied, marked sent."""
+
+from __future__ import annotations
+
+import pyperclip
+import pytest
+from textual.widgets import DataTable, Input, OptionList
+
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.application import ApplicationScreen
+from pursuit.tui.screens.clipboard_fallback import ClipboardFallback
+from pursuit.tui.screens.confirm import Confirm
+from pursuit.tui.screens.draft import DraftEditor
+from pursuit.tui.screens.today import TodayScreen
+from pursuit.tui.widgets.marked_text_area import MarkedTextArea
+
+from .conftest import SIZE, settle
+
+
+class FakeClipboard:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def copy(self, text: str) -> None:
+        self.text = text
+
+    def paste(self) -> str:
+        return self.text
+
+
+@pytest.fixture
+def clipboard(monkeypatch: pytest.MonkeyPatch) -> FakeClipboard:
+    fake = FakeClipboard()
+    monkeypatch.setattr(pyperclip, "copy", fake.copy)
+    monkeypatch.setattr(pyperclip, "paste", fake.paste)
+    return fake
+
+
+async def open_due_draft(pilot, who: str) -> DraftEditor:
+    app = pilot.app
+    await pilot.press("t")
+    await settle(pilot)
+    assert isinstance(app.screen, TodayScreen)
+    table = app.screen.query_one("#today-due", DataTable)
+    row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[3]) == who)
+    table.move_cursor(row=row)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, DraftEditor)
+    return app.screen
+
+
+async def test_from_a_due_thank_you_to_sent(demo_app: PursuitApp, clipboard: FakeClipboard):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await open_due_draft(pilot, "Tomás Ortega")
+        body = editor.query_one("#draft-body", MarkedTextArea)
+        assert body.text.startswith("Hi Tomás,")
+        assert "nightly batch jobs to streaming" in body.text
+        assert editor.query_one("#draft-subject", Input).value == "Thank you - Alex Morgan"
+        assert "Every field is filled in" in str(editor.query_one("#draft-status").render())
+
+        body.focus()
+        body.move_cursor(body.document.end)
+        await pilot.press(*"\nP.S. Loved the office dog.")
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        expected = f"Thank you - Alex Morgan\n\n{body.text}"
+        assert clipboard.text == expected
+        assert demo_app.clipboard == expected  # and through the terminal (OSC 52)
+        assert body.text.endswith("P.S. Loved the office dog.")
+
+        await pilot.press("ctrl+t")  # mark sent
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, TodayScreen)
+        table = demo_app.screen.query_one("#today-due", DataTable)
+        people = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+        assert "Tomás Ortega" not in people and "Hannah Lee" in people
+        assert demo_app.store is not None
+        northwind = next(
+            r.id for r in demo_app.store.applications() if r.company == "Northwind Analytics"
+        )
+        [draft] = demo_app.store.drafts(northwind)
+        assert draft.sent_at is not None and draft.body.endswith("office dog.")
+
+
+async def test_no_clipboard_shows_the_text_to_copy_by_hand(demo_app: PursuitApp, monkeypatch):
+    def broken(_text: str) -> None:
+        raise pyperclip.PyperclipException("no xclip here")
+
+    monkeypatch.setattr(pyperclip, "copy", broken)
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await open_due_draft(pilot, "Hannah Lee")
+        text = editor.full_text()
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ClipboardFallback)
+        assert demo_app.screen.query_one("#clipboard-text").text == text
+        assert demo_app.clipboard == text
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, DraftEditor)
+
+
+async def test_unfilled_markers_are_counted_and_warned_about(
+    demo_app: PursuitApp, clipboard: FakeClipboard
+):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        table = demo_app.screen.query_one("#today-due", DataTable)
+        quarry = next(
+            i for i in range(table.row_count) if str(table.get_row_at(i)[4]) == "Quarry & Co"
+        )
+        table.move_cursor(row=quarry)
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = demo_app.screen
+        assert isinstance(editor, DraftEditor)
+        status = str(editor.query_one("#draft-status").render())
+        assert "1 to fill in: [specific detail]" in status
+        body = editor.query_one("#draft-body", MarkedTextArea)
+        assert any(name == "marker" for line in body._highlights.values() for *_span, name in line)
+        await pilot.press("ctrl+y")
+        assert isinstance(demo_app.screen, Confirm)
+        assert "specific detail" in str(demo_app.screen.question)
+        await pilot.press("n")
+        await settle(pilot)
+        assert clipboard.text == ""
+        body.load_text(body.text.replace("[specific detail]", "the caching layer redesign"))
+        await pilot.pause()
+        assert "Every field is filled in" in str(editor.query_one("#draft-status").render())
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert "the caching layer redesign" in clipboard.text
+
+
+async def test_a_draft_autosaves_and_reopens_from_the_application(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cobalt", "enter", "enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        picker = demo_app.screen.query_one("#templates", OptionList)
+        picker.highlighted = next(
+            i
+            for i in range(picker.option_count)
+            if picker.get_option_at_index(i).id == "application-check-in"
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = demo_app.screen
+        assert isinstance(editor, DraftEditor)
+        assert "Site Reliability Engineer" in editor.query_one("#draft-subject", Input).value
+        body = editor.query_one("#draft-body", MarkedTextArea)
+        body.focus()
+        await pilot.press("ctrl+home", *"Quick note. ")
+        editor.action_save()  # what the autosave timer does after a pause in typing
+        await settle(pilot)
+        assert demo_app.store is not None
+        cobalt = next(r.id for r in demo_app.store.applications() if r.company == "Cobalt Systems")
+        [draft] = demo_app.store.drafts(cobalt)
+        assert draft.body.startswith("Quick note. ")
+        await pilot.press(*"Really. ")
+        await pilot.press("escape")  # leaving saves what the timer has not yet
+        await settle(pilot)
+        assert demo_app.store.drafts(cobalt)[0].body.startswith("Quick note. Really. ")
+        drafts = demo_app.screen.query_one("#app-drafts", OptionList)
+        drafts.focus()
+        drafts.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        again = demo_app.screen
+        assert isinstance(again, DraftEditor)
+        assert again.query_one("#draft-body", MarkedTextArea).text.startswith(
+            "Quick note. Really. "
+        )
