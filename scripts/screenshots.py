@@ -70,6 +70,22 @@ async def draft(pilot: Pilot) -> None:
     await pilot.press("enter")
 
 
+async def checklist(pilot: Pilot) -> None:
+    await pilot.press("slash", *"lumen", "enter", "enter")
+    await settle(pilot)
+    await pilot.press("k")
+    await settle(pilot)
+    await pilot.press("space", "space", "down", "s")
+
+
+async def walk(pilot: Pilot) -> None:
+    await pilot.press("slash", *"lumen", "enter", "enter")
+    await settle(pilot)
+    await pilot.press("k")
+    await settle(pilot)
+    await pilot.press("w", "space", "space", "s")
+
+
 async def add_form(pilot: Pilot) -> None:
     await pilot.press("a", *"Acme Robotics", "tab", *"Staff Engineer")
 
@@ -80,6 +96,8 @@ SHOTS: dict[str, Callable[[Pilot], Awaitable[None]]] = {
     "application": application,
     "interview": interview,
     "draft": draft,
+    "checklist": checklist,
+    "walk": walk,
     "add-application": add_form,
 }
 

@@ -76,3 +76,29 @@ def test_draft_editor_snapshot(snap_compare, db_path: Path, clock: FixedClock) -
         await settle(pilot)
 
     assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=open_draft)
+
+
+def test_checklist_and_walk_snapshots(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    async def open_checklist(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"lumen", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("space", "space")
+        await settle(pilot)
+
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=open_checklist)
+
+
+def test_walk_snapshot(snap_compare, db_path: Path, clock: FixedClock) -> None:
+    async def walk(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"lumen", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("w", "space", "s")
+        await settle(pilot)
+
+    assert snap_compare(_app(db_path, clock), terminal_size=SIZE, run_before=walk)

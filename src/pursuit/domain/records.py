@@ -190,3 +190,24 @@ class ContactRow:
     notes: str = ""
     role: str = ""  # the role in one application's process, where that is asked for
     companies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    id: int
+    section: str
+    text: str
+    guidance: str
+    phase: str
+    state: str
+    notes: str
+    position: int
+
+
+@dataclass(frozen=True)
+class PrepRow:
+    """An interview coming up soon whose preparation is not finished."""
+
+    interview: InterviewRow
+    settled: int
+    total: int

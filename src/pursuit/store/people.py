@@ -43,6 +43,8 @@ if TYPE_CHECKING:
             reschedule: bool = True,
         ) -> bool: ...
         def now(self) -> datetime: ...
+        def _make_checklist(self, s: Session, iv: Interview, interviewers: list[str]) -> None: ...
+        def _add_person_items(self, s: Session, iv: Interview, names: list[str]) -> None: ...
 else:
     _Host = object
 
@@ -172,10 +174,12 @@ class People(_Host):
             s.add(iv)
             s.flush()
             assert iv.id is not None
-            for name in dict.fromkeys(n.strip() for n in interviewers if n.strip()):
+            names = list(dict.fromkeys(n.strip() for n in interviewers if n.strip()))
+            for name in names:
                 contact = self._contact(s, name, app_id, "interviewer")
                 assert contact.id is not None
                 s.add(InterviewContact(interview_id=iv.id, contact_id=contact.id))
+            self._make_checklist(s, iv, names)
             # A phone call is usually the screen; anything else means interviews proper.
             target = "screening" if kind == "phone" else "interviewing"
             if STAGES.index(app.stage) < STAGES.index(target):
@@ -248,9 +252,15 @@ class People(_Host):
                 s.delete(link)
             else:
                 wanted.remove(link.contact_id)
+        new_names = []
         for cid in wanted:
             assert cid is not None
             s.add(InterviewContact(interview_id=iv.id, contact_id=cid))
+            contact = s.get(Contact, cid)
+            if contact is not None:
+                new_names.append(contact.name)
+        if new_names:
+            self._add_person_items(s, iv, new_names)
 
     def delete_interview(self, interview_id: int) -> None:
         with self._tx() as s:

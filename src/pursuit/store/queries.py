@@ -211,3 +211,25 @@ def contacts(conn: sqlite3.Connection, application_id: int | None = None) -> lis
         )
         for r in conn.execute(sql, params)
     ]
+
+
+def preparation(
+    conn: sqlite3.Connection, start: datetime, end: datetime
+) -> list[tuple[InterviewRow, int, int]]:
+    """Interviews starting in [START, END) with their checklist: (interview, settled, total).
+
+    Settled items are done or skipped; only the items for before the interview count.
+    """
+    sql = (
+        "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
+        "i.decision_by, i.location, NULL, "
+        "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
+        " AND c.phase = 'before' AND c.state != 'open'), "
+        "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
+        " AND c.phase = 'before') "
+        "FROM interview i JOIN application a ON a.id = i.application_id "
+        "WHERE i.starts_at >= ? AND i.starts_at < ? AND a.archived = 0 ORDER BY i.starts_at"
+    )
+    return [
+        (_interview_row(r), r[10], r[11]) for r in conn.execute(sql, (to_db(start), to_db(end)))
+    ]

@@ -24,6 +24,7 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import SECTORS, STAGES
 from pursuit.store import db
+from pursuit.store.checklists import Checklists
 from pursuit.store.drafts import Drafts
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.people import People
@@ -96,7 +97,7 @@ def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Store(People, Drafts, Views):
+class Store(People, Checklists, Drafts, Views):
     """A pursuit database, opened and up to date."""
 
     def __init__(self, path: Path, engine: Any, clock: Clock | None = None) -> None:

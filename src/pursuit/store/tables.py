@@ -202,6 +202,8 @@ class ChecklistItem(SQLModel, table=True):
     section: str = ""
     text: str
     guidance: str = ""
+    #: "before" the interview, "after" it (the debrief), or "offer" (reviewing an offer).
+    phase: str = "before"
     position: int = 0
     state: str = "open"  # open, done, skipped
     notes: str = ""

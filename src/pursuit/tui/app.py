@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ from textual.reactive import reactive
 
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.followups import ACTION_LABELS
-from pursuit.domain.records import ApplicationRow, ContactRow, DueRow
+from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, PrepRow
 from pursuit.paths import styles_dir
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.screens.pipeline import PipelineScreen
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from pursuit.store.repo import Store
 
 STYLES = styles_dir()
+#: An interview this close whose checklist is not done is flagged.
+PREPARE_WINDOW = timedelta(hours=24)
 
 
 class StoreReady(Message):
@@ -43,11 +45,14 @@ class StoreFailed(Message):
 class Ticked(Message):
     """The ticker's reading: what is open now, and whether the data changed on disk."""
 
-    def __init__(self, now: datetime, due: list[DueRow], changed: bool) -> None:
+    def __init__(
+        self, now: datetime, due: list[DueRow], changed: bool, prepare: list[PrepRow]
+    ) -> None:
         super().__init__()
         self.now = now
         self.due = due
         self.changed = changed
+        self.prepare = prepare
 
 
 class PursuitApp(App[None]):
@@ -99,6 +104,8 @@ class PursuitApp(App[None]):
         self.store: Store | None = None
         self.due_rows: list[DueRow] = []
         self.pipeline_rows: list[ApplicationRow] = []
+        self.prepare_rows: list[PrepRow] = []
+        self._prepare_seen: set[int] = set()
         self.contacts: list[ContactRow] = []
         self._overdue_keys: set[tuple[int, str, int | None, str]] | None = None
         self._data_version: int | None = None
@@ -192,6 +199,10 @@ class PursuitApp(App[None]):
         try:
             version = queries.data_version(self._tick_conn)
             due = queries.due(self._tick_conn, now)
+            soon = queries.preparation(self._tick_conn, now, now + PREPARE_WINDOW)
+            prepare = [
+                PrepRow(iv, settled, total) for iv, settled, total in soon if settled < total
+            ]
         except sqlite3.DatabaseError as exc:
             self.call_from_thread(
                 self.notify, f"Could not read the database: {exc}", severity="error"
@@ -199,7 +210,7 @@ class PursuitApp(App[None]):
             return
         changed = version != self._data_version
         self._data_version = version
-        self.post_message(Ticked(now, due, changed))
+        self.post_message(Ticked(now, due, changed, prepare))
 
     def on_ticked(self, message: Ticked) -> None:
         now = message.now
@@ -222,6 +233,17 @@ class PursuitApp(App[None]):
                     severity="warning",
                     timeout=10,
                 )
+        for prep in message.prepare:
+            if prep.interview.id not in self._prepare_seen and self._overdue_keys is not None:
+                self.notify(
+                    f"{prep.interview.company}: {prep.interview.title} interview within "
+                    f"a day, preparation {prep.settled}/{prep.total}. Press t.",
+                    title="Time to prepare",
+                    severity="warning",
+                    timeout=10,
+                )
+        self._prepare_seen = {p.interview.id for p in message.prepare}
+        self.prepare_rows = message.prepare
         self._overdue_keys = set(overdue)
         self.due_rows = message.due
         self.overdue = len(overdue)

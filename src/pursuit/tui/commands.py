@@ -20,6 +20,11 @@ class PursuitCommands(Provider):
             ("Add application", self._pipeline_action("add"), "Open the new application form"),
             ("Today", app.action_today, "What to send today, interviews this week"),
             (
+                "Edit checklist templates",
+                self._push_templates,
+                "The items new preparation checklists are made from, by format",
+            ),
+            (
                 "Show all stages",
                 self._pipeline_action("stage_filter", ""),
                 "Clear the stage filter on the pipeline",
@@ -54,6 +59,11 @@ class PursuitCommands(Provider):
                     )
                 )
         return commands
+
+    def _push_templates(self) -> None:
+        from pursuit.tui.screens.checklist_templates import ChecklistTemplatesScreen
+
+        self.app.push_screen(ChecklistTemplatesScreen())
 
     def _pipeline_action(self, name: str, *args: str) -> Callable[[], None]:
         def run() -> None:

@@ -70,6 +70,13 @@ class ApplicationScreen(Screen[None]):
             tooltip="Dismiss the selected follow-up",
         ),
         Binding(
+            "k",
+            "checklist",
+            "Checklist",
+            id="application.checklist",
+            tooltip="Prepare: the next interview's checklist, or the offer review",
+        ),
+        Binding(
             "r",
             "write",
             "Message",
@@ -273,6 +280,33 @@ class ApplicationScreen(Screen[None]):
                 self.app.push_screen(DraftEditor(DraftRequest(self.app_id, name)))
 
         self.app.push_screen(TemplatePicker(self.detail.row.company, store.templates()), picked)
+
+    def action_checklist(self) -> None:
+        from pursuit.tui.screens.checklist import (
+            ChecklistScreen,
+            ChecklistTarget,
+            open_checklist,
+        )
+
+        d = self.detail
+        if d is None:
+            return
+        if d.row.stage in ("offer", "accepted"):
+            self.app.push_screen(
+                ChecklistScreen(
+                    ChecklistTarget(
+                        f"{d.row.company} · reviewing the offer", application_id=self.app_id
+                    )
+                )
+            )
+            return
+        now = self.now()
+        upcoming = [iv for iv in d.interviews if iv.starts_at > now]
+        chosen = upcoming[-1] if upcoming else (d.interviews[0] if d.interviews else None)
+        if chosen is None:
+            self.notify("No interview yet: press i to record one.", severity="warning")
+            return
+        open_checklist(self, chosen.id, chosen, now)
 
     def action_mark_sent(self) -> None:
         row = self._selected_due()

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
+from pursuit.domain.checklists import Progress
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
@@ -76,6 +77,13 @@ class InterviewScreen(Screen[None]):
             id="interview.save",
             tooltip="Save now (it also saves by itself as you type)",
         ),
+        Binding(
+            "f3",
+            "checklist",
+            "Checklist",
+            id="interview.checklist",
+            tooltip="The preparation checklist for this interview",
+        ),
     ]
 
     class Loaded(Message):
@@ -88,6 +96,7 @@ class InterviewScreen(Screen[None]):
         super().__init__()
         self.interview_id = interview_id
         self.saved: InterviewDetail | None = None
+        self.progress: Progress | None = None
         self._autosave: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -103,6 +112,8 @@ class InterviewScreen(Screen[None]):
                             yield Label("Format", classes="field-label")
                             yield kind_select()
                 with Vertical(id="iv-side", classes="pane"):
+                    yield Label("Preparation  (f3: checklist)", classes="section-title")
+                    yield Static(id="iv-prep")
                     yield Label("Thank-you notes", classes="section-title")
                     yield Static(id="iv-thanks")
                     yield Label("Notes", classes="section-title")
@@ -140,6 +151,8 @@ class InterviewScreen(Screen[None]):
 
         store = self.app.store  # type: ignore[attr-defined]
         try:
+            store.ensure_checklist(self.interview_id)
+            self.progress = store.progress([self.interview_id]).get(self.interview_id)
             self.post_message(self.Loaded(store.interview(self.interview_id)))
         except StoreError as exc:
             self.post_message(self.Loaded(None, str(exc)))
@@ -205,6 +218,15 @@ class InterviewScreen(Screen[None]):
             thanks.append(f"{marker} {person.name}", style=style)
             thanks.append(f"  {word}\n", style="dim" if person.thank_you != "overdue" else style)
         self.query_one("#iv-thanks", Static).update(thanks)
+        prep = Text()
+        if self.progress is None or not self.progress.total:
+            prep.append("No checklist items.", style="dim")
+        else:
+            p = self.progress
+            prep.append(f"{p.done} of {p.total} done", style="green" if p.complete else "")
+            if p.skipped:
+                prep.append(f", {p.skipped} skipped", style="dim")
+        self.query_one("#iv-prep", Static).update(prep)
         # The debrief is for after the interview.
         self.query_one("#iv-debrief").display = d.starts_at <= now
         self.sub_title = f"{d.company} · {d.title}"
@@ -287,6 +309,13 @@ class InterviewScreen(Screen[None]):
             return
         self._take(changes)
         self.app.tick()  # type: ignore[attr-defined]
+
+    def action_checklist(self) -> None:
+        from pursuit.tui.screens.checklist import open_checklist
+
+        if self.saved is not None:
+            self.flush()
+            open_checklist(self, self.interview_id, self.saved, self.now())
 
     def action_leave(self) -> None:
         self.flush()

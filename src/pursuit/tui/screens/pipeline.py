@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from rich.text import Text
@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
-from pursuit.domain.records import ApplicationRow, ContactRow
+from pursuit.domain.records import ApplicationRow, ContactRow, InterviewRow
 from pursuit.domain.stages import STAGE_KEYS, STAGES, label
 from pursuit.tui import stage_actions
 from pursuit.tui.widgets.stage_bar import StageBar
@@ -141,16 +141,23 @@ class PipelineScreen(Screen[None]):
 
     class Loaded(Message):
         def __init__(
-            self, rows: list[ApplicationRow], archived: bool, contacts: list[ContactRow]
+            self,
+            rows: list[ApplicationRow],
+            archived: bool,
+            contacts: list[ContactRow],
+            prep: dict[int, tuple[InterviewRow, int, int]],
         ) -> None:
             super().__init__()
             self.rows = rows
             self.archived = archived
             self.contacts = contacts
+            self.prep = prep
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ApplicationRow] = []
+        #: The next interview of each application within a month, with its preparation.
+        self.prep: dict[int, tuple[InterviewRow, int, int]] = {}
         self.stage_filter: str | None = None
         self.text_filter = ""
         self.sort_column = "due"
@@ -210,13 +217,22 @@ class PipelineScreen(Screen[None]):
     def load_rows(self, archived: bool) -> None:
         store = self.app.store  # type: ignore[attr-defined]
         if store is not None:
+            from pursuit.store import queries
+
             rows = store.applications(archived=archived)
-            self.post_message(self.Loaded(rows, archived, store.contacts()))
+            now = self.now()
+            with store.reader() as conn:
+                coming = queries.preparation(conn, now, now + timedelta(days=30))
+            prep: dict[int, tuple[InterviewRow, int, int]] = {}
+            for iv, settled, total in coming:
+                prep.setdefault(iv.application_id, (iv, settled, total))
+            self.post_message(self.Loaded(rows, archived, store.contacts(), prep))
 
     def on_pipeline_screen_loaded(self, message: Loaded) -> None:
         if message.archived != self.show_archived:
             return
         self.rows = message.rows
+        self.prep = message.prep
         self.loaded = True
         self.app.pipeline_rows = message.rows  # type: ignore[attr-defined]
         self.app.contacts = message.contacts  # type: ignore[attr-defined]
@@ -251,6 +267,13 @@ class PipelineScreen(Screen[None]):
         due = ""
         if row.next_due_at is not None:
             due = short_day(row.next_due_at.astimezone(tz).date(), today)
+        coming = self.prep.get(row.id)
+        if coming and (row.next_opens_at is None or coming[0].starts_at <= row.next_opens_at):
+            # The interview comes before anything there is to send: get ready for it.
+            iv, settled, total = coming
+            action = f"Prepare {iv.kind} ({settled}/{total})"
+            due = short_day(iv.starts_at.astimezone(tz).date(), today)
+            state, style = ("due", "cyan") if settled < total else ("later", "green")
         marker = MARKERS[state]
         contact = (
             short_day(row.last_contact_at.astimezone(tz).date(), today)

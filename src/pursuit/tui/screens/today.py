@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Label
 
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
-from pursuit.domain.records import DueRow, InterviewRow
+from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 
 STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
@@ -78,13 +78,16 @@ class TodayScreen(Screen[None]):
     ]
 
     class Interviews(Message):
-        def __init__(self, rows: list[InterviewRow]) -> None:
+        def __init__(self, rows: list[InterviewRow], prep: dict[int, tuple[int, int]]) -> None:
             super().__init__()
             self.rows = rows
+            self.prep = prep
 
     def __init__(self) -> None:
         super().__init__()
         self.due: list[DueRow] = []
+        self.prepare: list[PrepRow] = []
+        self.prep: dict[int, tuple[int, int]] = {}
         self.interviews: list[InterviewRow] = []
 
     def compose(self) -> ComposeResult:
@@ -97,7 +100,7 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#today-interviews", DataTable).add_columns(
-            "When", "Countdown", "Company", "Round", "With"
+            "When", "Countdown", "Company", "Round", "With", "Prep"
         )
         self.query_one("#today-due", DataTable).add_columns(
             "", "Due", "Action", "Who", "Company", "Role"
@@ -123,14 +126,22 @@ class TodayScreen(Screen[None]):
             rows = queries.upcoming_interviews(
                 conn, now - timedelta(hours=2), now + timedelta(days=7)
             )
-        self.post_message(self.Interviews(rows))
+            prep = {
+                iv.id: (settled, total)
+                for iv, settled, total in queries.preparation(
+                    conn, now - timedelta(hours=2), now + timedelta(days=7)
+                )
+            }
+        self.post_message(self.Interviews(rows, prep))
 
     def on_today_screen_interviews(self, message: Interviews) -> None:
         self.interviews = message.rows
+        self.prep = message.prep
         self._draw_interviews()
 
     def _refresh(self, _now: datetime | None) -> None:
         self.due = list(self.app.due_rows)  # type: ignore[attr-defined]
+        self.prepare = list(self.app.prepare_rows)  # type: ignore[attr-defined]
         self._draw_due()
         self._draw_interviews()
 
@@ -148,11 +159,18 @@ class TodayScreen(Screen[None]):
                 iv.company,
                 iv.title,
                 ", ".join(iv.interviewers),
+                self._prep_text(iv.id),
                 key=str(iv.id),
             )
         table.display = bool(self.interviews)
         if not self.interviews:
             table.border_title = None
+
+    def _prep_text(self, interview_id: int) -> Text:
+        settled, total = self.prep.get(interview_id, (0, 0))
+        if not total:
+            return Text("")
+        return Text(f"{settled}/{total}", style="green" if settled >= total else "yellow")
 
     def _draw_due(self) -> None:
         table = self.query_one("#today-due", DataTable)
@@ -162,6 +180,18 @@ class TodayScreen(Screen[None]):
         tz = local_tz()
         today = now.astimezone(tz).date()
         counts = {"overdue": 0, "today": 0, "later": 0}
+        for prep in self.prepare:
+            iv = prep.interview
+            local = iv.starts_at.astimezone(tz)
+            table.add_row(
+                Text("!", style="bold magenta"),
+                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style="magenta"),
+                Text(f"Prepare ({prep.settled}/{prep.total})", style="bold magenta"),
+                ", ".join(iv.interviewers),
+                iv.company,
+                iv.role,
+                key=f"p-{iv.id}",
+            )
         for i, row in enumerate(self.due):
             bucket = due_bucket(row, now)
             counts[bucket] += 1
@@ -179,28 +209,43 @@ class TodayScreen(Screen[None]):
                 row.role,
                 key=str(i),
             )
-        if self.due:
-            table.move_cursor(row=min(cursor, len(self.due) - 1), animate=False)
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         title = self.query_one("#follow-ups-title", Label)
-        if self.due:
+        if self.due or self.prepare:
+            prep = f"{len(self.prepare)} to prepare, " if self.prepare else ""
             title.update(
-                f"Follow-ups · {counts['overdue']} overdue, {counts['today']} due "
+                f"Follow-ups · {prep}{counts['overdue']} overdue, {counts['today']} due "
                 f"today, {counts['later']} due later"
             )
         else:
             title.update("Follow-ups · nothing to send. Keep applying!")
 
     def selected(self) -> DueRow | None:
+        """The follow-up under the cursor (None on a prepare row)."""
         table = self.query_one("#today-due", DataTable)
-        if not self.due or table.cursor_row >= len(self.due):
+        index = table.cursor_row - len(self.prepare)
+        if index < 0 or index >= len(self.due):
             return None
-        return self.due[table.cursor_row]
+        return self.due[index]
+
+    def selected_prep(self) -> PrepRow | None:
+        table = self.query_one("#today-due", DataTable)
+        if table.cursor_row < len(self.prepare):
+            return self.prepare[table.cursor_row]
+        return None
 
     @on(DataTable.RowSelected, "#today-due")
     def _row_chosen(self) -> None:
         self.action_write()
 
     def action_write(self) -> None:
+        prep = self.selected_prep()
+        if prep is not None:
+            from pursuit.tui.screens.checklist import open_checklist
+
+            open_checklist(self, prep.interview.id, prep.interview, self.now())
+            return
         row = self.selected()
         if row is not None:
             open_draft(self, row)

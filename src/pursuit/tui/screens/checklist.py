@@ -1,0 +1,260 @@
+"""An interview's preparation checklist (or an offer's review), grouped by section."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from pursuit.domain.records import ChecklistRow
+
+BOXES = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
+PHASES = {"before": "Before", "after": "After the interview", "offer": ""}
+
+
+@dataclass(frozen=True)
+class ChecklistTarget:
+    """Whose checklist: an interview's, or an application's offer review."""
+
+    title: str
+    interview_id: int | None = None
+    application_id: int | None = None
+    #: False until the interview has happened: the debrief items wait until then.
+    show_after: bool = True
+
+    def scope(self) -> dict[str, int | None]:
+        return {"interview_id": self.interview_id, "application_id": self.application_id}
+
+
+def open_checklist(screen: Screen[Any], interview_id: int, iv: Any, now: Any) -> None:
+    """Push the checklist of interview IV (anything with company, title and starts_at)."""
+    when = iv.starts_at.astimezone(now.tzinfo)
+    title = f"{iv.company} · {iv.title} interview, {when:%a %d %b %H:%M}"
+    screen.app.push_screen(
+        ChecklistScreen(
+            ChecklistTarget(title, interview_id=interview_id, show_after=iv.starts_at <= now)
+        )
+    )
+
+
+def visible(rows: list[ChecklistRow], target: ChecklistTarget) -> list[ChecklistRow]:
+    return [r for r in rows if target.show_after or r.phase != "after"]
+
+
+class ChecklistScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "escape", "app.pop_screen", "Back", id="checklist.back", tooltip="Back to the interview"
+        ),
+        Binding(
+            "space", "toggle", "Done", id="checklist.toggle", tooltip="Tick the item (or untick it)"
+        ),
+        Binding("s", "skip", "Skip", id="checklist.skip", tooltip="Mark the item as skipped"),
+        Binding(
+            "w", "walk", "Walk", id="checklist.walk", tooltip="Walk the list one item at a time"
+        ),
+        Binding(
+            "enter",
+            "notes",
+            "Notes",
+            id="checklist.notes",
+            tooltip="Notes for this item: your examples, your questions",
+        ),
+        Binding("n", "add", "Add", id="checklist.add", tooltip="Add an item of your own here"),
+        Binding("e", "edit", "Edit", id="checklist.edit", tooltip="Reword the item"),
+        Binding("d", "remove", "Remove", id="checklist.remove", tooltip="Remove the item"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, rows: list[ChecklistRow]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, target: ChecklistTarget) -> None:
+        super().__init__()
+        self.target = target
+        self.rows: list[ChecklistRow] = []
+        self.select_next: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.target.title, id="checklist-title")
+        yield ProgressBar(id="checklist-progress", show_eta=False)
+        yield OptionList(id="checklist-items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Prepare"
+        self.query_one(OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="checklist-load", name="load checklist")
+    def load(self) -> None:
+        store: Any = self.app.store  # type: ignore[attr-defined]
+        if self.target.application_id is not None:
+            rows = store.offer_checklist(self.target.application_id)
+        else:
+            assert self.target.interview_id is not None
+            store.ensure_checklist(self.target.interview_id)
+            rows = store.checklist(interview_id=self.target.interview_id)
+        self.post_message(self.Loaded(rows))
+
+    def on_checklist_screen_loaded(self, message: Loaded) -> None:
+        self.rows = visible(message.rows, self.target)
+        self.draw()
+
+    def draw(self) -> None:
+        items = self.query_one(OptionList)
+        keep = self.selected()
+        items.clear_options()
+        section = None
+        for row in self.rows:
+            if row.section != section:
+                section = row.section
+                heading = Text(section, style="bold")
+                if row.phase == "after":
+                    heading.append("  (after the interview)", style="dim")
+                items.add_option(Option(heading, disabled=True))
+            line = Text(f"  {BOXES[row.state]} ", style="bold" if row.state == "open" else "dim")
+            line.append(row.text, style="strike dim" if row.state != "open" else "")
+            if row.notes:
+                line.append("  ✎", style="cyan")
+            items.add_option(Option(line, id=f"i-{row.id}"))
+        if self.select_next is not None:
+            self.select(self.select_next)
+            self.select_next = None
+        elif keep is not None:
+            self.select(keep.id)
+        elif self.rows:
+            self.select(next((r.id for r in self.rows if r.state == "open"), self.rows[0].id))
+        done = sum(1 for r in self.rows if r.state != "open")
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(len(self.rows), 1), progress=done)
+        ticked = sum(1 for r in self.rows if r.state == "done")
+        skipped = done - ticked
+        self.query_one("#checklist-title", Static).update(
+            Text.assemble(
+                (self.target.title, "bold"),
+                f"  ·  {ticked} done, {skipped} skipped, {len(self.rows) - done} to go",
+            )
+        )
+
+    def selected(self) -> ChecklistRow | None:
+        items = self.query_one(OptionList)
+        if items.highlighted is None:
+            return None
+        option = items.get_option_at_index(items.highlighted)
+        if not option.id:
+            return None
+        item_id = int(option.id.removeprefix("i-"))
+        return next((r for r in self.rows if r.id == item_id), None)
+
+    def select(self, item_id: int) -> None:
+        items = self.query_one(OptionList)
+        with contextlib.suppress(OptionDoesNotExist):  # the item is gone
+            items.highlighted = items.get_option_index(f"i-{item_id}")
+
+    def _write(self, write: Any, *, select_result: bool = False) -> None:
+        def done(result: Any) -> None:
+            if select_result and isinstance(result, int):
+                self.select_next = result
+            self.load()
+
+        self.app.run_write(write, done)  # type: ignore[attr-defined]
+
+    def _set_state(self, row: ChecklistRow, state: str) -> None:
+        self._write(lambda s: s.set_item_state(row.id, state))
+        # Move on at once; the reload confirms it.
+        index = self.rows.index(row)
+        self.rows[index] = replace(row, state=state)
+        following = [r for r in self.rows[index + 1 :] if r.state == "open"]
+        self.draw()
+        if state != "open" and following:
+            self.select(following[0].id)
+
+    def action_toggle(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._set_state(row, "open" if row.state == "done" else "done")
+
+    def action_skip(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._set_state(row, "open" if row.state == "skipped" else "skipped")
+
+    def action_notes(self) -> None:
+        from pursuit.tui.screens.text_prompt import TextPrompt
+
+        row = self.selected()
+        if row is None:
+            return
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self._write(lambda s: s.update_item(row.id, notes=text))
+
+        prompt = f"Notes · {row.text}" + (f"\n{row.guidance}" if row.guidance else "")
+        self.app.push_screen(
+            TextPrompt(prompt, row.notes, multiline=True, required=False, limit=100_000), saved
+        )
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self) -> None:
+        self.action_notes()
+
+    def action_add(self) -> None:
+        from pursuit.tui.screens.text_prompt import TextPrompt
+
+        row = self.selected()
+        section = row.section if row else (self.rows[-1].section if self.rows else "My items")
+
+        def saved(text: str | None) -> None:
+            if text:
+                self._write(
+                    lambda s: s.add_item(
+                        section=section,
+                        text=text,
+                        after=row.id if row else None,
+                        **self.target.scope(),
+                    ),
+                    select_result=True,
+                )
+
+        self.app.push_screen(TextPrompt(f"New item in {section}"), saved)
+
+    def action_edit(self) -> None:
+        from pursuit.tui.screens.text_prompt import TextPrompt
+
+        row = self.selected()
+        if row is None:
+            return
+
+        def saved(text: str | None) -> None:
+            if text:
+                self._write(lambda s: s.update_item(row.id, text=text))
+
+        self.app.push_screen(TextPrompt("Reword the item", row.text), saved)
+
+    def action_remove(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._write(lambda s: s.remove_item(row.id))
+
+    def action_walk(self) -> None:
+        from pursuit.tui.screens.walk import WalkScreen
+
+        if self.rows:
+            start = self.selected()
+            self.app.push_screen(
+                WalkScreen(self.target, self.rows, self.rows.index(start) if start else 0),
+                lambda _r: self.load(),
+            )

@@ -1,0 +1,176 @@
+"""Walk mode: the checklist one item at a time, for the half hour before an interview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar, Static, TextArea
+
+from pursuit.domain.records import ChecklistRow
+from pursuit.tui.screens.checklist import ChecklistTarget
+
+
+class WalkScreen(Screen[None]):
+    # The walking keys are plain letters and space: nothing may take them until `n`.
+    AUTO_FOCUS = None
+    BINDINGS = [
+        Binding("space", "done", "Done", id="walk.done", tooltip="Done: on to the next item"),
+        Binding("s", "skip", "Skip", id="walk.skip", tooltip="Skip it for now"),
+        Binding("b", "back", "Back", id="walk.back", tooltip="The previous item"),
+        Binding(
+            "n",
+            "notes",
+            "Notes",
+            id="walk.notes",
+            tooltip="Write in this item's notes (escape when finished)",
+        ),
+        Binding(
+            "escape", "leave", "Stop", id="walk.leave", tooltip="Stop walking (everything is kept)"
+        ),
+    ]
+
+    def __init__(self, target: ChecklistTarget, rows: list[ChecklistRow], start: int = 0) -> None:
+        super().__init__()
+        self.target = target
+        self.rows = list(rows)
+        opens = [i for i, r in enumerate(self.rows) if r.state == "open"]
+        self.index = next((i for i in opens if i >= start), opens[0] if opens else start)
+        self.finished = False
+
+    def compose(self) -> ComposeResult:
+        with Center(id="walk"), Vertical(id="walk-card"):
+            yield Label(self.target.title, id="walk-where")
+            yield ProgressBar(id="walk-progress", show_eta=False, show_percentage=False)
+            yield Static(id="walk-section")
+            yield Static(id="walk-item")
+            yield Static(id="walk-guidance")
+            notes = TextArea(id="walk-notes")
+            notes.can_focus = False  # until `n`: the walking keys must not go into it
+            yield notes
+            yield Static(id="walk-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    @property
+    def current(self) -> ChecklistRow:
+        return self.rows[self.index]
+
+    def show(self) -> None:
+        card = self.query_one("#walk-card")
+        notes = self.query_one("#walk-notes", TextArea)
+        summary = self.query_one("#walk-summary", Static)
+        bar = self.query_one(ProgressBar)
+        bar.update(
+            total=max(len(self.rows), 1), progress=sum(1 for r in self.rows if r.state != "open")
+        )
+        if self.finished:
+            for part in ("#walk-section", "#walk-item", "#walk-guidance"):
+                self.query_one(part, Static).update("")
+            notes.display = False
+            skipped = [r for r in self.rows if r.state == "skipped"]
+            left = [r for r in self.rows if r.state == "open"]
+            text = Text("All through.\n\n", style="bold")
+            if skipped:
+                text.append("Skipped:\n", style="bold")
+                for r in skipped:
+                    text.append(f"  · {r.text}\n")
+            if left:
+                text.append("Still open:\n", style="bold")
+                for r in left:
+                    text.append(f"  · {r.text}\n")
+            if not skipped and not left:
+                text.append("Everything is done. Good luck!")
+            text.append("\n\nescape: back to the list · b: the last item", style="dim")
+            summary.update(text)
+            summary.display = True
+            return
+        summary.display = False
+        notes.display = True
+        row = self.current
+        self.query_one("#walk-section", Static).update(
+            Text(f"{row.section}  ·  {self.index + 1} of {len(self.rows)}", style="dim")
+        )
+        mark = {"open": "", "done": "  ✓ done", "skipped": "  (skipped)"}[row.state]
+        self.query_one("#walk-item", Static).update(
+            Text.assemble((row.text, "bold"), (mark, "green"))
+        )
+        self.query_one("#walk-guidance", Static).update(row.guidance)
+        notes.load_text(row.notes)
+        card.scroll_home(animate=False)
+
+    def _save_notes(self) -> None:
+        if self.finished:
+            return
+        row = self.current
+        text = self.query_one("#walk-notes", TextArea).text
+        if text != row.notes:
+            self.rows[self.index] = replace(row, notes=text)
+            self.app.run_write(  # type: ignore[attr-defined]
+                lambda s: s.update_item(row.id, notes=text)
+            )
+
+    def _mark(self, state: str) -> None:
+        if self.finished:
+            return
+        self._save_notes()
+        row = self.current
+        if row.state != state:
+            self.rows[self.index] = replace(row, state=state)
+            self.app.run_write(  # type: ignore[attr-defined]
+                lambda s: s.set_item_state(row.id, state)
+            )
+        self._forward()
+
+    def _forward(self) -> None:
+        if self.index + 1 < len(self.rows):
+            self.index += 1
+        else:
+            self.finished = True
+        self.show()
+
+    def action_done(self) -> None:
+        self._mark("done")
+
+    def action_skip(self) -> None:
+        self._mark("skipped")
+
+    def action_back(self) -> None:
+        if self.finished:
+            self.finished = False
+        else:
+            self._save_notes()
+            self.index = max(0, self.index - 1)
+        self.show()
+
+    def action_notes(self) -> None:
+        if not self.finished:
+            notes = self.query_one("#walk-notes", TextArea)
+            notes.can_focus = True
+            notes.focus()
+
+    def action_leave(self) -> None:
+        notes = self.query_one("#walk-notes", TextArea)
+        if notes.has_focus:
+            # Out of the notes, back to walking.
+            self._save_notes()
+            notes.can_focus = False
+            self.set_focus(None)
+            return
+        self._save_notes()
+        self.dismiss(None)
+
+    def flush(self) -> None:
+        self._save_notes()
+
+    def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
+        # While typing notes, the walking keys are letters and spaces in the text.
+        typing = self.query_one("#walk-notes", TextArea).has_focus
+        return not (typing and action in ("done", "skip", "back", "notes"))
