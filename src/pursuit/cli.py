@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -126,6 +127,36 @@ def build_parser() -> argparse.ArgumentParser:
     dr.add_argument("--contact", metavar="NAME", help="who it is for")
     dr.add_argument("--interview", type=int, metavar="ID", help="which interview it is about")
     dr.add_argument("--copy", action="store_true", help="also copy it to the clipboard")
+
+    imp = sub.add_parser("import", help="import applications from a spreadsheet (CSV)")
+    imp.add_argument("file", metavar="FILE.csv")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="which field a column holds (repeat); FIELD one of company, role, "
+        "stage, applied, url, location, salary, notes, contact, source, sector, "
+        "or ignore",
+    )
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would happen; change nothing"
+    )
+    imp.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows even when some cannot be read"
+    )
+
+    exp = sub.add_parser("export", help="export everything (json) or a report (csv)")
+    exp.add_argument("--format", choices=["json", "csv"], default="json")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    res = sub.add_parser("restore", help="load a JSON export into an empty database")
+    res.add_argument("file", metavar="FILE.json")
+
+    ics = sub.add_parser("ics", help="a calendar file of interviews and follow-ups")
+    ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+    sub.add_parser("backup", help="copy the database into its backups/ folder now")
 
     due = sub.add_parser("due", help="what to send, most overdue first")
     due.add_argument("--at", metavar="WHEN", help="as of this moment (default: now)")
@@ -367,6 +398,112 @@ def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def _write_output(path: str | None, data: str | bytes) -> None:
+    """To stdout, or to a new file only the user can read (exports hold personal data)."""
+    if path is None:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    target = Path(path).expanduser()
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    print(f"wrote {target}", file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store.importer import ImportFailed, parse_mapping, read_csv
+
+    try:
+        plan = read_csv(Path(args.file).expanduser(), clock.now(), parse_mapping(args.map))
+    except ImportFailed as exc:
+        raise UserError(str(exc)) from exc
+    if plan.problem:
+        raise UserError(f"{plan.problem} with --map COLUMN=FIELD")
+    columns = ", ".join(f"{c} -> {f}" for c, f in plan.mapping.items())
+    print(f"columns: {columns}")
+    if plan.unmapped:
+        print(f"not imported: {', '.join(plan.unmapped)} (use --map COLUMN=FIELD)")
+    for bad in plan.bad:
+        print(f"line {bad.line}: {bad.reason}", file=sys.stderr)
+    if plan.bad and not args.skip_bad and not args.dry_run:
+        print(
+            f"pursuit: error: {len(plan.bad)} row(s) cannot be read; nothing was imported. "
+            "Fix them, or use --skip-bad to import the others",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    store = _open(args, clock)
+    try:
+        result = store.import_applications(
+            plan.rows, source=Path(args.file).name, dry_run=args.dry_run
+        )
+    finally:
+        store.close()
+    for line in result.duplicates:
+        print(f"line {line}: already in pursuit, skipped")
+    verb = "would import" if args.dry_run else "imported"
+    print(
+        f"{verb} {len(result.added)}, {len(result.duplicates)} already there, "
+        f"{len(plan.bad)} unreadable"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
+    store = _open(args, clock)
+    try:
+        data = store.export_json() if args.format == "json" else store.export_csv()
+    finally:
+        store.close()
+    _write_output(args.output, data)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
+    path = Path(args.file).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read {path}: {exc}") from exc
+    store = _open(args, clock)
+    try:
+        n = store.restore_json(text)
+    finally:
+        store.close()
+    print(f"restored {n} applications into {resolve_db_path(args.db)}")
+    return 0
+
+
+def cmd_ics(args: argparse.Namespace, clock: Clock) -> int:
+    store = _open(args, clock)
+    try:
+        data = store.calendar()
+    finally:
+        store.close()
+    _write_output(args.output, data)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store.backup import backup
+
+    store = _open(args, clock)
+    store.close()
+    try:
+        target = backup(resolve_db_path(args.db), clock.now())
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(f"backup failed: {exc}") from exc
+    print(target)
+    return 0
+
+
 def run_tui(db_path: Path, clock: Clock, *, demo: bool = False) -> int:
     from pursuit.tui.app import PursuitApp
 
@@ -396,6 +533,11 @@ COMMANDS = {
     "dismiss": cmd_dismiss,
     "due": cmd_due,
     "draft": cmd_draft,
+    "import": cmd_import,
+    "export": cmd_export,
+    "restore": cmd_restore,
+    "ics": cmd_ics,
+    "backup": cmd_backup,
     "demo": cmd_demo,
 }
 

@@ -167,3 +167,30 @@ def test_draft_copy_without_a_clipboard_says_so(run, monkeypatch) -> None:
     code, out, err = run("draft", "1", "application-check-in", "--copy")
     assert code == 0 and "My application for Data Engineer" in out
     assert "no clipboard tool answered" in err
+
+
+def test_export_restore_ics_and_backup_commands(run, db_path: Path, tmp_path: Path, clock) -> None:
+    run("add", "Acme", "Data Engineer")
+    run(
+        "interview",
+        "1",
+        "--at",
+        "tomorrow 10am",
+        "--with",
+        "Ann Lee",
+        "--location",
+        "https://meet.example/x",
+    )
+    dump = tmp_path / "dump.json"
+    code, _out, err = run("export", "-o", str(dump))
+    assert code == 0 and "wrote" in err
+    assert stat.S_IMODE(os.stat(dump).st_mode) == 0o600
+    code, out, _err = run("export", "--format", "csv")
+    assert out.startswith("id,company,role,stage")
+    restored = tmp_path / "restored.db"
+    assert main(["--db", str(restored), "restore", str(dump)], clock=clock) == 0
+    assert main(["--db", str(restored), "restore", str(dump)], clock=clock) == 2
+    code, out, _err = run("ics")
+    assert "BEGIN:VCALENDAR" in out and "Interview: Acme" in out
+    code, out, _err = run("backup")
+    assert code == 0 and Path(out.strip()).parent == db_path.parent / "backups"

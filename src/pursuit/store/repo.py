@@ -39,6 +39,7 @@ from pursuit.store.tables import (
     Setting,
     StageEvent,
 )
+from pursuit.store.transfer import Transfer
 from pursuit.store.views import Views
 
 EDITABLE_FIELDS = (
@@ -97,7 +98,7 @@ def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Store(People, Checklists, Drafts, Views):
+class Store(People, Checklists, Drafts, Transfer, Views):
     """A pursuit database, opened and up to date."""
 
     def __init__(self, path: Path, engine: Any, clock: Clock | None = None) -> None:
@@ -187,23 +188,39 @@ class Store(People, Checklists, Drafts, Views):
         at: datetime | None = None,
         **fields: Any,
     ) -> int:
+        with self._tx() as s:
+            return self._add_application(
+                s, company, role, stage=stage, applied_on=applied_on, at=at, **fields
+            )
+
+    def _add_application(
+        self,
+        s: Session,
+        company: str,
+        role: str,
+        *,
+        stage: str = "applied",
+        applied_on: date | None = None,
+        at: datetime | None = None,
+        note: str = "",
+        **fields: Any,
+    ) -> int:
         if stage not in STAGES:
             raise InvalidValue(f"unknown stage {stage!r}")
         values = validate_application({"company": company, "role": role, **fields})
         now = at or self.now()
         if applied_on is None and stage != "saved":
             applied_on = now.astimezone(local_tz()).date()
-        with self._tx() as s:
-            app = Application(
-                **values, stage=stage, applied_on=applied_on, created_at=now, updated_at=now
-            )
-            s.add(app)
-            s.flush()
-            assert app.id is not None
-            s.add(StageEvent(application_id=app.id, from_stage=None, to_stage=stage, at=now))
-            s.flush()
-            self._reschedule(s, app.id)
-            return app.id
+        app = Application(
+            **values, stage=stage, applied_on=applied_on, created_at=now, updated_at=now
+        )
+        s.add(app)
+        s.flush()
+        assert app.id is not None
+        s.add(StageEvent(application_id=app.id, from_stage=None, to_stage=stage, at=now, note=note))
+        s.flush()
+        self._reschedule(s, app.id)
+        return app.id
 
     def update_application(self, app_id: int, **fields: Any) -> None:
         unknown = set(fields) - set(EDITABLE_FIELDS)

@@ -130,11 +130,25 @@ class PursuitApp(App[None]):
                 from pursuit.store.demo import seed
 
                 seed(store)
+            elif not self.demo:
+                self._daily_backup()
         except (StoreError, sqlite3.DatabaseError, OSError) as exc:
             self.post_message(StoreFailed(str(exc)))
             return
         self.store = store
         self.post_message(StoreReady())
+
+    def _daily_backup(self) -> None:
+        """A copy a day, the last seven kept; a failed backup is reported, never fatal."""
+        from pursuit.store import backup
+
+        try:
+            if backup.is_due(self.db_path, self.clock.now()):
+                backup.backup(self.db_path, self.clock.now())
+        except (OSError, sqlite3.Error) as exc:
+            self.call_from_thread(
+                self.notify, f"Could not back up the database: {exc}", severity="warning"
+            )
 
     def on_store_ready(self, _: StoreReady) -> None:
         self.set_interval(self.tick_seconds, self.tick, name="ticker")

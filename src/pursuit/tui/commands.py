@@ -20,6 +20,11 @@ class PursuitCommands(Provider):
             ("Add application", self._pipeline_action("add"), "Open the new application form"),
             ("Today", app.action_today, "What to send today, interviews this week"),
             (
+                "Import a spreadsheet",
+                self._push_import,
+                "Bring in applications from a CSV export of your spreadsheet",
+            ),
+            (
                 "Edit checklist templates",
                 self._push_templates,
                 "The items new preparation checklists are made from, by format",
@@ -59,6 +64,11 @@ class PursuitCommands(Provider):
                     )
                 )
         return commands
+
+    def _push_import(self) -> None:
+        from pursuit.tui.screens.import_csv import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     def _push_templates(self) -> None:
         from pursuit.tui.screens.checklist_templates import ChecklistTemplatesScreen

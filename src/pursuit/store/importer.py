@@ -1,0 +1,334 @@
+"""Importing applications from a spreadsheet export (CSV, semicolon or tab separated).
+
+Reading is separate from writing: `read_csv` turns a file into checked rows and reports the
+ones it cannot use by line number; `Store.import_applications` writes the good ones in a single
+transaction, skipping any that are already in the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pursuit.domain.dates import BadDate, parse_day
+from pursuit.domain.salary import BadSalary, parse_salary
+
+FIELDS = (
+    "company",
+    "role",
+    "stage",
+    "applied",
+    "url",
+    "location",
+    "salary",
+    "notes",
+    "contact",
+    "source",
+    "sector",
+)
+
+#: Header names people use, folded to lower case without punctuation.
+HEADERS = {
+    "company": "company",
+    "employer": "company",
+    "organization": "company",
+    "organisation": "company",
+    "company name": "company",
+    "business": "company",
+    "role": "role",
+    "position": "role",
+    "title": "role",
+    "job title": "role",
+    "job": "role",
+    "position title": "role",
+    "job role": "role",
+    "status": "stage",
+    "stage": "stage",
+    "state": "stage",
+    "application status": "stage",
+    "date applied": "applied",
+    "applied": "applied",
+    "applied on": "applied",
+    "application date": "applied",
+    "date": "applied",
+    "applied date": "applied",
+    "link": "url",
+    "url": "url",
+    "job link": "url",
+    "posting": "url",
+    "job url": "url",
+    "posting url": "url",
+    "job posting": "url",
+    "location": "location",
+    "city": "location",
+    "where": "location",
+    "salary": "salary",
+    "pay": "salary",
+    "compensation": "salary",
+    "salary range": "salary",
+    "notes": "notes",
+    "note": "notes",
+    "comments": "notes",
+    "comment": "notes",
+    "contact": "contact",
+    "recruiter": "contact",
+    "contact name": "contact",
+    "contact person": "contact",
+    "hiring manager": "contact",
+    "source": "source",
+    "found via": "source",
+    "found on": "source",
+    "via": "source",
+    "sector": "sector",
+    "industry": "sector",
+}
+
+#: Status words people write, folded, to stages.
+STATUS_WORDS = {
+    "saved": "saved",
+    "wishlist": "saved",
+    "bookmarked": "saved",
+    "to apply": "saved",
+    "interested": "saved",
+    "not applied": "saved",
+    "applied": "applied",
+    "submitted": "applied",
+    "sent": "applied",
+    "application sent": "applied",
+    "pending": "applied",
+    "waiting": "applied",
+    "screening": "screening",
+    "phone screen": "screening",
+    "screen": "screening",
+    "recruiter call": "screening",
+    "phone call": "screening",
+    "hr call": "screening",
+    "interviewing": "interviewing",
+    "interview": "interviewing",
+    "interviews": "interviewing",
+    "onsite": "interviewing",
+    "on site": "interviewing",
+    "technical": "interviewing",
+    "final round": "interviewing",
+    "second round": "interviewing",
+    "in progress": "interviewing",
+    "offer": "offer",
+    "offered": "offer",
+    "offer received": "offer",
+    "accepted": "accepted",
+    "hired": "accepted",
+    "offer accepted": "accepted",
+    "rejected": "rejected",
+    "rejection": "rejected",
+    "declined": "rejected",
+    "no": "rejected",
+    "not selected": "rejected",
+    "turned down": "rejected",
+    "withdrawn": "withdrawn",
+    "withdrew": "withdrawn",
+    "pulled out": "withdrawn",
+    "ghosted": "ghosted",
+    "no response": "ghosted",
+    "no reply": "ghosted",
+    "no answer": "ghosted",
+    "never heard back": "ghosted",
+}
+SECTOR_WORDS = {
+    "tech": "tech",
+    "technology": "tech",
+    "software": "tech",
+    "it": "tech",
+    "finance": "finance",
+    "banking": "finance",
+    "fintech": "finance",
+    "education": "education",
+    "school": "education",
+    "university": "education",
+    "government": "government",
+    "public sector": "government",
+    "healthcare": "healthcare",
+    "health": "healthcare",
+    "medical": "healthcare",
+}
+MAX_FILE = 50 * 1024 * 1024
+
+
+class ImportFailed(ValueError):
+    """The file as a whole cannot be read (not the fault of one row)."""
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    line: int
+    company: str
+    role: str
+    stage: str
+    applied_on: date | None
+    values: dict[str, Any] = field(default_factory=dict)
+    contact: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, date | None]:
+        return (_fold(self.company), _fold(self.role), self.applied_on)
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportPlan:
+    """What reading the file found: the mapping used, good rows and bad ones."""
+
+    mapping: dict[str, str]  # column header -> field
+    unmapped: list[str]
+    rows: list[ImportRow]
+    bad: list[BadRow]
+    preview: list[list[str]]
+    #: Set when the file cannot be imported as mapped (no company or role column).
+    problem: str = ""
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """`--map "Firm=company"` pairs into {header folded: field}."""
+    out = {}
+    for pair in pairs:
+        column, sep, target = pair.rpartition("=")
+        target = target.strip().lower()
+        if not sep or not column.strip() or target not in (*FIELDS, "ignore"):
+            raise ImportFailed(
+                f"cannot use --map {pair!r}: write COLUMN=FIELD, FIELD one of "
+                f"{', '.join(FIELDS)} or ignore"
+            )
+        out[_fold(column)] = target
+    return out
+
+
+def decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:4096]:
+        raise ImportFailed(f"{name} looks like a binary file, not a CSV export")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            f"{name} is not UTF-8 text (byte {exc.start}); export it as CSV UTF-8 and try again"
+        ) from exc
+
+
+def read_csv(path: Path, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise ImportFailed(f"{path} is larger than {MAX_FILE // 1024 // 1024} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return read_text(decode(data, str(path)), now, mapping)
+
+
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def read_text(text: str, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFailed(f"line {reader.line_num}: the file's quoting is broken ({exc})") from exc
+    records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
+    if not records:
+        raise ImportFailed("the file has no rows")
+    header_line, header = records[0]
+    chosen = mapping or {}
+    columns: dict[int, str] = {}
+    unmapped = []
+    for i, name in enumerate(header):
+        folded = _fold(name)
+        target = chosen.get(folded) or HEADERS.get(folded)
+        if target and target != "ignore" and target not in columns.values():
+            columns[i] = target
+        elif name.strip():
+            unmapped.append(name.strip())
+    mapping_used = {header[i].strip(): f for i, f in columns.items()}
+    preview = [header] + [r for _n, r in records[1:6]]
+    missing = [f for f in ("company", "role") if f not in columns.values()]
+    if missing:
+        problem = (
+            f"line {header_line}: no column for {' and '.join(missing)}; headers found: "
+            f"{', '.join(h.strip() for h in header)}. Say which column holds it"
+        )
+        return ImportPlan(mapping_used, unmapped, [], [], preview, problem)
+    rows: list[ImportRow] = []
+    bad: list[BadRow] = []
+    for line, record in records[1:]:
+        cells = {f: (record[i].strip() if i < len(record) else "") for i, f in columns.items()}
+        try:
+            rows.append(_row(line, cells, now))
+        except ValueError as exc:
+            bad.append(BadRow(line, str(exc)))
+    return ImportPlan(mapping_used, unmapped, rows, bad, preview)
+
+
+def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
+    company, role = cells.get("company", ""), cells.get("role", "")
+    if not company:
+        raise ValueError("no company")
+    if not role:
+        raise ValueError("no role")
+    if len(company) > 200 or len(role) > 200:
+        raise ValueError("company or role longer than 200 characters")
+    status = cells.get("stage", "")
+    stage = "applied"
+    if status:
+        folded = _fold(status)
+        if folded not in STATUS_WORDS:
+            raise ValueError(
+                f"unknown status {status!r} (map it with a known word such as "
+                "Applied, Phone screen, Interviewing, Offer, Rejected, No response)"
+            )
+        stage = STATUS_WORDS[folded]
+    applied: date | None = None
+    if cells.get("applied"):
+        try:
+            applied = parse_day(cells["applied"], now, future=False)
+        except BadDate as exc:
+            raise ValueError(f"bad date: {exc}") from exc
+        if applied > now.date():
+            raise ValueError(f"applied date {cells['applied']!r} is in the future")
+    values: dict[str, Any] = {}
+    for name in ("url", "location", "notes", "source"):
+        if cells.get(name):
+            values[name] = cells[name]
+    if cells.get("salary"):
+        try:
+            values["salary_min"], values["salary_max"] = parse_salary(cells["salary"])
+        except BadSalary as exc:
+            raise ValueError(f"bad salary: {exc}") from exc
+    if cells.get("sector"):
+        values["sector"] = SECTOR_WORDS.get(_fold(cells["sector"]), "other")
+    return ImportRow(line, company, role, stage, applied, values, cells.get("contact", ""))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: list[int]
+    duplicates: list[int]  # line numbers already in the database (or earlier in the file)

@@ -1,0 +1,254 @@
+"""Data in and out: importing rows, the JSON dump and restore, the CSV report, the calendar.
+
+A mixin of `Store`. The JSON dump is the database itself, table by table, value by value, so
+that restoring it into an empty database and dumping again gives the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from contextlib import AbstractContextManager
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import SQLModel, select
+
+from pursuit.domain.dates import local_tz
+from pursuit.domain.followups import ACTION_LABELS, DEADLINES
+from pursuit.store import db, queries
+from pursuit.store.errors import InvalidValue
+from pursuit.store.importer import ImportResult, ImportRow, _fold
+from pursuit.store.tables import Application
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlmodel import Session
+
+    class _Host:
+        def _tx(self) -> AbstractContextManager[Session]: ...
+        def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
+        def now(self) -> datetime: ...
+        def _add_application(self, s: Session, company: str, role: str, **kw: Any) -> int: ...
+        def _contact(self, s: Session, name: str, app_id: int, role: str) -> Any: ...
+else:
+    _Host = object
+
+DUMP_FORMAT = "pursuit-dump"
+DUMP_VERSION = 1
+
+
+def _tables() -> list[str]:
+    from pursuit.store import tables  # noqa: F401  (registers the tables)
+
+    return [t.name for t in SQLModel.metadata.sorted_tables]
+
+
+class Transfer(_Host):
+    # --- import ----------------------------------------------------------------------------
+
+    def import_applications(
+        self, rows: list[ImportRow], *, source: str = "", dry_run: bool = False
+    ) -> ImportResult:
+        """Add ROWS in one transaction, skipping any already there; nothing if DRY_RUN."""
+        with self._tx() as s:
+            known = {
+                (_fold(a.company), _fold(a.role), a.applied_on) for a in s.exec(select(Application))
+            }
+            known_loose = {(c, r) for c, r, _d in known}
+            added, duplicates = [], []
+            for row in rows:
+                loose = row.key[:2]
+                if row.key in known or (row.applied_on is None and loose in known_loose):
+                    duplicates.append(row.line)
+                    continue
+                known.add(row.key)
+                known_loose.add(loose)
+                note = f"imported from {source}, line {row.line}" if source else "imported"
+                app_id = self._add_application(
+                    s,
+                    row.company,
+                    row.role,
+                    stage=row.stage,
+                    applied_on=row.applied_on,
+                    note=note,
+                    **row.values,
+                )
+                if row.contact:
+                    self._contact(s, row.contact, app_id, "")
+                added.append(app_id)
+            if dry_run:
+                s.rollback()
+            return ImportResult(added, duplicates)
+
+    # --- the JSON dump ---------------------------------------------------------------------
+
+    def export_json(self) -> str:
+        with self.reader() as conn:
+            conn.execute("BEGIN")  # one consistent snapshot across the tables
+            try:
+                dump: dict[str, Any] = {
+                    "format": DUMP_FORMAT,
+                    "version": DUMP_VERSION,
+                    "schema": db.LATEST,
+                    "tables": {},
+                }
+                for name in _tables():
+                    cursor = conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')
+                    columns = [c[0] for c in cursor.description]
+                    dump["tables"][name] = [dict(zip(columns, r, strict=True)) for r in cursor]
+            finally:
+                conn.execute("COMMIT")
+        return json.dumps(dump, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    def restore_json(self, text: str) -> int:
+        """Load a dump into this (empty) database; returns the number of applications."""
+        try:
+            dump = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InvalidValue(f"not a pursuit export: {exc}") from exc
+        if not isinstance(dump, dict) or dump.get("format") != DUMP_FORMAT:
+            raise InvalidValue("not a pursuit export (no pursuit-dump header)")
+        if dump.get("version") != DUMP_VERSION or dump.get("schema") != db.LATEST:
+            raise InvalidValue(
+                f"this export is schema {dump.get('schema')}, version "
+                f"{dump.get('version')}; this pursuit reads schema {db.LATEST}"
+            )
+        tables = dump.get("tables")
+        if not isinstance(tables, dict):
+            raise InvalidValue("not a pursuit export (no tables)")
+        with self._tx() as s:
+            if s.exec(select(Application)).first() is not None:
+                raise InvalidValue(
+                    "restore needs an empty database; this one has applications "
+                    "(use --db with a new file)"
+                )
+            raw = s.connection()
+            for name in _tables():
+                rows = tables.get(name, [])
+                if not isinstance(rows, list):
+                    raise InvalidValue(f"table {name} in the export is not a list")
+                raw.exec_driver_sql(f'DELETE FROM "{name}"')
+                for row in rows:
+                    if not isinstance(row, dict) or not row:
+                        raise InvalidValue(f"a row of {name} in the export is not a record")
+                    columns = ", ".join(f'"{c}"' for c in row)
+                    marks = ", ".join("?" for _ in row)
+                    raw.exec_driver_sql(
+                        f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', tuple(row.values())
+                    )
+            return len(tables.get("application", []))
+
+    # --- the CSV report --------------------------------------------------------------------
+
+    def export_csv(self) -> str:
+        """One row per application: its facts, stage history and last contact."""
+        tz = local_tz()
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            [
+                "id",
+                "company",
+                "role",
+                "stage",
+                "applied",
+                "url",
+                "location",
+                "source",
+                "last contact",
+                "interviews",
+                "stage history",
+                "next action",
+                "due",
+                "archived",
+            ]
+        )
+        with self.reader() as conn:
+            history: dict[int, list[str]] = {}
+            for app_id, stage, at in conn.execute(
+                "SELECT application_id, to_stage, at FROM stage_event ORDER BY at, id"
+            ):
+                day = queries.from_db(at).astimezone(tz).date().isoformat()
+                history.setdefault(app_id, []).append(f"{day} {stage}")
+            counts = dict(
+                conn.execute(
+                    "SELECT application_id, count(*) FROM interview GROUP BY application_id"
+                )
+            )
+            rows = queries.applications(conn) + queries.applications(conn, archived=True)
+        for r in sorted(rows, key=lambda r: r.id):
+            writer.writerow(
+                [
+                    r.id,
+                    r.company,
+                    r.role,
+                    r.stage,
+                    r.applied_on.isoformat() if r.applied_on else "",
+                    r.url,
+                    r.location,
+                    r.source,
+                    r.last_contact_at.astimezone(tz).date().isoformat()
+                    if r.last_contact_at
+                    else "",
+                    counts.get(r.id, 0),
+                    "; ".join(history.get(r.id, [])),
+                    ACTION_LABELS.get(r.next_action or "", ""),
+                    r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",
+                    "yes" if r.archived else "",
+                ]
+            )
+        return out.getvalue()
+
+    # --- the calendar ----------------------------------------------------------------------
+
+    def calendar(self, horizon_days: int = 90) -> bytes:
+        """Upcoming interviews and due follow-ups as an iCalendar file."""
+        from icalendar import Calendar, Event
+
+        now = self.now()
+        tz = local_tz()
+        cal = Calendar()
+        cal.add("prodid", "-//pursuit//job search//EN")
+        cal.add("version", "2.0")
+        cal.add("x-wr-calname", "pursuit")
+        stamp = now.astimezone(tz)
+        with self.reader() as conn:
+            interviews = queries.upcoming_interviews(
+                conn, now - timedelta(hours=6), now + timedelta(days=horizon_days)
+            )
+            durations = dict(conn.execute("SELECT id, duration_minutes FROM interview"))
+            due = queries.due(conn, now + timedelta(days=horizon_days))
+        for iv in interviews:
+            event = Event()
+            event.add("uid", f"interview-{iv.id}@pursuit")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", iv.starts_at)
+            event.add("dtend", iv.starts_at + timedelta(minutes=durations.get(iv.id) or 60))
+            event.add("summary", f"Interview: {iv.company}, {iv.role} ({iv.title})")
+            if iv.location:
+                event.add("location", iv.location)
+            lines = [f"{iv.title} interview for {iv.role} at {iv.company}."]
+            if iv.interviewers:
+                lines.append(f"With: {', '.join(iv.interviewers)}")
+            event.add("description", "\n".join(lines))
+            cal.add_component(event)
+        for row in due:
+            event = Event()
+            who = f" to {row.contact_name}" if row.contact_name else ""
+            uid = f"follow-up-{row.application_id}-{row.action}-{row.contact_id}-{row.source}"
+            event.add("uid", f"{uid}@pursuit".replace(":", "-"))
+            event.add("dtstamp", stamp)
+            if row.action in DEADLINES:
+                event.add("dtstart", row.due_at - timedelta(minutes=30))
+                event.add("dtend", row.due_at)
+            else:
+                day = row.due_at.astimezone(tz).date()
+                event.add("dtstart", day)
+                event.add("dtend", day + timedelta(days=1))
+            event.add("summary", f"{ACTION_LABELS[row.action]}{who} · {row.company}")
+            event.add("description", f"{row.role} at {row.company}. From pursuit.")
+            cal.add_component(event)
+        return bytes(cal.to_ical())

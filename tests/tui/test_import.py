@@ -1,0 +1,61 @@
+"""Importing a spreadsheet from the app: preview, mapping, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select
+
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.confirm import Confirm
+from pursuit.tui.screens.import_csv import ImportScreen
+from pursuit.tui.screens.pipeline import PipelineScreen
+
+from .conftest import SIZE, settle
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+async def test_import_with_preview_and_mapping(empty_app: PursuitApp, tmp_path: Path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Firm,Job Title,Status\nAcme,Dev,Applied\nBolt,SRE,Offer\n")
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"import a spreadsheet")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = empty_app.screen
+        assert isinstance(screen, ImportScreen)
+        screen.query_one("#import-path", Input).value = str(sheet)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "no column for company" in str(screen.query_one("#import-status").render())
+        # Say which column holds the company: the file is read again with that mapping.
+        screen.query_one("#map-0", Select).value = "company"
+        await settle(pilot)
+        assert "2 rows can be imported" in str(screen.query_one("#import-status").render())
+        # Another file: its own columns are recognised.
+        screen.query_one("#import-path", Input).value = str(FIXTURES / "messy.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "5 rows can be imported, 4 cannot" in str(
+            screen.query_one("#import-status").render()
+        )
+        preview = screen.query_one("#import-preview", DataTable)
+        assert preview.row_count == 5 and str(preview.get_row_at(1)[0]) == "Acme, Inc."
+        assert screen.query_one("#map-1", Select).value == "role"
+        problems = str(screen.query_one("#import-problems").render())
+        assert "line 5: unknown status" in problems and "line 11: bad salary" in problems
+        await pilot.press("ctrl+s")
+        assert isinstance(empty_app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(empty_app.screen, PipelineScreen)
+        assert empty_app.store is not None
+        assert sorted(r.company for r in empty_app.store.applications()) == [
+            "Acme, Inc.",
+            "Delta Labs",
+            "Echo",
+            "Northwind",
+        ]
