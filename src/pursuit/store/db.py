@@ -98,7 +98,9 @@ def create_private_file(path: Path) -> None:
         try:
             parent.mkdir(mode=0o700, parents=True)
         except OSError as exc:
-            raise StoreError(f"cannot create {parent}: {exc.strerror or exc}") from exc
+            raise StoreError(
+                f"cannot create {path}: its folder {parent} cannot be made ({exc.strerror or exc})"
+            ) from exc
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:

@@ -16,14 +16,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
+from pursuit.tui.autosave import Autosave
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
-
-AUTOSAVE_SECONDS = 0.8
 
 
 @dataclass(frozen=True)
@@ -106,7 +104,7 @@ class DraftEditor(Screen[None]):
         self.opened: Opened | None = None
         self.draft_id: int | None = request.draft_id
         self.saved_text: tuple[str, str] | None = None
-        self._autosave: Timer | None = None
+        self._autosave = Autosave(self, self.action_save)
         self.saved_at: datetime | None = None
 
     def compose(self) -> ComposeResult:
@@ -232,9 +230,7 @@ class DraftEditor(Screen[None]):
         if self.opened is None:
             return
         self.show_status()
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.action_save, name="autosave")
+        self._autosave.touched()
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -268,8 +264,7 @@ class DraftEditor(Screen[None]):
         return self.draft_id
 
     def flush(self) -> None:
-        if self._autosave is not None:
-            self._autosave.stop()
+        self._autosave.cancel_timer()
         if self.opened is not None and (
             self.draft_id is not None or self.text() != (self.opened.subject, self.opened.body)
         ):

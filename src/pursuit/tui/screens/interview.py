@@ -17,17 +17,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
 
 from pursuit.domain.checklists import Progress
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
+from pursuit.tui.autosave import Autosave
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
 from pursuit.tui.widgets.fields import FieldError, labelled
 
-AUTOSAVE_SECONDS = 0.8
 TEXTS = (
     ("notes", "Notes"),
     ("debrief_questions", "Questions they asked"),
@@ -97,7 +96,7 @@ class InterviewScreen(Screen[None]):
         self.interview_id = interview_id
         self.saved: InterviewDetail | None = None
         self.progress: Progress | None = None
-        self._autosave: Timer | None = None
+        self._autosave = Autosave(self, self.action_save)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -239,9 +238,7 @@ class InterviewScreen(Screen[None]):
     def _edited(self) -> None:
         if self.saved is None:
             return
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.action_save, name="autosave")
+        self._autosave.touched()
 
     def changes(self) -> dict[str, Any] | None:
         """What differs from the stored interview, or None when nothing does."""
@@ -297,8 +294,7 @@ class InterviewScreen(Screen[None]):
         """Write what is left right now: called when leaving the screen or quitting."""
         from pursuit.store.db import StoreError
 
-        if self._autosave is not None:
-            self._autosave.stop()
+        self._autosave.cancel_timer()
         changes = self.changes()
         if not changes:
             return
