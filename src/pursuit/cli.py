@@ -158,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("backup", help="copy the database into its backups/ folder now")
 
+    cfg = sub.add_parser("config", help="show the settings, or change one")
+    cfg.add_argument("action", nargs="?", choices=["show", "set"], default="show")
+    cfg.add_argument("key", nargs="?", metavar="KEY")
+    cfg.add_argument("value", nargs="?", metavar="VALUE")
+    cfg.add_argument("--json", action="store_true")
+
     due = sub.add_parser("due", help="what to send, most overdue first")
     due.add_argument("--at", metavar="WHEN", help="as of this moment (default: now)")
     due.add_argument("--json", action="store_true")
@@ -504,6 +510,33 @@ def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
+def cmd_config(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
+
+    store = _open(args, clock)
+    try:
+        if args.action == "set":
+            if not args.key or args.value is None:
+                raise UserError("usage: pursuit config set KEY VALUE")
+            try:
+                value = check(args.key, args.value)
+            except BadSetting as exc:
+                raise UserError(str(exc)) from exc
+            store.set_settings({args.key: value})
+            print(f"{args.key} = {value}")
+            return 0
+        values = effective(store.settings())
+    finally:
+        store.close()
+    if args.json:
+        _print_json(values)
+        return 0
+    width = max(len(s.key) for s in SETTINGS)
+    for spec in SETTINGS:
+        print(f"{spec.key:<{width}}  {values[spec.key]!s:<24}  {spec.label}")
+    return 0
+
+
 def run_tui(db_path: Path, clock: Clock, *, demo: bool = False) -> int:
     from pursuit.tui.app import PursuitApp
 
@@ -538,6 +571,7 @@ COMMANDS = {
     "restore": cmd_restore,
     "ics": cmd_ics,
     "backup": cmd_backup,
+    "config": cmd_config,
     "demo": cmd_demo,
 }
 

@@ -194,3 +194,16 @@ def test_export_restore_ics_and_backup_commands(run, db_path: Path, tmp_path: Pa
     assert "BEGIN:VCALENDAR" in out and "Interview: Acme" in out
     code, out, _err = run("backup")
     assert code == 0 and Path(out.strip()).parent == db_path.parent / "backups"
+
+
+def test_config_shows_and_sets(run) -> None:
+    code, out, _ = run("config")
+    assert code == 0 and "check_in_days" in out and "ticker_seconds" in out
+    code, out, _ = run("config", "set", "check_in_days", "10")
+    assert code == 0 and out.strip() == "check_in_days = 10"
+    code, _out, err = run("config", "set", "check_in_days", "lots")
+    assert code == 2 and "not a whole number" in err
+    code, _out, err = run("config", "set", "colour", "blue")
+    assert code == 2 and "unknown setting" in err
+    code, out, _ = run("config", "--json")
+    assert json.loads(out)["check_in_days"] == "10"

@@ -59,7 +59,7 @@ RULE_SETTINGS = {
     "check_in_days": int,
     "second_check_in_days": int,
     "move_on_days": int,
-    "application_check_in": lambda v: v in ("1", "true", "yes", "on"),
+    "application_check_in": lambda v: v.strip().lower() in ("1", "true", "yes", "on"),
     "application_check_in_days": int,
 }
 

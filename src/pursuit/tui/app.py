@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.followups import ACTION_LABELS
@@ -33,7 +34,9 @@ PREPARE_WINDOW = timedelta(hours=24)
 
 
 class StoreReady(Message):
-    pass
+    def __init__(self, settings: dict[str, str]) -> None:
+        super().__init__()
+        self.settings = settings
 
 
 class StoreFailed(Message):
@@ -94,13 +97,16 @@ class PursuitApp(App[None]):
         clock: Clock | None = None,
         *,
         demo: bool = False,
-        tick_seconds: float = 30.0,
+        tick_seconds: float | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.clock: Clock = clock or SystemClock()
         self.demo = demo
-        self.tick_seconds = tick_seconds
+        #: Tests pass an interval of their own; otherwise the setting (30 s unless changed).
+        self._fixed_tick = tick_seconds is not None
+        self.tick_seconds = tick_seconds or 30.0
+        self._ticker: Timer | None = None
         self.store: Store | None = None
         self.due_rows: list[DueRow] = []
         self.pipeline_rows: list[ApplicationRow] = []
@@ -115,7 +121,8 @@ class PursuitApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(PipelineScreen())
-        self.open_store()
+        # The database layer is slow to import: paint first, then open the store.
+        self.call_after_refresh(self.open_store)
 
     # --- the store -------------------------------------------------------------------------
 
@@ -136,7 +143,7 @@ class PursuitApp(App[None]):
             self.post_message(StoreFailed(str(exc)))
             return
         self.store = store
-        self.post_message(StoreReady())
+        self.post_message(StoreReady(store.settings()))
 
     def _daily_backup(self) -> None:
         """A copy a day, the last seven kept; a failed backup is reported, never fatal."""
@@ -150,9 +157,27 @@ class PursuitApp(App[None]):
                 self.notify, f"Could not back up the database: {exc}", severity="warning"
             )
 
-    def on_store_ready(self, _: StoreReady) -> None:
-        self.set_interval(self.tick_seconds, self.tick, name="ticker")
+    def on_store_ready(self, message: StoreReady) -> None:
+        self.apply_settings(message.settings)
         self.tick()
+
+    def apply_settings(self, values: dict[str, str]) -> None:
+        """Use the stored theme and ticker interval (a test's own interval wins)."""
+        theme = values.get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        seconds = values.get("ticker_seconds")
+        if seconds and seconds.isdigit() and not self._fixed_tick:
+            self.tick_seconds = float(seconds)
+        if self._ticker is not None:
+            self._ticker.stop()
+        self._ticker = self.set_interval(self.tick_seconds, self.tick, name="ticker")
+        self._settings_loaded = True
+
+    def watch_theme(self, theme: str) -> None:
+        # A theme chosen anywhere (the palette's own theme picker too) is remembered.
+        if self.store is not None and getattr(self, "_settings_loaded", False):
+            self.run_write(lambda s: s.set_settings({"theme": theme}))
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self.exit(return_code=2, message=f"pursuit: error: {message.error}")
@@ -276,6 +301,18 @@ class PursuitApp(App[None]):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_insights(self) -> None:
+        from pursuit.tui.screens.insights import InsightsScreen
+
+        if not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen())
+
+    def action_settings(self) -> None:
+        from pursuit.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     def action_today(self) -> None:
         from pursuit.tui.screens.today import TodayScreen

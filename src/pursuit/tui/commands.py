@@ -20,6 +20,16 @@ class PursuitCommands(Provider):
             ("Add application", self._pipeline_action("add"), "Open the new application form"),
             ("Today", app.action_today, "What to send today, interviews this week"),
             (
+                "Insights",
+                self._push("insights", "InsightsScreen"),
+                "How the search is going: funnel, answers by source, waiting times",
+            ),
+            (
+                "Settings",
+                self._push("settings", "SettingsScreen"),
+                "Your details, follow-up timings, ticker interval, theme",
+            ),
+            (
                 "Import a spreadsheet",
                 self._push_import,
                 "Bring in applications from a CSV export of your spreadsheet",
@@ -64,6 +74,15 @@ class PursuitCommands(Provider):
                     )
                 )
         return commands
+
+    def _push(self, module: str, name: str) -> Callable[[], None]:
+        def run() -> None:
+            import importlib
+
+            screen = getattr(importlib.import_module(f"pursuit.tui.screens.{module}"), name)
+            self.app.push_screen(screen())
+
+        return run
 
     def _push_import(self) -> None:
         from pursuit.tui.screens.import_csv import ImportScreen

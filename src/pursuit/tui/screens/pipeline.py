@@ -66,6 +66,21 @@ class PipelineScreen(Screen[None]):
         Binding("a", "add", "Add", id="pipeline.add", tooltip="Add an application"),
         Binding("e", "edit", "Edit", id="pipeline.edit", tooltip="Edit the selected application"),
         Binding(
+            "i",
+            "app.insights",
+            "Insights",
+            id="pipeline.insights",
+            tooltip="How the search is going: funnel, answers, waiting times",
+        ),
+        Binding(
+            "comma",
+            "app.settings",
+            "Settings",
+            id="pipeline.settings",
+            show=False,
+            tooltip="Your details, follow-up timings, ticker interval, theme",
+        ),
+        Binding(
             "n",
             "advance",
             "Next stage",

@@ -1,0 +1,124 @@
+"""Insights: how is the search going? The funnel, who answers, how long things take."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Sparkline, Static
+
+from pursuit.domain.dates import local_tz
+from pursuit.domain.stages import label
+from pursuit.store.insights import Insights
+
+BAR = 36
+
+
+def bar(value: int, top: int, width: int = BAR) -> str:
+    if top <= 0 or value <= 0:
+        return ""
+    return "█" * max(1, round(width * value / top))
+
+
+class InsightsScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "escape", "app.pop_screen", "Back", id="insights.back", tooltip="Back to where you were"
+        ),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, insights: Insights) -> None:
+            super().__init__()
+            self.insights = insights
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="insights-body"):
+            yield Static("Counting…", id="insights-summary")
+            with Horizontal(id="insights-row"):
+                with Vertical(classes="pane"):
+                    yield Label("How far applications got", classes="section-title")
+                    yield Static(id="insights-funnel")
+                    yield Label("Applications per week (last 12 weeks)", classes="section-title")
+                    yield Sparkline([], id="insights-weekly")
+                    yield Static(id="insights-weekly-numbers")
+                with Vertical(classes="pane"):
+                    yield Label("Who answers, by source", classes="section-title")
+                    yield Static(id="insights-sources")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Insights"
+        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
+        self.load()
+
+    @work(thread=True, exclusive=True, group="insights", name="count insights")
+    def load(self) -> None:
+        from pursuit.store.insights import compute
+
+        store: Any = self.app.store  # type: ignore[attr-defined]
+        now = self.app.clock.now().astimezone(local_tz())  # type: ignore[attr-defined]
+        with store.reader() as conn:
+            self.post_message(self.Loaded(compute(conn, now)))
+
+    def on_insights_screen_loaded(self, message: Loaded) -> None:
+        ins = message.insights
+        summary = Text()
+        summary.append(f"{ins.total}", style="bold")
+        summary.append(" applications · ")
+        summary.append(f"{ins.response_rate.percent:.0f}%", style="bold")
+        summary.append(f" answered ({ins.response_rate.answered} of {ins.response_rate.total}) · ")
+        reply = ins.median_days_to_reply
+        decision = ins.median_days_to_decision
+        summary.append(f"{reply:g} days" if reply is not None else "–", style="bold")
+        summary.append(" to a first reply · ")
+        summary.append(f"{decision:g} days" if decision is not None else "–", style="bold")
+        summary.append(" from the last interview to a decision (medians) · ")
+        summary.append(f"{ins.overdue} overdue", style="bold red" if ins.overdue else "bold")
+        self.query_one("#insights-summary", Static).update(summary)
+
+        funnel = Text()
+        top = max((n for _s, n in ins.funnel), default=0)
+        for stage, n in ins.funnel:
+            funnel.append(f"{label(stage):<13}", style="bold")
+            funnel.append(f"{n:>6}  ")
+            funnel.append(bar(n, top), style="cyan")
+            funnel.append("\n")
+        if not ins.total:
+            funnel = Text(
+                "Nothing yet: add an application with a, or import a spreadsheet.", style="dim"
+            )
+        self.query_one("#insights-funnel", Static).update(funnel)
+
+        self.query_one("#insights-weekly", Sparkline).data = ins.weekly
+        weeks = Text(" ".join(f"{n:>3}" for n in ins.weekly), style="dim")
+        weeks.append(
+            f"\n{ins.week_starts[0]:%d %b} … this week ({sum(ins.weekly)} in all)", style="dim"
+        )
+        self.query_one("#insights-weekly-numbers", Static).update(weeks)
+
+        table = Table(box=None, show_edge=False, pad_edge=False, expand=False)
+        table.add_column("Source")
+        table.add_column("Applied", justify="right")
+        table.add_column("Answered", justify="right")
+        table.add_column("", justify="left")
+        for rate in ins.rates_by_source[:15]:
+            table.add_row(
+                rate.label,
+                str(rate.total),
+                f"{rate.percent:.0f}%",
+                Text(bar(rate.answered, rate.total, 12), style="green"),
+            )
+        if len(ins.rates_by_source) > 15:
+            table.add_row(f"… {len(ins.rates_by_source) - 15} more", "", "", "")
+        self.query_one("#insights-sources", Static).update(
+            table if ins.rates_by_source else Text("No applications yet.", style="dim")
+        )

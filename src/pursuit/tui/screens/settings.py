@@ -1,0 +1,122 @@
+"""Settings: your details, the follow-up timings, the ticker and the theme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Header, Input, Label, Select, Switch, TextArea
+
+from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
+from pursuit.tui.widgets.fields import FieldError
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Check and save"),
+        Binding(
+            "escape",
+            "app.pop_screen",
+            "Back",
+            id="settings.back",
+            tooltip="Back, without saving what is not saved",
+        ),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, values: dict[str, str]) -> None:
+            super().__init__()
+            self.values = values
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="settings-body"):
+            for spec in SETTINGS:
+                title = spec.label + (f"  ({spec.help})" if spec.help else "")
+                yield Label(title, classes="field-label")
+                if spec.kind == "bool":
+                    yield Switch(id=f"s-{spec.key}")
+                elif spec.key == "theme":
+                    themes = sorted(self.app.available_themes)
+                    yield Select(
+                        [(t, t) for t in themes],
+                        allow_blank=False,
+                        id=f"s-{spec.key}",
+                        value=self.app.theme,
+                    )
+                elif spec.key == "signature":
+                    yield TextArea(id=f"s-{spec.key}")
+                else:
+                    yield Input(id=f"s-{spec.key}")
+                yield FieldError(id=f"e-{spec.key}")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.sub_title = "Settings"
+        self.load()
+
+    @work(thread=True, exclusive=True, group="settings", name="load settings")
+    def load(self) -> None:
+        store: Any = self.app.store  # type: ignore[attr-defined]
+        self.post_message(self.Loaded(effective(store.settings())))
+
+    def on_settings_screen_loaded(self, message: Loaded) -> None:
+        for spec in SETTINGS:
+            widget = self.query_one(f"#s-{spec.key}")
+            value = message.values[spec.key]
+            if isinstance(widget, Switch):
+                widget.value = value == "on"
+            elif isinstance(widget, Select):
+                if value in self.app.available_themes:
+                    widget.value = value
+            elif isinstance(widget, TextArea):
+                widget.load_text(value)
+            elif isinstance(widget, Input):
+                widget.value = value
+
+    def read(self) -> dict[str, str] | None:
+        values: dict[str, str] = {}
+        errors = 0
+        for spec in SETTINGS:
+            widget = self.query_one(f"#s-{spec.key}")
+            if isinstance(widget, Switch):
+                raw = "on" if widget.value else "off"
+            elif isinstance(widget, Select):
+                raw = str(widget.value)
+            elif isinstance(widget, TextArea):
+                raw = widget.text
+            else:
+                raw = widget.value  # type: ignore[attr-defined]
+            try:
+                values[spec.key] = check(spec.key, raw)
+                self.query_one(f"#e-{spec.key}", FieldError).show(None)
+            except BadSetting as exc:
+                errors += 1
+                self.query_one(f"#e-{spec.key}", FieldError).show(str(exc))
+        return None if errors else values
+
+    def action_save(self) -> None:
+        values = self.read()
+        if values is None:
+            return
+        app: Any = self.app
+        app.run_write(
+            lambda s: s.set_settings(values),
+            lambda _r: app.apply_settings(values),
+            success="Settings saved",
+        )
+
+    @on(Select.Changed, "#s-theme")
+    def _theme(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in self.app.available_themes:
+            self.app.theme = event.value  # see it at once; saving keeps it
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()

@@ -1,0 +1,56 @@
+"""Insights and settings, from the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from pursuit.domain.clock import FixedClock
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.insights import InsightsScreen
+from pursuit.tui.screens.settings import SettingsScreen
+from pursuit.tui.widgets.fields import FieldError
+
+from .conftest import SIZE, settle
+
+
+async def test_insights_from_the_pipeline(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, InsightsScreen)
+        summary = str(screen.query_one("#insights-summary").render())
+        assert "14 applications" in summary and "overdue" in summary
+        assert "Interviewing" in str(screen.query_one("#insights-funnel").render())
+
+
+async def test_settings_checked_saved_and_applied(
+    demo_app: PursuitApp, db_path: Path, clock: FixedClock
+):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert screen.query_one("#s-my_name", Input).value == "Alex Morgan"
+        screen.query_one("#s-check_in_days", Input).value = "a fortnight"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.query_one("#e-check_in_days", FieldError).has_class("-shown")
+        assert demo_app.store is not None
+        assert "check_in_days" not in demo_app.store.settings()
+        screen.query_one("#s-check_in_days", Input).value = "10"
+        screen.query_one("#s-theme", Select).value = "textual-light"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert demo_app.store.settings()["check_in_days"] == "10"
+        assert demo_app.store.rules().check_in_days == 10
+        assert demo_app.theme == "textual-light"
+    again = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.theme == "textual-light"  # remembered
