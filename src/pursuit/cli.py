@@ -11,7 +11,8 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -176,6 +177,27 @@ def _open(args: argparse.Namespace, clock: Clock) -> Store:
     return Store.open(resolve_db_path(args.db), clock)
 
 
+@contextmanager
+def _reading(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connection]:
+    """A connection for a command that only reads: plain sqlite3 when the file is up to date
+    (fast enough for a shell prompt), else the full open, which creates or upgrades it."""
+    from pursuit.store.db import open_for_reading
+
+    conn = open_for_reading(resolve_db_path(args.db))
+    if conn is not None:
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    store = _open(args, clock)
+    try:
+        with store.reader() as reader:
+            yield reader
+    finally:
+        store.close()
+
+
 def _moment(text: str | None, clock: Clock, *, future: bool) -> datetime | None:
     return parse_moment(text, clock.now(), future=future) if text else None
 
@@ -223,12 +245,11 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store import queries
+
     stage = normalise(args.stage) if args.stage else None
-    store = _open(args, clock)
-    try:
-        rows = store.applications(stage=stage, archived=args.archived)
-    finally:
-        store.close()
+    with _reading(args, clock) as conn:
+        rows = queries.applications(conn, stage=stage, archived=args.archived)
     if args.json:
         _print_json([r.as_json() for r in rows])
         return 0
@@ -324,12 +345,11 @@ def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store import queries
+
     at = _moment(args.at, clock, future=True) or clock.now()
-    store = _open(args, clock)
-    try:
-        rows = store.due(at)
-    finally:
-        store.close()
+    with _reading(args, clock) as conn:
+        rows = queries.due(conn, at)
     tz = local_tz()
     if args.json:
         _print_json(

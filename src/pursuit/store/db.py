@@ -193,3 +193,33 @@ def migrate(engine: Engine, path: Path, steps: Sequence[Step] = MIGRATIONS) -> i
 
 def database_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection | None:
+    """A plain connection for reading an up-to-date pursuit database, without the ORM.
+
+    None when the full open is needed (a new file, or one to migrate); errors for files that
+    are not pursuit databases, as `Store.open` gives. Used by the commands that only read, so
+    that a shell prompt or cron job does not pay for importing SQLAlchemy.
+    """
+    if not check_file(path):
+        return None
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from exc
+    app_id, version, tables = read_header(conn, path)
+    if version > LATEST:
+        conn.close()
+        raise DatabaseTooNew(
+            f"{path} was written by a newer pursuit (schema {version}, this one knows "
+            f"{LATEST}); upgrade pursuit to open it"
+        )
+    if (version or tables) and app_id != APPLICATION_ID:
+        conn.close()
+        raise NotAPursuitDatabase(f"{path} is an SQLite database, but not a pursuit one")
+    if version != LATEST:
+        conn.close()
+        return None
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
