@@ -103,3 +103,39 @@ async def test_people_are_found_from_the_palette(demo_app: PursuitApp):
         assert isinstance(demo_app.screen, ApplicationScreen)
         assert demo_app.screen.detail is not None
         assert demo_app.screen.detail.row.company == "Lumen Health"
+
+
+async def test_the_app_backs_up_once_a_day_on_start(empty_app: PursuitApp, db_path: Path):
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    from pursuit.store.backup import backups_dir, existing
+
+    assert len(existing(backups_dir(db_path))) == 1
+    again = PursuitApp(db_path, empty_app.clock, tick_seconds=3600)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert len(existing(backups_dir(db_path))) == 1  # not again the same day
+
+
+async def test_the_mouse_works_on_tables_tabs_and_buttons(demo_app: PursuitApp):
+    from pursuit.tui.screens.checklist_templates import ChecklistTemplatesScreen
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # Click the third row of the pipeline, then click it again to open it.
+        await pilot.click("#pipeline", offset=(5, 3))
+        await pilot.click("#pipeline", offset=(5, 3))
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        await pilot.press("escape")
+        demo_app.push_screen(ChecklistTemplatesScreen())
+        await settle(pilot)
+        await pilot.click("#fmt-video")
+        await settle(pilot)
+        assert demo_app.screen.fmt == "video"
+        await pilot.press("escape")
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.click("#cancel")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PipelineScreen)

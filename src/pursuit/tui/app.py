@@ -137,15 +137,14 @@ class PursuitApp(App[None]):
                 from pursuit.store.demo import seed
 
                 seed(store)
-            elif not self.demo:
-                self._daily_backup()
         except (StoreError, sqlite3.DatabaseError, OSError) as exc:
             self.post_message(StoreFailed(str(exc)))
             return
         self.store = store
         self.post_message(StoreReady(store.settings()))
 
-    def _daily_backup(self) -> None:
+    @work(thread=True, exclusive=True, group="backup", name="daily backup")
+    def daily_backup(self) -> None:
         """A copy a day, the last seven kept; a failed backup is reported, never fatal."""
         from pursuit.store import backup
 
@@ -160,6 +159,9 @@ class PursuitApp(App[None]):
     def on_store_ready(self, message: StoreReady) -> None:
         self.apply_settings(message.settings)
         self.tick()
+        if not self.demo:
+            # After the rows are asked for: a backup must never hold up the first screen.
+            self.call_after_refresh(self.daily_backup)
 
     def apply_settings(self, values: dict[str, str]) -> None:
         """Use the stored theme and ticker interval (a test's own interval wins)."""
