@@ -9,17 +9,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, TextArea
 
 from pursuit.domain.dates import BadDate, parse_day
 from pursuit.domain.records import ApplicationRow
 from pursuit.domain.salary import BadSalary, format_salary, parse_salary
 from pursuit.domain.stages import SECTORS
+from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
 
 TEXT_FIELDS = (
@@ -33,15 +31,8 @@ TEXT_FIELDS = (
 )
 
 
-class ApplicationForm(ModalScreen[dict[str, Any] | None]):
+class ApplicationForm(FormModal[dict[str, Any] | None]):
     """Returns the checked values, or None when cancelled."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check the fields and save"),
-        Binding(
-            "escape", "cancel", "Cancel", id="form.cancel", tooltip="Close the form without saving"
-        ),
-    ]
 
     def __init__(self, now: datetime, existing: ApplicationRow | None = None) -> None:
         super().__init__()
@@ -76,9 +67,7 @@ class ApplicationForm(ModalScreen[dict[str, Any] | None]):
                         )
                 yield Label("Notes", classes="field-label")
                 yield TextArea(e.notes if e else "", id="f-notes")
-            with Horizontal(id="form-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Save")
 
     def on_mount(self) -> None:
         self.query_one("#f-company", Input).focus()
@@ -128,18 +117,3 @@ class ApplicationForm(ModalScreen[dict[str, Any] | None]):
         values = self.check()
         if values is not None:
             self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()

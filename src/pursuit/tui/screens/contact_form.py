@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, TextArea
 
 from pursuit.domain.records import ContactRow
+from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
 
 CONTACT_FIELDS = (
@@ -30,14 +28,7 @@ ROLES = [
 ]
 
 
-class ContactForm(ModalScreen[dict[str, Any] | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="contact-form.save", tooltip="Save this person"),
-        Binding(
-            "escape", "cancel", "Cancel", id="contact-form.cancel", tooltip="Close without saving"
-        ),
-    ]
-
+class ContactForm(FormModal[dict[str, Any] | None]):
     def __init__(self, company: str, existing: ContactRow | None = None) -> None:
         super().__init__()
         self.company = company
@@ -55,9 +46,7 @@ class ContactForm(ModalScreen[dict[str, Any] | None]):
                 yield Select(ROLES, value=e.role if e else "", allow_blank=False, id="f-role")
                 yield Label("Notes", classes="field-label")
                 yield TextArea(e.notes if e else "", id="f-notes")
-            with Horizontal(id="form-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Save")
 
     def on_mount(self) -> None:
         self.query_one("#f-name", Input).focus()
@@ -80,15 +69,3 @@ class ContactForm(ModalScreen[dict[str, Any] | None]):
         values["role"] = str(self.query_one("#f-role", Select).value)
         values["notes"] = self.query_one("#f-notes", TextArea).text
         self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()

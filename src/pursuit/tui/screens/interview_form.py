@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select
 
 from pursuit.domain.interview_input import KINDS, read_interview
+from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
 
 #: (name, title, placeholder) of the text fields, in order.
@@ -26,7 +24,7 @@ INTERVIEW_FIELDS = (
 )
 
 
-def read_form(screen: ModalScreen[Any] | Any, now: datetime) -> dict[str, Any] | None:
+def read_form(screen: Any, now: datetime) -> dict[str, Any] | None:
     """Check the interview fields on SCREEN; show errors under them, or return the values."""
     texts = {name: screen.query_one(f"#f-{name}", Input).value for name, _t, _p in INTERVIEW_FIELDS}
     texts["kind"] = str(screen.query_one("#f-kind", Select).value)
@@ -44,24 +42,7 @@ def kind_select(value: str = "video") -> Select[str]:
     return Select([(k.capitalize(), k) for k in KINDS], value=value, allow_blank=False, id="f-kind")
 
 
-class InterviewForm(ModalScreen[dict[str, Any] | None]):
-    BINDINGS = [
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save",
-            id="interview-form.save",
-            tooltip="Check the fields and record the interview",
-        ),
-        Binding(
-            "escape",
-            "cancel",
-            "Cancel",
-            id="interview-form.cancel",
-            tooltip="Close without recording anything",
-        ),
-    ]
-
+class InterviewForm(FormModal[dict[str, Any] | None]):
     def __init__(self, now: datetime, company: str) -> None:
         super().__init__()
         self.now = now
@@ -76,9 +57,7 @@ class InterviewForm(ModalScreen[dict[str, Any] | None]):
                     if name == "when":
                         yield Label("Format", classes="field-label")
                         yield kind_select()
-            with Horizontal(id="form-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Save")
 
     def on_mount(self) -> None:
         self.query_one("#f-when", Input).focus()
@@ -87,15 +66,3 @@ class InterviewForm(ModalScreen[dict[str, Any] | None]):
         values = read_form(self, self.now)
         if values is not None:
             self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()

@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Select, TextArea
 
 from pursuit.domain.dates import BadDate, parse_day, parse_moment
+from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
 
 EVENTS = [
@@ -31,13 +29,8 @@ EVENTS = [
 ]
 
 
-class LogEvent(ModalScreen[dict[str, Any] | None]):
+class LogEvent(FormModal[dict[str, Any] | None]):
     """Returns the arguments for Store.log_event (kind, at, contact, decision_by, note)."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="log.save", tooltip="Log it"),
-        Binding("escape", "cancel", "Cancel", id="log.cancel", tooltip="Close without logging"),
-    ]
 
     def __init__(self, now: datetime, company: str, people: list[str], kind: str = "heard") -> None:
         super().__init__()
@@ -68,9 +61,7 @@ class LogEvent(ModalScreen[dict[str, Any] | None]):
                 )
                 yield Label("Note", classes="field-label")
                 yield TextArea(id="f-note")
-            with Horizontal(id="form-buttons"):
-                yield Button("Log", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Log")
 
     def on_mount(self) -> None:
         if self.kind == "note":
@@ -106,15 +97,3 @@ class LogEvent(ModalScreen[dict[str, Any] | None]):
             self.query_one(f"#err-{name}", FieldError).show(errors.get(name))
         if not errors:
             self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, TextArea
+
+from pursuit.tui.screens.form_modal import FormModal
 
 FIELDS = (
     ("my_name", "Your name", "Alex Morgan"),
@@ -19,12 +18,7 @@ FIELDS = (
 )
 
 
-class ProfileForm(ModalScreen[dict[str, str] | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="profile.save", tooltip="Save your details"),
-        Binding("escape", "cancel", "Cancel", id="profile.cancel", tooltip="Close without saving"),
-    ]
-
+class ProfileForm(FormModal[dict[str, str] | None]):
     def __init__(self, values: dict[str, str]) -> None:
         super().__init__()
         self.values = values
@@ -38,9 +32,7 @@ class ProfileForm(ModalScreen[dict[str, str] | None]):
                     yield Input(self.values.get(name, ""), placeholder=hint, id=f"f-{name}")
                 yield Label("Signature (leave empty to use the lines above)", classes="field-label")
                 yield TextArea(self.values.get("signature", ""), id="f-signature")
-            with Horizontal(id="form-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Save")
 
     def action_save(self) -> None:
         out: dict[str, Any] = {
@@ -48,15 +40,3 @@ class ProfileForm(ModalScreen[dict[str, str] | None]):
         }
         out["signature"] = self.query_one("#f-signature", TextArea).text.strip()
         self.dismiss(out)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.containers import Vertical
+from textual.widgets import Input, Label, TextArea
 
+from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
 
 
-class TextPrompt(ModalScreen[str | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="prompt.save", tooltip="Keep this text"),
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Leave it as it was"),
-    ]
-
+class TextPrompt(FormModal[str | None]):
     def __init__(
         self,
         title: str,
@@ -42,9 +35,7 @@ class TextPrompt(ModalScreen[str | None]):
             else:
                 yield Input(self.value, id="prompt-text")
             yield FieldError(id="prompt-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Save", container="prompt-buttons")
 
     def on_mount(self) -> None:
         self.query_one("#prompt-text").focus()
@@ -59,15 +50,3 @@ class TextPrompt(ModalScreen[str | None]):
             self.query_one(FieldError).show(f"Too long (at most {self.limit:,} characters).")
             return
         self.dismiss(text if self.multiline else text.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
