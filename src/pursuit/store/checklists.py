@@ -99,11 +99,19 @@ class Checklists(_Host):
 
     # --- making checklists -----------------------------------------------------------------
 
-    def _make_checklist(self, s: Session, iv: Interview, interviewers: list[str]) -> None:
-        for item in cl.build(iv.kind, iv.location, interviewers, self._templates(s)):
+    @staticmethod
+    def _insert(
+        s: Session,
+        items: list[cl.NewItem],
+        *,
+        interview_id: int | None = None,
+        application_id: int | None = None,
+    ) -> None:
+        for item in items:
             s.add(
                 ChecklistItem(
-                    interview_id=iv.id,
+                    interview_id=interview_id,
+                    application_id=application_id,
                     section=item.section,
                     text=item.text,
                     guidance=item.guidance,
@@ -111,6 +119,10 @@ class Checklists(_Host):
                     position=item.position,
                 )
             )
+
+    def _make_checklist(self, s: Session, iv: Interview, interviewers: list[str]) -> None:
+        items = cl.build(iv.kind, iv.location, interviewers, self._templates(s))
+        self._insert(s, items, interview_id=iv.id)
 
     def _add_person_items(self, s: Session, iv: Interview, names: list[str]) -> None:
         """Research items for people who joined the interview after its checklist was made."""
@@ -123,18 +135,8 @@ class Checklists(_Host):
             ).one()
             or 0
         )
-        for item in cl.person_items(names, self._templates(s), start + 1):
-            if item.text not in existing:
-                s.add(
-                    ChecklistItem(
-                        interview_id=iv.id,
-                        section=item.section,
-                        text=item.text,
-                        guidance=item.guidance,
-                        phase=item.phase,
-                        position=item.position,
-                    )
-                )
+        items = cl.person_items(names, self._templates(s), start + 1)
+        self._insert(s, [i for i in items if i.text not in existing], interview_id=iv.id)
 
     def offer_checklist(self, app_id: int) -> list[ChecklistRow]:
         """The application's offer review, made from the templates the first time."""
@@ -142,17 +144,7 @@ class Checklists(_Host):
             self._get(s, app_id)
             query = select(ChecklistItem).where(ChecklistItem.application_id == app_id)
             if s.exec(query).first() is None:
-                for item in cl.build_offer(self._templates(s)):
-                    s.add(
-                        ChecklistItem(
-                            application_id=app_id,
-                            section=item.section,
-                            text=item.text,
-                            guidance=item.guidance,
-                            phase=item.phase,
-                            position=item.position,
-                        )
-                    )
+                self._insert(s, cl.build_offer(self._templates(s)), application_id=app_id)
         return self.checklist(application_id=app_id)
 
     def ensure_checklist(self, interview_id: int) -> None:
