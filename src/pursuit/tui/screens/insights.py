@@ -18,7 +18,7 @@ from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import label
 from pursuit.store.insights import Insights
 
-BAR = 36
+BAR = 24
 
 
 def bar(value: int, top: int, width: int = BAR) -> str:
