@@ -186,3 +186,50 @@ async def test_every_form_field_stores_exactly_or_says_why(
                 if field in TEXT_FIELDS:
                     assert getattr(newest, field) == value.strip()
             assert newest.notes == value.strip()
+
+
+COMMANDS = [
+    ["interview", "1", "--at", "{v}"],
+    ["interview", "1", "--at", "tomorrow 10am", "--with", "{v}"],
+    ["interview", "1", "--at", "tomorrow 10am", "--decision-by", "{v}"],
+    ["interview", "1", "--at", "tomorrow 10am", "--round", "{v}", "--location", "{v}"],
+    ["stage", "1", "{v}"],
+    ["dismiss", "1", "{v}"],
+    ["dismiss", "1", "application-check-in", "--contact", "{v}"],
+    ["due", "--at", "{v}"],
+    ["draft", "1", "{v}"],
+    ["draft", "1", "thank-you", "--contact", "{v}"],
+    ["config", "set", "check_in_days", "{v}"],
+    ["config", "set", "my_name", "{v}"],
+    ["import", "{v}"],
+    ["restore", "{v}"],
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+@given(value=hostile, command=st.sampled_from(COMMANDS))
+def test_every_other_option_takes_any_value_or_refuses_it(
+    tmp_path_factory: pytest.TempPathFactory, value: str, command: list[str]
+) -> None:
+    db = tmp_path_factory.mktemp("any") / "p.db"
+    clock = FixedClock(NOW)
+    assert _run(["--db", str(db), "add", "Acme", "Engineer"], clock)[0] == 0
+    before = _counts(db)
+    args = [a.replace("{v}", value) for a in command]
+    # A value given as `--option=value` so that one starting with "-" stays a value.
+    joined: list[str] = []
+    for a in args:
+        if (
+            joined
+            and joined[-1].startswith("--")
+            and "=" not in joined[-1]
+            and a not in ("--with", "--round", "--location", "--decision-by", "--at", "--contact")
+        ):
+            joined[-1] = f"{joined[-1]}={a}"
+        else:
+            joined.append(a)
+    code, _out, err = _run(["--db", str(db), *joined], clock)
+    assert "Traceback" not in err
+    if code != 0:
+        assert code == 2 and "error:" in err, err
+        assert _counts(db) == before

@@ -67,6 +67,11 @@ class Drafts(_Host):
         ]
         return out
 
+    def edited_templates(self) -> set[str]:
+        """Names of the built-in templates the user has changed."""
+        with self._tx() as s:
+            return {r.name for r in s.exec(select(MessageTemplate)) if r.builtin}
+
     def template(self, name: str) -> msg.Template:
         for t in self.templates():
             if t.name == name:

@@ -30,6 +30,11 @@ class PursuitCommands(Provider):
                 "Your details, follow-up timings, ticker interval, theme",
             ),
             (
+                "Edit message templates",
+                self._push("message_templates", "MessageTemplatesScreen"),
+                "The wording of thank-yous, check-ins and offer answers; add your own",
+            ),
+            (
                 "Import a spreadsheet",
                 self._push_import,
                 "Bring in applications from a CSV export of your spreadsheet",

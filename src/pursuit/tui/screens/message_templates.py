@@ -1,0 +1,187 @@
+"""Edit the message templates, add your own, put the built-in wording back."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from pursuit.domain.messages import FIELDS, Template
+from pursuit.tui.screens.form_modal import FormModal
+from pursuit.tui.widgets.fields import FieldError
+
+SLOTS = "  ".join(f"{{{name}}}" for name in FIELDS)
+
+
+class TemplateEditor(FormModal[dict[str, str] | None]):
+    """Subject and body of one template; returns {name, subject, body, title}."""
+
+    def __init__(self, template: Template | None) -> None:
+        super().__init__()
+        self.template = template
+
+    def compose(self) -> ComposeResult:
+        t = self.template
+        with Vertical(id="form"):
+            yield Label(f"Template · {t.title}" if t else "A template of your own", id="form-title")
+            with Vertical(id="form-fields"):
+                if t is None:
+                    yield Label("Name (letters, digits and dashes)", classes="field-label")
+                    yield Input(id="t-name", placeholder="coffee-chat")
+                    yield FieldError(id="err-name")
+                yield Label("Subject (empty for notes and scripts)", classes="field-label")
+                yield Input(t.subject if t else "", id="t-subject")
+                yield Label("Message", classes="field-label")
+                yield TextArea(
+                    t.body if t else "Hi {contact_first},\n\n\n\nBest regards,\n{signature}",
+                    id="t-body",
+                )
+                yield FieldError(id="err-body")
+                yield Static(Text(f"Slots: {SLOTS}", style="dim"), id="t-slots")
+            yield from self.buttons()
+
+    def action_save(self) -> None:
+        name = self.template.name if self.template else self.query_one("#t-name", Input).value
+        name = name.strip().lower()
+        body = self.query_one("#t-body", TextArea).text
+        ok = True
+        if self.template is None and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,59}", name):
+            self.query_one("#err-name", FieldError).show(
+                "Use letters, digits and dashes, such as coffee-chat."
+            )
+            ok = False
+        if not body.strip():
+            self.query_one("#err-body", FieldError).show("A template needs a message.")
+            ok = False
+        if ok:
+            self.dismiss(
+                {
+                    "name": name,
+                    "subject": self.query_one("#t-subject", Input).value,
+                    "body": body,
+                    "title": self.template.title if self.template else name,
+                }
+            )
+
+
+class MessageTemplatesScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "escape",
+            "app.pop_screen",
+            "Back",
+            id="message-templates.back",
+            tooltip="Done with templates",
+        ),
+        Binding("e", "edit", "Edit", id="message-templates.edit", tooltip="Edit the template"),
+        Binding("n", "new", "New", id="message-templates.new", tooltip="A template of your own"),
+        Binding(
+            "R",
+            "restore",
+            "Restore",
+            id="message-templates.restore",
+            tooltip="Put back pursuit's wording (or delete one of your own)",
+        ),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, templates: list[Template], edited: set[str]) -> None:
+            super().__init__()
+            self.templates = templates
+            self.edited = edited
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.templates: list[Template] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(id="message-templates")
+        yield Static(id="message-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Message templates"
+        self.query_one(OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="message-templates", name="load templates")
+    def load(self) -> None:
+        store: Any = self.app.store  # type: ignore[attr-defined]
+        self.post_message(self.Loaded(store.templates(), store.edited_templates()))
+
+    def on_message_templates_screen_loaded(self, message: Loaded) -> None:
+        self.templates = message.templates
+        options = self.query_one(OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        for t in self.templates:
+            line = Text(t.title)
+            if not t.builtin:
+                line.append("  (yours)", style="cyan")
+            elif t.name in message.edited:
+                line.append("  (edited)", style="yellow")
+            line.append(f"  {t.name}", style="dim")
+            options.add_option(Option(line, id=t.name))
+        if self.templates:
+            options.highlighted = min(keep or 0, len(self.templates) - 1)
+
+    @on(OptionList.OptionHighlighted)
+    def _preview(self, event: OptionList.OptionHighlighted) -> None:
+        t = self.selected()
+        if t is not None:
+            self.query_one("#message-preview", Static).update(
+                Text.assemble((t.subject + "\n\n" if t.subject else "", "bold"), t.body)
+            )
+
+    def selected(self) -> Template | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None or options.highlighted >= len(self.templates):
+            return None
+        return self.templates[options.highlighted]
+
+    def _open(self, template: Template | None) -> None:
+        def saved(values: dict[str, str] | None) -> None:
+            if values:
+                self.app.run_write(  # type: ignore[attr-defined]
+                    lambda s: s.save_template(
+                        values["name"],
+                        subject=values["subject"],
+                        body=values["body"],
+                        title=values["title"],
+                    ),
+                    lambda _r: self.load(),
+                    success="Template saved",
+                )
+
+        self.app.push_screen(TemplateEditor(template), saved)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        if (t := self.selected()) is not None:
+            self._open(t)
+
+    def action_new(self) -> None:
+        self._open(None)
+
+    def action_restore(self) -> None:
+        t = self.selected()
+        if t is None:
+            return
+        self.app.run_write(  # type: ignore[attr-defined]
+            lambda s: s.restore_template(t.name),
+            lambda _r: self.load(),
+            success="Built-in wording restored" if t.builtin else "Template deleted",
+        )

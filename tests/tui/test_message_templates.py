@@ -1,0 +1,52 @@
+"""Editing message templates from the app: edit a built-in, add your own, restore."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, TextArea
+
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.message_templates import MessageTemplatesScreen, TemplateEditor
+
+from .conftest import SIZE, settle
+
+
+async def test_edit_add_and_restore_templates(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"edit message templates")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, MessageTemplatesScreen)
+        assert screen.selected() is not None and screen.selected().name == "thank-you"
+        await pilot.press("e")
+        editor = demo_app.screen
+        assert isinstance(editor, TemplateEditor)
+        editor.query_one("#t-body", TextArea).load_text("Thanks, {contact_first}!")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        store = demo_app.store
+        assert store is not None
+        northwind = next(r.id for r in store.applications() if r.company == "Northwind Analytics")
+        rendered, _i, _c = store.render_draft(northwind, "thank-you", contact="Hannah Lee")
+        assert rendered.body == "Thanks, Hannah!"
+        assert "edited" in str(screen.query_one(OptionList).get_option_at_index(0).prompt)
+
+        await pilot.press("n")
+        editor = demo_app.screen
+        editor.query_one("#t-name", Input).value = "Coffee Chat!"
+        await pilot.press("ctrl+s")
+        assert isinstance(demo_app.screen, TemplateEditor)  # a bad name is refused
+        editor.query_one("#t-name", Input).value = "coffee-chat"
+        editor.query_one("#t-subject", Input).value = "Coffee, {contact_first}?"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        rendered, _i, _c = store.render_draft(northwind, "coffee-chat", contact="Hannah Lee")
+        assert rendered.subject == "Coffee, Hannah?"
+
+        screen.query_one(OptionList).highlighted = 0
+        await pilot.press("R")
+        await settle(pilot)
+        rendered, _i, _c = store.render_draft(northwind, "thank-you", contact="Hannah Lee")
+        assert rendered.body.startswith("Hi Hannah,\n\nThank you for taking the time")
