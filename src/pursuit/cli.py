@@ -22,7 +22,7 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import BadDate, local_tz, parse_day, parse_moment, short_day
 from pursuit.domain.followups import ACTION_KINDS, ACTION_LABELS, EVENT_KINDS
 from pursuit.domain.stages import SECTORS, STAGES, UnknownStage, normalise
-from pursuit.paths import resolve_db_path
+from pursuit.paths import resolve_db_path, user_path
 
 if TYPE_CHECKING:
     from pursuit.store.repo import Store
@@ -432,7 +432,7 @@ def _write_output(path: str | None, data: str | bytes) -> None:
         else:
             sys.stdout.write(data)
         return
-    target = Path(path).expanduser()
+    target = user_path(path)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.fchmod(fd, 0o600)
@@ -447,7 +447,7 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.store.importer import ImportFailed, parse_mapping, read_csv
 
     try:
-        plan = read_csv(Path(args.file).expanduser(), clock.now(), parse_mapping(args.map))
+        plan = read_csv(user_path(args.file), clock.now(), parse_mapping(args.map))
     except ImportFailed as exc:
         raise UserError(str(exc)) from exc
     if plan.problem:
@@ -493,7 +493,7 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
-    path = Path(args.file).expanduser()
+    path = user_path(args.file)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -569,7 +569,7 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
     import tempfile
 
     if args.keep:
-        path = Path(args.keep).expanduser()
+        path = user_path(args.keep)
         if path.exists():
             raise UserError(f"{path} already exists; choose a new file for the demo")
         return run_tui(path, clock, demo=True)
@@ -613,6 +613,12 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so in one line rather than with a traceback
+        print(
+            f"pursuit: unexpected error: {exc!r}. Nothing more was changed; please report this.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

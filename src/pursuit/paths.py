@@ -8,6 +8,14 @@ from pathlib import Path
 ENV_DB = "PURSUIT_DB"
 
 
+def user_path(text: str | Path) -> Path:
+    """TEXT as a path, with `~` expanded where it names a home folder (`~nobody` stays as is)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # no such user, or no home folder to expand to
+        return Path(text)
+
+
 def default_db_path() -> Path:
     from platformdirs import user_data_path
 
@@ -17,10 +25,10 @@ def default_db_path() -> Path:
 def resolve_db_path(cli_value: str | None) -> Path:
     """`--db` wins, then $PURSUIT_DB, then the platform's data folder."""
     if cli_value:
-        return Path(cli_value).expanduser()
+        return user_path(cli_value)
     env = os.environ.get(ENV_DB)
     if env:
-        return Path(env).expanduser()
+        return user_path(env)
     return default_db_path()
 
 

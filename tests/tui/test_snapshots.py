@@ -27,6 +27,10 @@ def test_screen_snapshot(
         pilot.app.theme = theme
         await SCREENS[screen](pilot)
         await settle(pilot)
+        # A blinking cursor would make the picture depend on the moment it is taken.
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+        await pilot.pause()
 
     app = PursuitApp(db_path, clock, demo=True, tick_seconds=3600)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

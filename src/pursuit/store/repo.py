@@ -23,6 +23,7 @@ from pursuit.domain import followups as fu
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import SECTORS, STAGES
+from pursuit.paths import user_path
 from pursuit.store import db
 from pursuit.store.checklists import Checklists
 from pursuit.store.drafts import Drafts
@@ -111,7 +112,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     @classmethod
     def open(cls, path: Path | str, clock: Clock | None = None) -> Store:
         """Open (creating if needed) the database at PATH; StoreError says what is wrong."""
-        path = Path(path).expanduser()
+        path = user_path(path)
         if db.check_file(path):
             db.inspect_existing(path)
         else:

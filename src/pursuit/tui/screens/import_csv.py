@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
+from pursuit.paths import user_path
 from pursuit.store.importer import FIELDS, ImportPlan
 
 CHOICES = [(f, f) for f in FIELDS] + [("(ignore)", "ignore")]
@@ -100,7 +101,7 @@ class ImportScreen(Screen[None]):
         try:
             pairs = [f"{column}={field}" for column, field in chosen.items()]
             plan = read_csv(
-                Path(path).expanduser(),
+                user_path(path),
                 self.app.clock.now(),  # type: ignore[attr-defined]
                 parse_mapping(pairs),
             )
