@@ -46,3 +46,12 @@ def demo_store(db_path: Path, clock: FixedClock) -> Iterator[Store]:
     seed(s)
     yield s
     s.close()
+
+
+# CI explores the same examples every run, so that a red build always means a change broke
+# something; local runs keep exploring new ones (and remember what they find).
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")

@@ -22,7 +22,7 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import BadDate, local_tz, parse_day, parse_moment, short_day
 from pursuit.domain.followups import ACTION_KINDS, ACTION_LABELS, EVENT_KINDS
 from pursuit.domain.stages import SECTORS, STAGES, UnknownStage, normalise
-from pursuit.paths import resolve_db_path, user_path
+from pursuit.paths import BadPath, resolve_db_path, user_path
 
 if TYPE_CHECKING:
     from pursuit.store.repo import Store
@@ -605,7 +605,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         if args.command in (None, "tui"):
             return run_tui(resolve_db_path(args.db), clock)
         return COMMANDS[args.command](args, clock)
-    except (UserError, StoreError, BadDate, UnknownStage) as exc:
+    except (UserError, StoreError, BadDate, UnknownStage, BadPath) as exc:
         print(f"pursuit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except sqlite3.DatabaseError as exc:

@@ -8,8 +8,14 @@ from pathlib import Path
 ENV_DB = "PURSUIT_DB"
 
 
+class BadPath(ValueError):
+    """A file name that no file can have."""
+
+
 def user_path(text: str | Path) -> Path:
     """TEXT as a path, with `~` expanded where it names a home folder (`~nobody` stays as is)."""
+    if "\x00" in str(text):
+        raise BadPath(f"{str(text)!r} cannot be a file name (it holds a NUL character)")
     try:
         return Path(text).expanduser()
     except RuntimeError:  # no such user, or no home folder to expand to

@@ -180,3 +180,16 @@ async def test_a_draft_autosaves_and_reopens_from_the_application(demo_app: Purs
         assert again.query_one("#draft-body", MarkedTextArea).text.startswith(
             "Quick note. Really. "
         )
+
+
+async def test_looking_at_a_draft_without_changing_it_saves_nothing(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await open_due_draft(pilot, "Hannah Lee")
+        editor._save_if_changed()  # what the autosave timer would do
+        await pilot.press("escape")
+        await settle(pilot)
+        assert demo_app.store is not None
+        northwind = next(r.id for r in demo_app.store.applications()
+                         if r.company == "Northwind Analytics")
+        assert demo_app.store.drafts(northwind) == []

@@ -104,7 +104,7 @@ class DraftEditor(Screen[None]):
         self.opened: Opened | None = None
         self.draft_id: int | None = request.draft_id
         self.saved_text: tuple[str, str] | None = None
-        self._autosave = Autosave(self, self.action_save)
+        self._autosave = Autosave(self, self._save_if_changed)
         self.saved_at: datetime | None = None
 
     def compose(self) -> ComposeResult:
@@ -230,7 +230,20 @@ class DraftEditor(Screen[None]):
         if self.opened is None:
             return
         self.show_status()
-        self._autosave.touched()
+        if not self.unchanged():
+            self._autosave.touched()
+
+    def unchanged(self) -> bool:
+        """True while the text is what was opened (or last saved): nothing to write yet."""
+        o = self.opened
+        if o is None:
+            return True
+        baseline = self.saved_text if self.draft_id is not None else (o.subject, o.body)
+        return self.text() == baseline
+
+    def _save_if_changed(self) -> None:
+        if not self.unchanged():
+            self._write()
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -265,10 +278,7 @@ class DraftEditor(Screen[None]):
 
     def flush(self) -> None:
         self._autosave.cancel_timer()
-        if self.opened is not None and (
-            self.draft_id is not None or self.text() != (self.opened.subject, self.opened.body)
-        ):
-            self._write()
+        self._save_if_changed()
 
     def action_save(self) -> None:
         self._write()

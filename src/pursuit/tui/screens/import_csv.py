@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
-from pursuit.paths import user_path
+from pursuit.paths import BadPath, user_path
 from pursuit.store.importer import FIELDS, ImportPlan
 
 CHOICES = [(f, f) for f in FIELDS] + [("(ignore)", "ignore")]
@@ -105,7 +105,7 @@ class ImportScreen(Screen[None]):
                 self.app.clock.now(),  # type: ignore[attr-defined]
                 parse_mapping(pairs),
             )
-        except ImportFailed as exc:
+        except (ImportFailed, BadPath) as exc:
             self.post_message(self.Read(None, str(exc)))
             return
         self.post_message(self.Read(plan))
