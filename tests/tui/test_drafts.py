@@ -190,6 +190,7 @@ async def test_looking_at_a_draft_without_changing_it_saves_nothing(demo_app: Pu
         await pilot.press("escape")
         await settle(pilot)
         assert demo_app.store is not None
-        northwind = next(r.id for r in demo_app.store.applications()
-                         if r.company == "Northwind Analytics")
+        northwind = next(
+            r.id for r in demo_app.store.applications() if r.company == "Northwind Analytics"
+        )
         assert demo_app.store.drafts(northwind) == []

@@ -6,6 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
+def interview_title(kind: str, round_name: str) -> str:
+    """`Video · Panel`: the format, and the round's name when it says more."""
+    if round_name and round_name.lower() != kind.lower():
+        return f"{kind.capitalize()} · {round_name}"
+    return kind.capitalize()
+
+
 @dataclass(frozen=True)
 class ApplicationRow:
     """One line of the pipeline."""
@@ -98,11 +105,7 @@ class InterviewRow:
 
     @property
     def title(self) -> str:
-        """`Video · Panel`: the format, and the round's name when it says more."""
-        kind = self.kind.capitalize()
-        if self.round_name and self.round_name.lower() != self.kind.lower():
-            return f"{kind} · {self.round_name}"
-        return kind
+        return interview_title(self.kind, self.round_name)
 
 
 @dataclass(frozen=True)
@@ -173,10 +176,7 @@ class InterviewDetail:
 
     @property
     def title(self) -> str:
-        kind = self.kind.capitalize()
-        if self.round_name and self.round_name.lower() != self.kind.lower():
-            return f"{kind} · {self.round_name}"
-        return kind
+        return interview_title(self.kind, self.round_name)
 
 
 @dataclass(frozen=True)
