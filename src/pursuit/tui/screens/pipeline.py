@@ -325,6 +325,8 @@ class PipelineScreen(Screen[None]):
         bar.active = self.stage_filter
         empty = self.query_one("#pipeline-empty", Static)
         empty.display = not rows
+        # The message takes the table's place, so it is seen whatever the terminal's height.
+        table.display = bool(rows)
         if not rows:
             if not self.rows:
                 empty.update(
