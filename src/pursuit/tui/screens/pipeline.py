@@ -185,11 +185,14 @@ class PipelineScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StageBar(id="stage-bar")
-        yield Input(
+        box = Input(
             placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
         )
-        yield DataTable(id="pipeline", cursor_type="row", zebra_stripes=True)
+        box.can_focus = False  # until `/` shows it: a hidden box must not take the keys
+        yield box
+        # Above the table, so that it is seen whatever the terminal's height.
         yield Static("Opening your applications…", id="pipeline-empty")
+        yield DataTable(id="pipeline", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -325,8 +328,6 @@ class PipelineScreen(Screen[None]):
         bar.active = self.stage_filter
         empty = self.query_one("#pipeline-empty", Static)
         empty.display = not rows
-        # The message takes the table's place, so it is seen whatever the terminal's height.
-        table.display = bool(rows)
         if not rows:
             if not self.rows:
                 empty.update(
@@ -464,6 +465,7 @@ class PipelineScreen(Screen[None]):
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.add_class("-shown")
+        box.can_focus = True
         box.focus()
 
     @on(Input.Changed, "#filter")
@@ -480,4 +482,5 @@ class PipelineScreen(Screen[None]):
         if box.has_class("-shown"):
             box.value = ""
             box.remove_class("-shown")
+            box.can_focus = False
             self.query_one(DataTable).focus()
