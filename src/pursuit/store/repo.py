@@ -73,6 +73,11 @@ class Logged:
     warning: str | None = None
 
 
+def rules_from(values: dict[str, str]) -> fu.Rules:
+    """The follow-up timings from the stored settings (defaults for what is not set)."""
+    return fu.Rules(**{k: conv(values[k]) for k, conv in RULE_SETTINGS.items() if k in values})
+
+
 def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     """Check and tidy application fields; raises InvalidValue naming the field."""
     out = dict(values)
@@ -173,9 +178,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
                 self._reschedule_all(s)
 
     def rules(self) -> fu.Rules:
-        values = self.settings()
-        kwargs = {k: conv(values[k]) for k, conv in RULE_SETTINGS.items() if k in values}
-        return fu.Rules(**kwargs)
+        return rules_from(self.settings())
 
     # --- applications ----------------------------------------------------------------------
 
@@ -394,8 +397,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     # --- the follow-up schedule ------------------------------------------------------------
 
     def _rules(self, s: Session) -> fu.Rules:
-        values = {row.key: row.value for row in s.exec(select(Setting))}
-        return fu.Rules(**{k: conv(values[k]) for k, conv in RULE_SETTINGS.items() if k in values})
+        return rules_from({row.key: row.value for row in s.exec(select(Setting))})
 
     def _facts(self, s: Session, app_id: int) -> fu.ApplicationFacts:
         app = self._get(s, app_id)

@@ -180,6 +180,8 @@ class PipelineScreen(Screen[None]):
         self.show_archived = False
         self.loaded = False
         self.select_next: int | None = None
+        #: Each row's follow-up state when the table was last drawn (key 0: the day).
+        self._states: dict[int, str] = {}
         self.widths = column_widths(116)
 
     def compose(self) -> ComposeResult:
@@ -224,8 +226,15 @@ class PipelineScreen(Screen[None]):
     def _data_changed(self, _generation: int) -> None:
         self.reload()
 
-    def _time_passed(self, _now: datetime | None) -> None:
-        if self.loaded:
+    def _time_passed(self, now: datetime | None) -> None:
+        # Each tick only restyles: rebuild the table when some row's state actually moved
+        # (due -> overdue), not every thirty seconds with thousands of rows.
+        if not self.loaded or now is None:
+            return
+        # Day names ("today", "tomorrow") change at midnight too.
+        states = {r.id: r.follow_up_state(now) for r in self.rows}
+        states[0] = now.astimezone(local_tz()).date().isoformat()
+        if states != self._states:
             self.render_rows()
 
     def reload(self) -> None:
@@ -315,6 +324,8 @@ class PipelineScreen(Screen[None]):
         selected = self.select_next or self.selected_id()
         now = self.now()
         rows = self.visible_rows()
+        self._states = {r.id: r.follow_up_state(now) for r in self.rows}
+        self._states[0] = now.astimezone(local_tz()).date().isoformat()
         table.clear()
         for row in rows:
             table.add_row(*self._cells(row, now), key=str(row.id))
