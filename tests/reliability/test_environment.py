@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.draft import DraftEditor
 from pursuit.tui.screens.today import TodayScreen
+from pursuit.tui.widgets.application_table import ApplicationTable
 
 from ..tui.conftest import settle
 
@@ -23,8 +23,8 @@ async def test_no_colour_and_80_by_24(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.no_color
-        table = app.screen.query_one("#pipeline", DataTable)
-        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        table = app.screen.query_one("#pipeline", ApplicationTable)
+        rows = [table.cells(i) for i in range(table.row_count)]
         # Overdue and due read from their marker, not only their colour.
         assert rows[0][4].startswith("!")
         assert any(r[4].startswith("•") for r in rows)

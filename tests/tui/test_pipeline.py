@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.application import ApplicationScreen
 from pursuit.tui.screens.application_form import ApplicationForm
 from pursuit.tui.screens.pipeline import PipelineScreen
+from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.stage_bar import StageBar
 
@@ -15,8 +16,8 @@ from .conftest import SIZE, settle
 
 
 def companies(app: PursuitApp) -> list[str]:
-    table = app.screen.query_one("#pipeline", DataTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    table = app.screen.query_one("#pipeline", ApplicationTable)
+    return [table.cells(i)[0] for i in range(table.row_count)]
 
 
 def pipeline(app: PursuitApp) -> PipelineScreen:

@@ -12,6 +12,7 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.screens.today import TodayScreen, countdown
+from pursuit.tui.widgets.application_table import ApplicationTable
 
 from .conftest import SIZE, settle
 
@@ -21,9 +22,13 @@ def messages(app: PursuitApp) -> list[str]:
 
 
 def row_of(app: PursuitApp, table_id: str, text: str) -> list[str]:
-    table = app.screen.query_one(table_id, DataTable)
-    for i in range(table.row_count):
-        cells = [str(c) for c in table.get_row_at(i)]
+    table = app.screen.query_one(table_id)
+    for i in range(table.row_count):  # type: ignore[attr-defined]
+        if isinstance(table, ApplicationTable):
+            cells = table.cells(i)
+        else:
+            assert isinstance(table, DataTable)
+            cells = [str(c) for c in table.get_row_at(i)]
         if any(text in c for c in cells):
             return cells
     raise AssertionError(f"no row with {text!r}")

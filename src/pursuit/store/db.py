@@ -157,9 +157,18 @@ def _create_v1(conn: Connection) -> None:
     SQLModel.metadata.create_all(conn)
 
 
+def _index_next_due_v2(conn: Connection) -> None:
+    # The pipeline's first page (soonest due) is read before the rest: an index keeps that
+    # read as quick at 100,000 applications as at ten.
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_application_live_next_due "
+        "ON application (archived, next_due_at)"
+    )
+
+
 #: Ordered steps; step N takes a database from version N-1 to N. Never edit a released step:
 #: add a new one.
-MIGRATIONS: Sequence[Step] = (_create_v1,)
+MIGRATIONS: Sequence[Step] = (_create_v1, _index_next_due_v2)
 LATEST = len(MIGRATIONS)
 
 

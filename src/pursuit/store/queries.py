@@ -8,8 +8,10 @@ costs more than the query. Every query here is served by an index on the big tab
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from datetime import date, datetime
 
+from pursuit.domain.pipeline import Entry, sort_key
 from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
 from pursuit.store.moments import from_db, to_db
 
@@ -94,9 +96,13 @@ def _due_row(r: tuple) -> DueRow:  # type: ignore[type-arg]
 
 
 def due(
-    conn: sqlite3.Connection, at: datetime, *, application_id: int | None = None
+    conn: sqlite3.Connection,
+    at: datetime,
+    *,
+    application_id: int | None = None,
+    limit: int | None = None,
 ) -> list[DueRow]:
-    """Follow-ups open at AT, most overdue first."""
+    """Follow-ups open at AT, most overdue first (the first LIMIT of them when given)."""
     sql = (
         f"SELECT {_DUE_COLUMNS} FROM follow_up f JOIN application a ON a.id = f.application_id "
         "WHERE f.opens_at <= ? AND a.archived = 0"
@@ -106,7 +112,25 @@ def due(
         sql += " AND f.application_id = ?"
         params.append(application_id)
     sql += " ORDER BY f.due_at, a.company, f.action, f.contact_name"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
     return [_due_row(r) for r in conn.execute(sql, params)]
+
+
+def due_counts(conn: sqlite3.Connection, at: datetime, tomorrow: datetime) -> dict[str, int]:
+    """How many open follow-ups are overdue, due before TOMORROW, and due later."""
+    now = to_db(at)
+    sql = (
+        "SELECT coalesce(sum(f.overdue_at <= ?), 0), "
+        "coalesce(sum(f.overdue_at > ? AND f.due_at < ?), 0), "
+        "coalesce(sum(f.overdue_at > ? AND f.due_at >= ?), 0) "
+        "FROM follow_up f JOIN application a ON a.id = f.application_id "
+        "WHERE f.opens_at <= ? AND a.archived = 0"
+    )
+    day = to_db(tomorrow)
+    overdue, today, later = conn.execute(sql, (now, now, day, now, day, now)).fetchone()
+    return {"overdue": overdue, "today": today, "later": later}
 
 
 def pending(conn: sqlite3.Connection, application_id: int) -> list[DueRow]:
@@ -116,6 +140,16 @@ def pending(conn: sqlite3.Connection, application_id: int) -> list[DueRow]:
         "WHERE f.application_id = ? ORDER BY f.due_at, f.action, f.contact_name"
     )
     return [_due_row(r) for r in conn.execute(sql, (application_id,))]
+
+
+def overdue_between(conn: sqlite3.Connection, after: datetime, until: datetime) -> list[DueRow]:
+    """Follow-ups that fell overdue in (AFTER, UNTIL]: what a tick has to announce."""
+    sql = (
+        f"SELECT {_DUE_COLUMNS} FROM follow_up f JOIN application a ON a.id = f.application_id "
+        "WHERE f.overdue_at > ? AND f.overdue_at <= ? AND a.archived = 0 "
+        "ORDER BY f.overdue_at, a.company"
+    )
+    return [_due_row(r) for r in conn.execute(sql, (to_db(after), to_db(until)))]
 
 
 def overdue_count(conn: sqlite3.Connection, at: datetime) -> int:
@@ -173,9 +207,9 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def stage_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    sql = "SELECT stage, count(*) FROM application WHERE archived = 0 GROUP BY stage"
-    return {stage: n for stage, n in conn.execute(sql)}
+def stage_counts(conn: sqlite3.Connection, *, archived: bool = False) -> dict[str, int]:
+    sql = "SELECT stage, count(*) FROM application WHERE archived = ? GROUP BY stage"
+    return {stage: n for stage, n in conn.execute(sql, (1 if archived else 0,))}
 
 
 def contacts(conn: sqlite3.Connection, application_id: int | None = None) -> list[ContactRow]:
@@ -233,3 +267,64 @@ def preparation(
     return [
         (_interview_row(r), r[10], r[11]) for r in conn.execute(sql, (to_db(start), to_db(end)))
     ]
+
+
+_ENTRY_COLUMNS = (
+    "id, company, role, stage, next_action, next_contact, next_opens_at, next_due_at, "
+    "next_overdue_at, last_contact_at, location, notes"
+)
+
+
+def pipeline_entries(conn: sqlite3.Connection, *, archived: bool = False) -> list[Entry]:
+    """Every (archived or active) application as the pipeline holds it, soonest due first."""
+    sql = f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ?"
+    entries = _entries(conn.execute(sql, (1 if archived else 0,)))
+    entries.sort(key=sort_key("due"))
+    return entries
+
+
+def first_entries(conn: sqlite3.Connection, limit: int, *, archived: bool = False) -> list[Entry]:
+    """About the first LIMIT lines of the pipeline in its first order (soonest due), at once.
+
+    Served by the (archived, next_due_at) index, so its cost does not grow with the file;
+    ties on the last moment may differ from the full sort, which replaces these a moment later.
+    """
+    flag = 1 if archived else 0
+    sql = (
+        f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ? "
+        "AND next_due_at IS NOT NULL ORDER BY next_due_at LIMIT ?"
+    )
+    entries = _entries(conn.execute(sql, (flag, limit)))
+    if len(entries) < limit:
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ? "
+            "AND next_due_at IS NULL ORDER BY lower(company), id LIMIT ?"
+        )
+        entries += _entries(conn.execute(sql, (flag, limit - len(entries))))
+    entries.sort(key=sort_key("due"))
+    return entries
+
+
+def _entries(rows: Iterable[tuple]) -> list[Entry]:  # type: ignore[type-arg]
+    # The same few stages and actions on every row: share one string object for each.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    entries = []
+    for r in rows:
+        company, role = r[1], r[2]
+        entries.append(
+            Entry(
+                r[0],
+                company,
+                role,
+                share(r[3], r[3]),
+                share(r[4], r[4]) if r[4] else None,
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                f"{company}\n{role}\n{r[10]}\n{r[11]}".lower(),
+            )
+        )
+    return entries

@@ -111,6 +111,8 @@ class Store(People, Checklists, Drafts, Transfer, Views):
         self.path = path
         self.engine = engine
         self.clock: Clock = clock or SystemClock()
+        #: The open created or upgraded the file: what was read from it before is stale.
+        self.upgraded = False
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -119,9 +121,10 @@ class Store(People, Checklists, Drafts, Transfer, Views):
         """Open (creating if needed) the database at PATH; StoreError says what is wrong."""
         path = user_path(path)
         if db.check_file(path):
-            db.inspect_existing(path)
+            version = db.inspect_existing(path)
         else:
             db.create_private_file(path)
+            version = 0
         engine = db.make_engine(db.database_url(path))
         try:
             db.migrate(engine, path)
@@ -133,7 +136,9 @@ class Store(People, Checklists, Drafts, Transfer, Views):
         except BaseException:
             engine.dispose()
             raise
-        return cls(path, engine, clock)
+        store = cls(path, engine, clock)
+        store.upgraded = version != db.LATEST
+        return store
 
     def close(self) -> None:
         self.engine.dispose()

@@ -20,7 +20,8 @@ from textual.timer import Timer
 
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.followups import ACTION_LABELS
-from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, PrepRow
+from pursuit.domain.pipeline import Entry
+from pursuit.domain.records import ContactRow, DueRow, PrepRow
 from pursuit.paths import styles_dir
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.screens.pipeline import PipelineScreen
@@ -34,9 +35,11 @@ PREPARE_WINDOW = timedelta(hours=24)
 
 
 class StoreReady(Message):
-    def __init__(self, settings: dict[str, str]) -> None:
+    def __init__(self, settings: dict[str, str], changed: bool) -> None:
         super().__init__()
         self.settings = settings
+        #: The open created, upgraded or seeded the file: what screens read early is stale.
+        self.changed = changed
 
 
 class StoreFailed(Message):
@@ -46,16 +49,24 @@ class StoreFailed(Message):
 
 
 class Ticked(Message):
-    """The ticker's reading: what is open now, and whether the data changed on disk."""
+    """The ticker's reading: what fell overdue since the last one, and whether data changed."""
 
     def __init__(
-        self, now: datetime, due: list[DueRow], changed: bool, prepare: list[PrepRow]
+        self,
+        now: datetime,
+        overdue: int,
+        newly_overdue: list[DueRow],
+        changed: bool,
+        prepare: list[PrepRow],
+        first: bool,
     ) -> None:
         super().__init__()
         self.now = now
-        self.due = due
+        self.overdue = overdue
+        self.newly_overdue = newly_overdue
         self.changed = changed
         self.prepare = prepare
+        self.first = first
 
 
 class PursuitApp(App[None]):
@@ -108,14 +119,16 @@ class PursuitApp(App[None]):
         self.tick_seconds = tick_seconds or 30.0
         self._ticker: Timer | None = None
         self.store: Store | None = None
-        self.due_rows: list[DueRow] = []
-        self.pipeline_rows: list[ApplicationRow] = []
+        self.pipeline_rows: list[Entry] = []
         self.prepare_rows: list[PrepRow] = []
-        self._prepare_seen: set[int] = set()
+        self._prepare_seen: set[int] | None = None
         self.contacts: list[ContactRow] = []
-        self._overdue_keys: set[tuple[int, str, int | None, str]] | None = None
+        #: The ticker's own reading (kept in its thread): its last moment and the count then.
+        self._ticked_at: datetime | None = None
+        self._overdue_count = 0
         self._data_version: int | None = None
         self._tick_conn: sqlite3.Connection | None = None
+        self.store_changed_on_open = False
         if demo:
             self.sub_title = "demo"
 
@@ -133,15 +146,17 @@ class PursuitApp(App[None]):
 
         try:
             store = Store.open(self.db_path, self.clock)
+            changed = store.upgraded
             if self.demo and not store.applications():
                 from pursuit.store.demo import seed
 
                 seed(store)
+                changed = True
         except (StoreError, sqlite3.DatabaseError, OSError) as exc:
             self.post_message(StoreFailed(str(exc)))
             return
         self.store = store
-        self.post_message(StoreReady(store.settings()))
+        self.post_message(StoreReady(store.settings(), changed))
 
     @work(thread=True, exclusive=True, group="backup", name="daily backup")
     def daily_backup(self) -> None:
@@ -158,6 +173,9 @@ class PursuitApp(App[None]):
 
     def on_store_ready(self, message: StoreReady) -> None:
         self.apply_settings(message.settings)
+        self.store_changed_on_open = message.changed
+        # Screens opened while the store was opening load now.
+        self.data_generation += 1
         self.tick()
         if not self.demo:
             # After the rows are asked for: a backup must never hold up the first screen.
@@ -237,10 +255,20 @@ class PursuitApp(App[None]):
                 self.db_path, check_same_thread=False, isolation_level=None
             )
             self._tick_conn.execute("PRAGMA busy_timeout = 5000")
+        conn = self._tick_conn
+        first = self._ticked_at is None
         try:
-            version = queries.data_version(self._tick_conn)
-            due = queries.due(self._tick_conn, now)
-            soon = queries.preparation(self._tick_conn, now, now + PREPARE_WINDOW)
+            version = queries.data_version(conn)
+            changed = not first and version != self._data_version
+            newly: list[DueRow] = []
+            if first or changed or self._ticked_at is None or now < self._ticked_at:
+                # Writes can close follow-ups as well as open them: count afresh.
+                self._overdue_count = queries.overdue_count(conn, now)
+            else:
+                # Only time passed: what fell overdue since the last tick is one index range.
+                newly = queries.overdue_between(conn, self._ticked_at, now)
+                self._overdue_count += len(newly)
+            soon = queries.preparation(conn, now, now + PREPARE_WINDOW)
             prepare = [
                 PrepRow(iv, settled, total) for iv, settled, total in soon if settled < total
             ]
@@ -249,33 +277,37 @@ class PursuitApp(App[None]):
                 self.notify, f"Could not read the database: {exc}", severity="error"
             )
             return
-        changed = version != self._data_version
         self._data_version = version
-        self.post_message(Ticked(now, due, changed, prepare))
+        self._ticked_at = now
+        self.post_message(Ticked(now, self._overdue_count, newly, changed, prepare, first))
 
     def on_ticked(self, message: Ticked) -> None:
         now = message.now
-        overdue = {r.key: r for r in message.due if r.is_overdue(now)}
-        if self._overdue_keys is None:
-            if overdue:
-                n = len(overdue)
-                self.notify(
-                    f"{n} follow-up{'s' if n != 1 else ''} overdue. Press t to see them.",
-                    title="Welcome back",
-                    severity="warning",
-                )
-        else:
-            for key in overdue.keys() - self._overdue_keys:
-                row = overdue[key]
-                who = f" to {row.contact_name}" if row.contact_name else ""
-                self.notify(
-                    f"{ACTION_LABELS[row.action]}{who} · {row.company}",
-                    title="Now overdue",
-                    severity="warning",
-                    timeout=10,
-                )
+        if message.first and message.overdue:
+            n = message.overdue
+            self.notify(
+                f"{n} follow-up{'s' if n != 1 else ''} overdue. Press t to see them.",
+                title="Welcome back",
+                severity="warning",
+            )
+        for row in message.newly_overdue[:5]:
+            who = f" to {row.contact_name}" if row.contact_name else ""
+            self.notify(
+                f"{ACTION_LABELS[row.action]}{who} · {row.company}",
+                title="Now overdue",
+                severity="warning",
+                timeout=10,
+            )
+        if len(message.newly_overdue) > 5:
+            self.notify(
+                f"and {len(message.newly_overdue) - 5} more. Press t to see them.",
+                title="Now overdue",
+                severity="warning",
+                timeout=10,
+            )
+        seen = self._prepare_seen
         for prep in message.prepare:
-            if prep.interview.id not in self._prepare_seen and self._overdue_keys is not None:
+            if seen is not None and prep.interview.id not in seen:
                 self.notify(
                     f"{prep.interview.company}: {prep.interview.title} interview within "
                     f"a day, preparation {prep.settled}/{prep.total}. Press t.",
@@ -285,9 +317,7 @@ class PursuitApp(App[None]):
                 )
         self._prepare_seen = {p.interview.id for p in message.prepare}
         self.prepare_rows = message.prepare
-        self._overdue_keys = set(overdue)
-        self.due_rows = message.due
-        self.overdue = len(overdue)
+        self.overdue = message.overdue
         self.now = now
         if message.changed:
             self.data_generation += 1

@@ -19,8 +19,11 @@ async def settle(pilot: Pilot) -> None:
     for _ in range(50):
         try:
             await app.workers.wait_for_complete()
-        except WorkerCancelled:  # the app is closing (for example after an error)
-            return
+        except WorkerCancelled:
+            # A worker replaced by a newer one of its group, or the app closing after an error.
+            if app.return_code is not None or not app.is_running:
+                return
+            continue
         await pilot.pause()
         opening = getattr(app, "store", True) is None and app.return_code is None
         if not opening and not any(w.is_running for w in app.workers):

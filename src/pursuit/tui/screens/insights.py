@@ -65,6 +65,8 @@ class InsightsScreen(Screen[None]):
         from pursuit.store.insights import compute
 
         store: Any = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            return  # opened before the store: it loads when the store is ready
         now = self.app.clock.now().astimezone(local_tz())  # type: ignore[attr-defined]
         with store.reader() as conn:
             self.post_message(self.Loaded(compute(conn, now)))

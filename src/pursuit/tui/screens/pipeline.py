@@ -2,63 +2,26 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import sqlite3
 from datetime import datetime, timedelta
-from typing import Any
+from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
-from pursuit.domain.dates import local_tz, short_day
-from pursuit.domain.followups import ACTION_LABELS
-from pursuit.domain.records import ApplicationRow, ContactRow, InterviewRow
-from pursuit.domain.stages import STAGE_KEYS, STAGES, label
+from pursuit.domain.pipeline import COLUMNS, Coming, Entry, PipelineView, Query
+from pursuit.domain.records import ApplicationRow, ContactRow
+from pursuit.domain.stages import STAGE_KEYS, label
 from pursuit.tui import stage_actions
+from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.stage_bar import StageBar
 
-#: (key, title, width): a width of 0 shares what the fixed columns leave, by the weights below.
-COLUMNS = (
-    ("company", "Company", 0),
-    ("role", "Role", 0),
-    ("stage", "Stage", 12),
-    ("next", "Next action", 0),
-    ("due", "Due", 11),
-    ("contact", "Last contact", 12),
-)
-FLEX = {"company": 3, "role": 3, "next": 4}
-
-
-def column_widths(total: int) -> dict[str, int]:
-    """Widths that fill TOTAL cells (each column also takes 2 cells of padding)."""
-    fixed = sum(w for _k, _t, w in COLUMNS)
-    spare = max(total - fixed - 2 * len(COLUMNS), 3 * len(FLEX))
-    weights = sum(FLEX.values())
-    widths = {k: w for k, _t, w in COLUMNS}
-    for key, weight in FLEX.items():
-        widths[key] = max(6, spare * weight // weights)
-    return widths
-
-
-#: Marker characters so that the state reads without colour too.
-MARKERS = {"overdue": "!", "due": "•", "later": " ", "": " "}
-
-
-def _sort_key(column: str, row: ApplicationRow) -> Any:
-    far = datetime.max.replace(tzinfo=local_tz())
-    if column == "stage":
-        return (STAGES.index(row.stage) if row.stage in STAGES else 99, row.company.lower())
-    if column == "due":
-        return (row.next_due_at or far, row.company.lower())
-    if column == "contact":
-        return (row.last_contact_at or far, row.company.lower())
-    if column == "next":
-        return (row.next_action or "~", row.company.lower())
-    return (getattr(row, column).lower(), row.id)
+#: Lines read before the rest, so that the screen is useful while the others load.
+FIRST_PAGE = 100
 
 
 class PipelineScreen(Screen[None]):
@@ -155,34 +118,53 @@ class PipelineScreen(Screen[None]):
     ]
 
     class Loaded(Message):
+        """Applications read in the background: the first page, then every one."""
+
         def __init__(
             self,
-            rows: list[ApplicationRow],
-            archived: bool,
-            contacts: list[ContactRow],
-            prep: dict[int, tuple[InterviewRow, int, int]],
+            serial: int,
+            view: PipelineView,
+            counts: dict[str, int],
+            coming: dict[int, Coming],
+            contacts: list[ContactRow] | None,
+            complete: bool,
         ) -> None:
             super().__init__()
-            self.rows = rows
-            self.archived = archived
+            self.serial = serial
+            self.view = view
+            self.counts = counts
+            self.coming = coming
             self.contacts = contacts
-            self.prep = prep
+            self.complete = complete
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ApplicationRow] = []
-        #: The next interview of each application within a month, with its preparation.
-        self.prep: dict[int, tuple[InterviewRow, int, int]] = {}
-        self.stage_filter: str | None = None
-        self.text_filter = ""
-        self.sort_column = "due"
-        self.sort_reverse = False
+        self.view = PipelineView([])
+        self.counts: dict[str, int] = {}
+        self.view_query = Query()
         self.show_archived = False
         self.loaded = False
         self.select_next: int | None = None
-        #: Each row's follow-up state when the table was last drawn (key 0: the day).
-        self._states: dict[int, str] = {}
-        self.widths = column_widths(116)
+        self._serial = 0
+        self._read_before_store = False
+        self._day: object = None
+
+    # Read-only views of the query, as the keys change it.
+    @property
+    def sort_column(self) -> str:
+        return self.view_query.column
+
+    @property
+    def sort_reverse(self) -> bool:
+        return self.view_query.reverse
+
+    @property
+    def stage_filter(self) -> str | None:
+        return self.view_query.stage
+
+    @property
+    def text_filter(self) -> str:
+        return self.view_query.text
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -194,75 +176,85 @@ class PipelineScreen(Screen[None]):
         yield box
         # Above the table, so that it is seen whatever the terminal's height.
         yield Static("Opening your applications…", id="pipeline-empty")
-        yield DataTable(id="pipeline", cursor_type="row", zebra_stripes=True)
+        yield ApplicationTable(id="pipeline")
         yield Footer()
 
+    @property
+    def table(self) -> ApplicationTable:
+        return self.query_one(ApplicationTable)
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        self.widths = column_widths(self.size.width - 4)
-        self._add_columns(table)
-        table.focus()
+        self.table.focus()
         self.watch(self.app, "data_generation", self._data_changed, init=False)
         self.watch(self.app, "now", self._time_passed, init=False)
-        if getattr(self.app, "store", None) is not None:
-            self.reload()
-
-    def _add_columns(self, table: DataTable[Text]) -> None:
-        for key, title, _width in COLUMNS:
-            table.add_column(title, key=key, width=self.widths[key])
-
-    def on_resize(self) -> None:
-        widths = column_widths(self.size.width - 4)
-        if widths != self.widths:
-            self.widths = widths
-            table = self.query_one(DataTable)
-            table.clear(columns=True)
-            self._add_columns(table)
-            if self.loaded:
-                self.render_rows()
+        # Straight from the file, before the store (and its ORM) is open.
+        self.reload()
 
     # --- loading ---------------------------------------------------------------------------
 
     def _data_changed(self, _generation: int) -> None:
+        if self._read_before_store and not self.app.store_changed_on_open:  # type: ignore[attr-defined]
+            # The bump that says the store is open: what was read from the file still holds.
+            self._read_before_store = False
+            return
+        self._read_before_store = False
         self.reload()
 
     def _time_passed(self, now: datetime | None) -> None:
-        # Each tick only restyles: rebuild the table when some row's state actually moved
-        # (due -> overdue), not every thirty seconds with thousands of rows.
-        if not self.loaded or now is None:
-            return
-        # Day names ("today", "tomorrow") change at midnight too.
-        states = {r.id: r.follow_up_state(now) for r in self.rows}
-        states[0] = now.astimezone(local_tz()).date().isoformat()
-        if states != self._states:
-            self.render_rows()
+        # A tick redraws only the lines on screen whose state moved (due -> overdue).
+        if now is not None and self.loaded:
+            self.table.restyle(now)
 
     def reload(self) -> None:
-        self.load_rows(self.show_archived)
+        self._serial += 1
+        self.load_rows(self._serial, self.show_archived)
 
     @work(thread=True, exclusive=True, group="pipeline-load", name="load pipeline")
-    def load_rows(self, archived: bool) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is not None:
-            from pursuit.store import queries
+    def load_rows(self, serial: int, archived: bool) -> None:
+        from pursuit.store import queries
+        from pursuit.store.db import StoreError, open_for_reading
 
-            rows = store.applications(archived=archived)
+        path: Path = self.app.db_path  # type: ignore[attr-defined]
+        try:
+            conn = open_for_reading(path)
+        except (StoreError, sqlite3.Error, OSError):
+            conn = None  # the store's own open reports what is wrong with the file
+        if conn is None:
+            return  # a new or older file: the store creates or upgrades it, then we load
+        if self.app.store is None:  # type: ignore[attr-defined]
+            self._read_before_store = True
+        try:
             now = self.now()
-            with store.reader() as conn:
-                coming = queries.preparation(conn, now, now + timedelta(days=30))
-            prep: dict[int, tuple[InterviewRow, int, int]] = {}
-            for iv, settled, total in coming:
-                prep.setdefault(iv.application_id, (iv, settled, total))
-            self.post_message(self.Loaded(rows, archived, store.contacts(), prep))
+            coming = {
+                iv.application_id: Coming(iv.kind, iv.starts_at, settled, total)
+                for iv, settled, total in reversed(
+                    queries.preparation(conn, now, now + timedelta(days=30))
+                )
+            }
+            if not self.loaded:
+                first = queries.first_entries(conn, FIRST_PAGE, archived=archived)
+                counts = queries.stage_counts(conn, archived=archived)
+                view = PipelineView(first, sorted_by="due")
+                self.post_message(self.Loaded(serial, view, counts, coming, None, False))
+            entries = queries.pipeline_entries(conn, archived=archived)
+            view = PipelineView(entries, sorted_by="due")
+            contacts = queries.contacts(conn)
+        except sqlite3.Error:
+            return  # the ticker reports a file it cannot read
+        finally:
+            conn.close()
+        self.post_message(self.Loaded(serial, view, view.stage_counts(), coming, contacts, True))
 
     def on_pipeline_screen_loaded(self, message: Loaded) -> None:
-        if message.archived != self.show_archived:
+        if message.serial != self._serial:
             return
-        self.rows = message.rows
-        self.prep = message.prep
-        self.loaded = True
-        self.app.pipeline_rows = message.rows  # type: ignore[attr-defined]
-        self.app.contacts = message.contacts  # type: ignore[attr-defined]
+        self.view = message.view
+        self.counts = message.counts
+        self.table.coming = message.coming
+        if message.complete:
+            self.loaded = True
+            self.app.pipeline_rows = message.view.entries  # type: ignore[attr-defined]
+            self.app.contacts = message.contacts  # type: ignore[attr-defined]
         self.render_rows()
 
     # --- drawing ---------------------------------------------------------------------------
@@ -270,79 +262,29 @@ class PipelineScreen(Screen[None]):
     def now(self) -> datetime:
         return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
 
-    def visible_rows(self) -> list[ApplicationRow]:
-        rows = self.rows
-        if self.stage_filter:
-            rows = [r for r in rows if r.stage == self.stage_filter]
-        if self.text_filter:
-            needle = self.text_filter.lower()
-            rows = [
-                r
-                for r in rows
-                if needle in f"{r.company}\n{r.role}\n{r.location}\n{r.notes}".lower()
-            ]
-        return sorted(rows, key=lambda r: _sort_key(self.sort_column, r), reverse=self.sort_reverse)
-
-    def _cells(self, row: ApplicationRow, now: datetime) -> list[Text]:
-        tz = local_tz()
-        today = now.astimezone(tz).date()
-        state = row.follow_up_state(now)
-        style = {"overdue": "bold red", "due": "yellow", "later": "", "": ""}[state]
-        action = ACTION_LABELS.get(row.next_action or "", "")
-        if action and row.next_contact:
-            action += f" · {row.next_contact}"
-        due = ""
-        if row.next_due_at is not None:
-            due = short_day(row.next_due_at.astimezone(tz).date(), today)
-        coming = self.prep.get(row.id)
-        if coming and (row.next_opens_at is None or coming[0].starts_at <= row.next_opens_at):
-            # The interview comes before anything there is to send: get ready for it.
-            iv, settled, total = coming
-            action = f"Prepare {iv.kind} ({settled}/{total})"
-            due = short_day(iv.starts_at.astimezone(tz).date(), today)
-            state, style = ("due", "cyan") if settled < total else ("later", "green")
-        marker = MARKERS[state]
-        contact = (
-            short_day(row.last_contact_at.astimezone(tz).date(), today)
-            if row.last_contact_at
-            else ""
-        )
-        cells = [
-            Text(row.company, style="bold"),
-            Text(row.role),
-            Text(label(row.stage)),
-            Text(action, style=style),
-            Text(f"{marker} {due}" if due else "", style=style),
-            Text(contact, style="dim"),
-        ]
-        for cell, (key, _t, _w) in zip(cells, COLUMNS, strict=True):
-            cell.truncate(self.widths[key], overflow="ellipsis")
-        return cells
+    def visible_rows(self) -> list[Entry]:
+        return list(self.view.select(self.view_query))
 
     def render_rows(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.table
         selected = self.select_next or self.selected_id()
-        now = self.now()
-        rows = self.visible_rows()
-        self._states = {r.id: r.follow_up_state(now) for r in self.rows}
-        self._states[0] = now.astimezone(local_tz()).date().isoformat()
-        table.clear()
-        for row in rows:
-            table.add_row(*self._cells(row, now), key=str(row.id))
-        if selected is not None and any(r.id == selected for r in rows):
-            table.move_cursor(row=table.get_row_index(str(selected)), animate=False)
-            if selected == self.select_next:
-                self.select_next = None
-        counts = Counter(r.stage for r in self.rows)
+        rows = self.view.select(self.view_query)
+        table.sort_column, table.sort_reverse = self.view_query.column, self.view_query.reverse
+        table.now = self.now()
+        table.show(rows, select=selected)
+        if table.selected is not None and table.selected.id == self.select_next:
+            self.select_next = None
         bar = self.query_one(StageBar)
-        bar.counts = dict(counts)
-        bar.active = self.stage_filter
+        bar.counts = dict(self.counts)
+        bar.active = self.view_query.stage
         empty = self.query_one("#pipeline-empty", Static)
         empty.display = not rows
         if not rows:
-            if not self.rows:
+            if not self.view.entries:
                 empty.update(
-                    "No archived applications."
+                    "Opening your applications…"
+                    if not self.loaded
+                    else "No archived applications."
                     if self.show_archived
                     else "No applications yet. Press [b]a[/b] to add your first one."
                 )
@@ -352,26 +294,29 @@ class PipelineScreen(Screen[None]):
                     "[b]escape[/b] to clear the text filter."
                 )
         title = "Archive" if self.show_archived else "Pipeline"
-        sort = next(t for k, t, _w in COLUMNS if k == self.sort_column)
-        if self.sort_reverse:
+        sort = next(t for k, t, _w in COLUMNS if k == self.view_query.column)
+        if self.view_query.reverse:
             sort += " ↑"
-        table.border_title = f"{title} · {len(rows)} shown · sorted by {sort}"
+        shown = f"{len(rows)} shown" if self.loaded else "loading…"
+        table.border_title = f"{title} · {shown} · sorted by {sort}"
 
     # --- selection -------------------------------------------------------------------------
 
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except Exception:  # the cursor can sit past the end while the table is rebuilt
-            return None
-        return int(key.value) if key.value is not None else None
+        entry = self.table.selected
+        return entry.id if entry is not None else None
 
     def selected_row(self) -> ApplicationRow | None:
         app_id = self.selected_id()
-        return next((r for r in self.rows if r.id == app_id), None)
+        store = self.app.store  # type: ignore[attr-defined]
+        if app_id is None or store is None:
+            return None
+        from pursuit.store.errors import NotFound
+
+        try:
+            return store.application(app_id)  # type: ignore[no-any-return]
+        except NotFound:
+            return None
 
     def _need_selection(self) -> ApplicationRow | None:
         row = self.selected_row()
@@ -379,18 +324,19 @@ class PipelineScreen(Screen[None]):
             self.notify("Select an application first.", severity="warning")
         return row
 
-    @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.app.open_application(int(event.row_key.value))  # type: ignore[attr-defined]
+    @on(ApplicationTable.Opened)
+    def _open(self, event: ApplicationTable.Opened) -> None:
+        self.app.open_application(event.app_id)  # type: ignore[attr-defined]
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
-        if column == self.sort_column:
-            self.sort_reverse = not self.sort_reverse
+    @on(ApplicationTable.SortClicked)
+    def _header(self, event: ApplicationTable.SortClicked) -> None:
+        if event.column == self.view_query.column:
+            self._requery(reverse=not self.view_query.reverse)
         else:
-            self.sort_column, self.sort_reverse = column, False
+            self._requery(column=event.column, reverse=False)
+
+    def _requery(self, **change: object) -> None:
+        self.view_query = Query(**{**self.view_query.__dict__, **change})  # type: ignore[arg-type]
         self.render_rows()
 
     # --- actions ---------------------------------------------------------------------------
@@ -430,7 +376,7 @@ class PipelineScreen(Screen[None]):
 
     def action_show_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.rows = []
+        self.view = PipelineView([])
         self.loaded = False
         self.render_rows()
         self.reload()
@@ -460,18 +406,15 @@ class PipelineScreen(Screen[None]):
         )
 
     def action_stage_filter(self, stage: str) -> None:
-        self.stage_filter = stage or None
-        self.render_rows()
+        self._requery(stage=stage or None)
 
     def action_sort(self) -> None:
         keys = [k for k, _t, _w in COLUMNS]
-        self.sort_column = keys[(keys.index(self.sort_column) + 1) % len(keys)]
-        self.sort_reverse = False
-        self.render_rows()
+        following = keys[(keys.index(self.view_query.column) + 1) % len(keys)]
+        self._requery(column=following, reverse=False)
 
     def action_reverse(self) -> None:
-        self.sort_reverse = not self.sort_reverse
-        self.render_rows()
+        self._requery(reverse=not self.view_query.reverse)
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -481,12 +424,11 @@ class PipelineScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.text_filter = event.value.strip()
-        self.render_rows()
+        self._requery(text=event.value.strip())
 
     @on(Input.Submitted, "#filter")
     def _filter_kept(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     def key_escape(self) -> None:
         box = self.query_one("#filter", Input)
@@ -494,4 +436,4 @@ class PipelineScreen(Screen[None]):
             box.value = ""
             box.remove_class("-shown")
             box.can_focus = False
-            self.query_one(DataTable).focus()
+            self.table.focus()

@@ -59,14 +59,25 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
+        self._loaded = False
+        # Opened before the store: fill in the form once it is open (and never again, so
+        # that a change made elsewhere does not overwrite what is being typed here).
+        self.watch(self.app, "data_generation", self._store_opened, init=False)
         self.load()
+
+    def _store_opened(self, _generation: int) -> None:
+        if not self._loaded:
+            self.load()
 
     @work(thread=True, exclusive=True, group="settings", name="load settings")
     def load(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            return
         self.post_message(self.Loaded(effective(store.settings())))
 
     def on_settings_screen_loaded(self, message: Loaded) -> None:
+        self._loaded = True
         for spec in SETTINGS:
             widget = self.query_one(f"#s-{spec.key}")
             value = message.values[spec.key]

@@ -17,6 +17,9 @@ from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 
+#: Follow-ups listed at most: the most overdue come first, and a list longer than this is
+#: no longer a day's work.
+SHOWN = 500
 STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
 
 
@@ -77,11 +80,19 @@ class TodayScreen(Screen[None]):
         ),
     ]
 
-    class Interviews(Message):
-        def __init__(self, rows: list[InterviewRow], prep: dict[int, tuple[int, int]]) -> None:
+    class Loaded(Message):
+        def __init__(
+            self,
+            rows: list[InterviewRow],
+            prep: dict[int, tuple[int, int]],
+            due: list[DueRow],
+            counts: dict[str, int],
+        ) -> None:
             super().__init__()
             self.rows = rows
             self.prep = prep
+            self.due = due
+            self.counts = counts
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,6 +100,7 @@ class TodayScreen(Screen[None]):
         self.prepare: list[PrepRow] = []
         self.prep: dict[int, tuple[int, int]] = {}
         self.interviews: list[InterviewRow] = []
+        self.counts = {"overdue": 0, "today": 0, "later": 0}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,17 +117,16 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-due", DataTable).add_columns(
             "", "Due", "Action", "Who", "Company", "Role"
         )
-        self.watch(self.app, "now", self._refresh, init=False)
-        self.watch(self.app, "data_generation", lambda _g: self.load_interviews(), init=False)
+        self.watch(self.app, "now", lambda _now: self.load(), init=False)
+        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.query_one("#today-due", DataTable).focus()
-        self._refresh(None)
-        self.load_interviews()
+        self.load()
 
     def now(self) -> datetime:
         return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
 
-    @work(thread=True, exclusive=True, group="today-load", name="load interviews")
-    def load_interviews(self) -> None:
+    @work(thread=True, exclusive=True, group="today-load", name="load today")
+    def load(self) -> None:
         from pursuit.store import queries
 
         store = self.app.store  # type: ignore[attr-defined]
@@ -132,15 +143,19 @@ class TodayScreen(Screen[None]):
                     conn, now - timedelta(hours=2), now + timedelta(days=7)
                 )
             }
-        self.post_message(self.Interviews(rows, prep))
+            due = queries.due(conn, now, limit=SHOWN)
+            tz = local_tz()
+            tomorrow = datetime.combine(
+                now.astimezone(tz).date() + timedelta(days=1), datetime.min.time(), tzinfo=tz
+            )
+            counts = queries.due_counts(conn, now, tomorrow)
+        self.post_message(self.Loaded(rows, prep, due, counts))
 
-    def on_today_screen_interviews(self, message: Interviews) -> None:
+    def on_today_screen_loaded(self, message: Loaded) -> None:
         self.interviews = message.rows
         self.prep = message.prep
-        self._draw_interviews()
-
-    def _refresh(self, _now: datetime | None) -> None:
-        self.due = list(self.app.due_rows)  # type: ignore[attr-defined]
+        self.due = message.due
+        self.counts = message.counts
         self.prepare = list(self.app.prepare_rows)  # type: ignore[attr-defined]
         self._draw_due()
         self._draw_interviews()
@@ -179,7 +194,6 @@ class TodayScreen(Screen[None]):
         now = self.now()
         tz = local_tz()
         today = now.astimezone(tz).date()
-        counts = {"overdue": 0, "today": 0, "later": 0}
         for prep in self.prepare:
             iv = prep.interview
             local = iv.starts_at.astimezone(tz)
@@ -194,7 +208,6 @@ class TodayScreen(Screen[None]):
             )
         for i, row in enumerate(self.due):
             bucket = due_bucket(row, now)
-            counts[bucket] += 1
             marker, style = STATE_STYLE[bucket]
             local = row.due_at.astimezone(tz)
             when = short_day(local.date(), today)
@@ -213,10 +226,13 @@ class TodayScreen(Screen[None]):
             table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
         title = self.query_one("#follow-ups-title", Label)
         if self.due or self.prepare:
+            counts = self.counts
             prep = f"{len(self.prepare)} to prepare, " if self.prepare else ""
+            more = sum(counts.values()) - len(self.due)
+            first = f" (the first {len(self.due)} shown, `pursuit due` lists all)" if more else ""
             title.update(
                 f"Follow-ups · {prep}{counts['overdue']} overdue, {counts['today']} due "
-                f"today, {counts['later']} due later"
+                f"today, {counts['later']} due later{first}"
             )
         else:
             title.update("Follow-ups · nothing to send. Keep applying!")

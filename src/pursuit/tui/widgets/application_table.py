@@ -1,0 +1,327 @@
+"""The pipeline's table: draws only the lines on screen, whatever the number of applications.
+
+Textual's DataTable builds every row up front (about 13 s for 100,000); this widget holds a
+sequence of light entries and renders a line when the compositor asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from pursuit.domain.dates import local_tz
+from pursuit.domain.pipeline import (
+    COLUMNS,
+    Coming,
+    Entry,
+    column_widths,
+    row_cells,
+    stored,
+)
+
+
+def fit(text: str, width: int) -> str:
+    """TEXT padded or cut (with an ellipsis) to exactly WIDTH cells."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+class ApplicationTable(ScrollView, can_focus=True):
+    """Applications a line each under a header that sorts when clicked."""
+
+    DEFAULT_CSS = """
+    ApplicationTable {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .application-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .application-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .application-table--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .application-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        &:dark > .application-table--even-row {
+            background: $surface-darken-1 40%;
+        }
+        & > .application-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+    COMPONENT_CLASSES = {
+        "application-table--header",
+        "application-table--even-row",
+        "application-table--cursor",
+    }
+    BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "open", "Open", show=False, tooltip="Open the selected application"),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Opened(Message):
+        """Enter, or a click on the selected line: open this application."""
+
+        def __init__(self, app_id: int) -> None:
+            super().__init__()
+            self.app_id = app_id
+
+    class SortClicked(Message):
+        def __init__(self, column: str) -> None:
+            super().__init__()
+            self.column = column
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: Sequence[Entry] = ()
+        self.widths = column_widths(80)
+        self.sort_column = "due"
+        self.sort_reverse = False
+        self.coming: dict[int, Coming] = {}
+        self.now: datetime | None = None
+        self._tz = local_tz()
+        self._cache: dict[tuple[object, ...], Strip] = {}
+        #: What each drawn line looked like when drawn: a tick redraws only lines that moved.
+        self._drawn: dict[int, tuple[object, ...]] = {}
+
+    # --- what is shown ---------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def selected(self) -> Entry | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def show(self, rows: Sequence[Entry], select: int | None = None) -> None:
+        """Show ROWS, keeping the cursor on application SELECT when it is among them."""
+        self.rows = rows
+        self._cache.clear()
+        self._size_to_rows()
+        index = 0
+        if select is not None:
+            # Usually the line under the cursor stays near where it was: look there first.
+            near = range(max(0, self.cursor - 50), min(len(rows), self.cursor + 50))
+            index = next((i for i in near if rows[i].id == select), -1)
+            if index < 0:
+                index = next((i for i, e in enumerate(rows) if e.id == select), 0)
+        self.set_reactive(ApplicationTable.cursor, min(index, max(0, len(rows) - 1)))
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def select_id(self, app_id: int) -> bool:
+        index = next((i for i, e in enumerate(self.rows) if e.id == app_id), None)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    def cells(self, index: int) -> list[str]:
+        """The texts of line INDEX as they read on screen (for tests and screen readers)."""
+        entry = self.rows[index]
+        cells = row_cells(entry, self._now(), self._tz, self._coming(entry))
+        return [text for text, _style in cells]
+
+    def restyle(self, now: datetime) -> None:
+        """The clock moved: redraw the lines on screen whose state or day changed."""
+        self.now = now
+        self._tz = local_tz()
+        first = int(self.scroll_y)
+        for index in range(first, min(len(self.rows), first + self.size.height)):
+            if self._drawn.get(index) != self._line_key(index):
+                self.refresh_row(index)
+
+    def refresh_row(self, index: int) -> None:
+        y = index - int(self.scroll_y) + 1
+        if 0 < y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    # --- geometry --------------------------------------------------------------------------
+
+    def _size_to_rows(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        self.virtual_size = Size(width, len(self.rows) + 1)
+
+    def on_resize(self) -> None:
+        self.widths = column_widths(self.scrollable_content_region.width)
+        self._cache.clear()
+        self._size_to_rows()
+        self._scroll_to_cursor()
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        top = int(self.scroll_y)
+        page = self._page()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + page:
+            self.scroll_to(y=self.cursor - page + 1, animate=False, immediate=True)
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_row(old)
+        self.refresh_row(new)
+        self._scroll_to_cursor()
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return self.now or self.app.clock.now()  # type: ignore[attr-defined]
+
+    def _coming(self, entry: Entry) -> Coming | None:
+        return self.coming.get(entry.id)
+
+    def _line_key(self, index: int) -> tuple[object, ...]:
+        entry = self.rows[index]
+        now = self._now()
+        return (
+            entry.id,
+            entry.state(stored(now)),
+            now.astimezone(self._tz).date(),
+            index % 2,
+            index == self.cursor,
+            self.has_focus,
+            self.scrollable_content_region.width,
+        )
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            return self._header(width)
+        index = int(self.scroll_y) + y - 1
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        key = self._line_key(index)
+        self._drawn[index] = key
+        strip = self._cache.get(key)
+        if strip is None:
+            if len(self._cache) > 500:
+                self._cache.clear()
+            strip = self._cache[key] = self._line(index, width)
+        return strip
+
+    def _line(self, index: int, width: int) -> Strip:
+        entry = self.rows[index]
+        base = self.rich_style
+        if index % 2:
+            base += self.get_component_rich_style("application-table--even-row")
+        cursor = (
+            self.get_component_rich_style("application-table--cursor")
+            if index == self.cursor
+            else None
+        )
+        segments = []
+        cells = row_cells(entry, self._now(), self._tz, self._coming(entry))
+        for (text, style), (key, _title, _w) in zip(cells, COLUMNS, strict=True):
+            look = base + Style.parse(style) if style else base
+            if cursor is not None:
+                look += cursor
+            segments.append(Segment(f" {fit(text, self.widths[key])} ", look))
+        return Strip(segments).adjust_cell_length(width, base + cursor if cursor else base)
+
+    def _header(self, width: int) -> Strip:
+        style = self.rich_style + self.get_component_rich_style("application-table--header")
+        segments = []
+        for key, title, _w in COLUMNS:
+            if key == self.sort_column:
+                title += " ↑" if self.sort_reverse else " ↓"
+            segments.append(Segment(f" {fit(title, self.widths[key])} ", style))
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # --- keys and mouse --------------------------------------------------------------------
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page()
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page()
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_open(self) -> None:
+        if self.selected is not None:
+            self.post_message(self.Opened(self.selected.id))
+
+    def column_at(self, x: int) -> str | None:
+        edge = 0
+        for key, _title, _w in COLUMNS:
+            edge += self.widths[key] + 2
+            if x < edge:
+                return key
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            column = self.column_at(offset.x)
+            if column is not None:
+                self.post_message(self.SortClicked(column))
+            return
+        index = int(self.scroll_y) + offset.y - 1
+        if index >= len(self.rows):
+            return
+        if index == self.cursor:
+            self.action_open()
+        else:
+            self.cursor = index
