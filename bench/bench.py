@@ -1,16 +1,20 @@
-"""Benchmarks for pursuit: start-up against a minimal Textual app, and the read commands.
+"""Benchmarks for pursuit against the targets of its performance issue.
 
-    python bench/bench.py [--apps 10000] [--runs 5]
+    python bench/bench.py [--runs 5] [--large 100000] [--idle 30]
 
-Makes (once, cached in bench/.data/) a seeded database of realistic applications, with their
-interviews, contacts and activities, through the store's own write path; then measures each
-target several times and prints the medians. Start-up is measured in a real terminal (tmux):
-from launch until the first pipeline row is on screen, beside a one-Static Textual app.
+Makes (once, cached in bench/.data/) seeded databases of realistic applications, with their
+interviews, contacts, checklists and activities: 10,000 through the store's own write path,
+and 100,000 by repeating those in plain SQL. Then measures each target several times and
+prints the medians. Start-up is measured in a real terminal (tmux), from the launch until the
+first pipeline rows are on screen, beside a one-Static Textual app started the same way.
+Key presses and ticks are timed in CPU (bench/keys.py); memory and idle cost are read from
+/proc for the app running in tmux.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -22,6 +26,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / ".data"
@@ -197,53 +202,170 @@ def timed(args: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - started
 
 
-def start_in_tmux(command: str, marker: str, timeout: float = 30.0) -> float:
-    """Seconds from launching COMMAND in a 120x40 tmux window until MARKER is on screen."""
-    name = f"bench{os.getpid()}{random.randint(0, 9999)}"
-    started = time.perf_counter()
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True
-    )
-    try:
-        while time.perf_counter() - started < timeout:
+class Tmux:
+    """One program in a detached 120x40 tmux window."""
+
+    def __init__(self, command: str) -> None:
+        self.name = f"bench{os.getpid()}{random.randint(0, 99999)}"
+        self.started = time.perf_counter()
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", command],
+            check=True,
+        )
+
+    def wait_for(self, marker: str, timeout: float = 60.0) -> float:
+        """Seconds from the launch until MARKER is on screen."""
+        while time.perf_counter() - self.started < timeout:
             screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+                ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
             ).stdout
             if marker in screen:
-                return time.perf_counter() - started
+                return time.perf_counter() - self.started
             time.sleep(0.005)
         raise RuntimeError(f"{marker!r} did not appear within {timeout} s")
+
+    def pid(self) -> int:
+        out = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return int(out.strip())
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+def start_in_tmux(command: str, marker: str) -> float:
+    window = Tmux(command)
+    try:
+        return window.wait_for(marker)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+        window.close()
+
+
+def resident_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def small(runs: int) -> dict[str, float]:
+    """The targets measured on the 10,000-application database."""
+    med = statistics.median
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder) / "bench.db"
+        shutil.copyfile(database(10_000), work)
+        env = {**os.environ, "PURSUIT_DB": str(work)}
+        pursuit = [PYTHON, "-m", "pursuit"]
+        timed([*pursuit, "list"], env)  # brings an older file up to date once
+        due = [timed([*pursuit, "due", "--json"], env) for _ in range(runs)]
+        listing = [timed([*pursuit, "list", "--json"], env) for _ in range(runs)]
+        script = Path(folder) / "minimal.py"
+        script.write_text(MINIMAL_APP)
+        minimal, full = [], []
+        for _ in range(runs):
+            # Side by side: each pursuit start right after a minimal one.
+            minimal.append(start_in_tmux(f"{PYTHON} {script}", "minimal-ready"))
+            full.append(start_in_tmux(f"env PURSUIT_DB={work} {PYTHON} -m pursuit", "Pipeline ·"))
+    return {
+        "due": med(due),
+        "list": med(listing),
+        "minimal": med(minimal),
+        "start": med(full),
+    }
+
+
+def large(apps: int, runs: int, idle_seconds: float) -> dict[str, object]:
+    """Start, memory, idle cost, key presses and ticks on the big database."""
+    med = statistics.median
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder) / "bench.db"
+        shutil.copyfile(database(apps), work)
+        env = {**os.environ, "PURSUIT_DB": str(work)}
+        pursuit = [PYTHON, "-m", "pursuit"]
+        timed([*pursuit, "list", "--stage", "offer"], env)  # brings an older file up to date
+        # The shortest ticker the settings allow, so the idle window holds several ticks.
+        timed([*pursuit, "config", "ticker_seconds", "5"], env)
+        first, loaded, memory, idle = [], [], [], []
+        for run in range(runs):
+            window = Tmux(f"env PURSUIT_DB={work} {PYTHON} -m pursuit")
+            try:
+                first.append(window.wait_for("Pipeline ·"))
+                loaded.append(window.wait_for(" shown · "))
+                pid = window.pid()
+                time.sleep(1.0)  # the store opens and the first tick runs
+                memory.append(resident_mb(pid))
+                if run == 0:
+                    before = cpu_seconds(pid)
+                    time.sleep(idle_seconds)
+                    idle.append((cpu_seconds(pid) - before) / idle_seconds)
+                    memory[-1] = max(memory[-1], resident_mb(pid))
+            finally:
+                window.close()
+        keys = subprocess.run(
+            [PYTHON, str(HERE / "keys.py"), str(work)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    return {
+        "first": med(first),
+        "loaded": med(loaded),
+        "memory": max(memory),
+        "idle": idle[0],
+        "keys": json.loads(keys.strip().splitlines()[-1]),
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--apps", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--large", type=int, default=100_000, help="applications (0: skip)")
+    parser.add_argument("--idle", type=float, default=30.0, help="seconds of idle to measure")
     args = parser.parse_args()
-    db = database(args.apps)
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder) / "bench.db"
-        shutil.copyfile(db, work)
-        env = {**os.environ, "PURSUIT_DB": str(work)}
-        pursuit = [PYTHON, "-m", "pursuit"]
-        due = [timed([*pursuit, "due", "--json"], env) for _ in range(args.runs)]
-        listing = [timed([*pursuit, "list", "--json"], env) for _ in range(args.runs)]
-        script = Path(folder) / "minimal.py"
-        script.write_text(MINIMAL_APP)
-        minimal, full = [], []
-        for _ in range(args.runs):
-            minimal.append(start_in_tmux(f"{PYTHON} {script}", "minimal-ready"))
-            # The oldest application on the pipeline carries number 0 in its name.
-            full.append(start_in_tmux(f"env PURSUIT_DB={work} {PYTHON} -m pursuit", "Pipeline ·"))
-    med = statistics.median
-    print(f"\npursuit bench: {args.apps} applications, {args.runs} runs each, medians")
-    print(f"  pursuit due --json     {med(due) * 1000:7.0f} ms   (target 250 ms)")
-    print(f"  pursuit list --json    {med(listing) * 1000:7.0f} ms   (target 400 ms)")
-    print(f"  minimal Textual app    {med(minimal) * 1000:7.0f} ms to its text")
-    print(f"  pursuit (pipeline)     {med(full) * 1000:7.0f} ms to the first rows")
-    print(f"  start ratio            {med(full) / med(minimal):7.2f}     (target 1.30)")
+    s = small(args.runs)
+    print(f"\npursuit bench, medians of {args.runs} runs\n")
+    print("10,000 applications")
+    print(f"  pursuit due --json        {s['due'] * 1000:7.0f} ms     target 250 ms")
+    print(f"  pursuit list --json       {s['list'] * 1000:7.0f} ms     target 400 ms")
+    print(f"  minimal Textual app       {s['minimal'] * 1000:7.0f} ms     to its text (tmux)")
+    print(f"  pursuit                   {s['start'] * 1000:7.0f} ms     to the first rows (tmux)")
+    ratio = s["start"] / s["minimal"]
+    print(f"  start ratio               {ratio:7.2f}        target 1.30")
+    if args.large:
+        big = large(args.large, args.runs, args.idle)
+        k: dict[str, Any] = big["keys"]  # type: ignore[assignment]
+        print(f"\n{args.large:,} applications")
+        print(f"  first rows                {big['first'] * 1000:7.0f} ms     target 1000 ms")
+        print(f"  every row loaded          {big['loaded'] * 1000:7.0f} ms")
+        print(f"  resident memory           {big['memory']:7.0f} MB     target 200 MB")
+        print(
+            f"  idle, ticker every 5 s    {big['idle'] * 100:7.2f} %      of one core, target 1 %"
+        )
+        for name, title in (
+            ("keys", "key press, all"),
+            ("moves", "  cursor and page"),
+            ("filter", "  filter keystroke"),
+            ("sort_again", "  sort, order known"),
+        ):
+            print(
+                f"  {title:<24}{k[name]['median_ms']:7.1f} ms CPU median, "
+                f"{k[name]['p99_ms']:.1f} ms p99 (n={k[name]['n']})   target 16 / 50 ms"
+            )
+        print(f"  first sort by a column    {k['first_sort_ms']:7.1f} ms CPU (once per column)")
+        t = k["tick"]
+        print(
+            f"  one tick                  {t['median_ms']:7.1f} ms CPU median, "
+            f"{t['p99_ms']:.1f} ms p99    target 10 ms"
+        )
     return 0
 
 

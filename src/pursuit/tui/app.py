@@ -6,6 +6,7 @@ The ORM is imported only inside workers, so the pipeline paints before SQLModel 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -129,6 +130,8 @@ class PursuitApp(App[None]):
         self._data_version: int | None = None
         self._tick_conn: sqlite3.Connection | None = None
         self.store_changed_on_open = False
+        #: CPU seconds of the last tick: its query (worker thread), then its handling here.
+        self.tick_cpu = (0.0, 0.0)
         if demo:
             self.sub_title = "demo"
 
@@ -247,6 +250,7 @@ class PursuitApp(App[None]):
     def _tick(self) -> None:
         from pursuit.store import queries
 
+        started = time.thread_time()
         now = self.clock.now()
         if self._tick_conn is None:
             # One connection kept for the life of the app: PRAGMA data_version only tells
@@ -279,9 +283,15 @@ class PursuitApp(App[None]):
             return
         self._data_version = version
         self._ticked_at = now
+        self.tick_cpu = (time.thread_time() - started, 0.0)
         self.post_message(Ticked(now, self._overdue_count, newly, changed, prepare, first))
 
     def on_ticked(self, message: Ticked) -> None:
+        started = time.thread_time()
+        self._on_ticked(message)
+        self.tick_cpu = (self.tick_cpu[0], time.thread_time() - started)
+
+    def _on_ticked(self, message: Ticked) -> None:
         now = message.now
         if message.first and message.overdue:
             n = message.overdue
