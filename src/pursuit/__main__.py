@@ -1,3 +1,3 @@
-from pursuit.cli import main
+from pursuit.launch import main
 
 raise SystemExit(main())

@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from dateutil import parser as du_parser
 from dateutil import tz as du_tz
-from dateutil.relativedelta import relativedelta
 
 
 class BadDate(ValueError):
@@ -77,6 +75,8 @@ def _shift(now: datetime, n: int, unit: str, raw: str) -> When:
         moment = now + timedelta(hours=n)
         return When(moment.date(), moment.time().replace(second=0, microsecond=0))
     try:
+        from dateutil.relativedelta import relativedelta
+
         return When((now + relativedelta(**{name: n})).date())
     except (OverflowError, ValueError) as exc:
         raise BadDate(f"cannot read {raw!r} as a date: out of range") from exc
@@ -98,6 +98,8 @@ def _weekday(now: datetime, name: str, which: str | None, future: bool) -> When 
 
 
 def _clock_of(text: str, raw: str) -> time:
+    from dateutil import parser as du_parser  # slow to import: only when a time is typed
+
     try:
         a = du_parser.parse(text, default=datetime(2000, 1, 1, 0, 0))
         b = du_parser.parse(text, default=datetime(2001, 2, 2, 0, 0))
@@ -139,6 +141,8 @@ def parse_when(text: str, now: datetime, *, future: bool = True) -> When:
 
     # Parse twice with different defaults: whatever differs between the two results
     # was not in the text (no year, no time), which tells us how to fill it in.
+    from dateutil import parser as du_parser
+
     try:
         a = du_parser.parse(text, default=datetime(2000, 1, 1, 0, 0), dayfirst=False)
         b = du_parser.parse(text, default=datetime(2004, 2, 2, 1, 0), dayfirst=False)

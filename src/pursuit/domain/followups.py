@@ -17,75 +17,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Final
 
-from pursuit.domain.stages import CLOSED
-
-THANK_YOU: Final = "thank-you"
-FIRST_CHECK_IN: Final = "first-check-in"
-SECOND_CHECK_IN: Final = "second-check-in"
-MOVE_ON: Final = "move-on"
-APPLICATION_CHECK_IN: Final = "application-check-in"
-REJECTION_REPLY: Final = "rejection-reply"
-FEEDBACK_REQUEST: Final = "feedback-request"
-OFFER_ANSWER: Final = "offer-answer"
-
-ACTION_KINDS: Final = (
-    THANK_YOU,
-    FIRST_CHECK_IN,
-    SECOND_CHECK_IN,
-    MOVE_ON,
+from pursuit.domain.actions import (  # noqa: F401  (re-exported)
+    ACTION_KINDS,
+    ACTION_LABELS,
     APPLICATION_CHECK_IN,
-    REJECTION_REPLY,
+    CHECK_INS,
+    CLOSED_BY,
+    DEADLINES,
+    EVENT_KINDS,
+    EVENT_STAGE,
     FEEDBACK_REQUEST,
+    FIRST_CHECK_IN,
+    MOVE_ON,
     OFFER_ANSWER,
+    REJECTION_REPLY,
+    SECOND_CHECK_IN,
+    THANK_YOU,
 )
-DEADLINES: Final = frozenset({THANK_YOU, REJECTION_REPLY, OFFER_ANSWER})
-CHECK_INS: Final = frozenset({FIRST_CHECK_IN, SECOND_CHECK_IN, APPLICATION_CHECK_IN, MOVE_ON})
-
-ACTION_LABELS: Final = {
-    THANK_YOU: "Send thank-you",
-    FIRST_CHECK_IN: "Check in",
-    SECOND_CHECK_IN: "Check in again",
-    MOVE_ON: "Move on?",
-    APPLICATION_CHECK_IN: "Ask about application",
-    REJECTION_REPLY: "Reply to rejection",
-    FEEDBACK_REQUEST: "Ask for feedback",
-    OFFER_ANSWER: "Answer the offer",
-}
-
-# Events the job seeker logs. The ones that move the stage say where to.
-EVENT_KINDS: Final = (
-    "sent-thank-you",
-    "sent-check-in",
-    "heard",
-    "rejected",
-    "offer",
-    "sent-rejection-reply",
-    "sent-feedback-request",
-    "answered-offer",
-    "accepted",
-    "withdrew",
-    "ghosted",
-    "note",
-)
-EVENT_STAGE: Final = {
-    "rejected": "rejected",
-    "offer": "offer",
-    "accepted": "accepted",
-    "withdrew": "withdrawn",
-    "ghosted": "ghosted",
-}
-#: Which event answers which action.
-CLOSED_BY: Final = {
-    THANK_YOU: "sent-thank-you",
-    FIRST_CHECK_IN: "sent-check-in",
-    SECOND_CHECK_IN: "sent-check-in",
-    APPLICATION_CHECK_IN: "sent-check-in",
-    REJECTION_REPLY: "sent-rejection-reply",
-    FEEDBACK_REQUEST: "sent-feedback-request",
-    OFFER_ANSWER: "answered-offer",
-}
+from pursuit.domain.stages import CLOSED
 
 
 @dataclass(frozen=True)

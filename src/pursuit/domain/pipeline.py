@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.dates import short_day
-from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.stages import STAGES, label
 
 #: (key, title, width): a width of 0 shares what the fixed columns leave, by the weights below.

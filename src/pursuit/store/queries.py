@@ -8,7 +8,7 @@ costs more than the query. Every query here is served by an index on the big tab
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from pursuit.domain.pipeline import Entry, sort_key
@@ -248,11 +248,16 @@ def contacts(conn: sqlite3.Connection, application_id: int | None = None) -> lis
 
 
 def preparation(
-    conn: sqlite3.Connection, start: datetime, end: datetime
+    conn: sqlite3.Connection,
+    start: datetime,
+    end: datetime,
+    *,
+    application_ids: Sequence[int] | None = None,
 ) -> list[tuple[InterviewRow, int, int]]:
     """Interviews starting in [START, END) with their checklist: (interview, settled, total).
 
     Settled items are done or skipped; only the items for before the interview count.
+    APPLICATION_IDS, when given, limits them to those applications.
     """
     sql = (
         "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
@@ -262,11 +267,14 @@ def preparation(
         "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
         " AND c.phase = 'before') "
         "FROM interview i JOIN application a ON a.id = i.application_id "
-        "WHERE i.starts_at >= ? AND i.starts_at < ? AND a.archived = 0 ORDER BY i.starts_at"
+        "WHERE i.starts_at >= ? AND i.starts_at < ? AND a.archived = 0"
     )
-    return [
-        (_interview_row(r), r[10], r[11]) for r in conn.execute(sql, (to_db(start), to_db(end)))
-    ]
+    params: list[object] = [to_db(start), to_db(end)]
+    if application_ids is not None:
+        sql += f" AND i.application_id IN ({', '.join('?' * len(application_ids))})"
+        params.extend(application_ids)
+    sql += " ORDER BY i.starts_at"
+    return [(_interview_row(r), r[10], r[11]) for r in conn.execute(sql, params)]
 
 
 _ENTRY_COLUMNS = (

@@ -19,15 +19,15 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 
+from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock, SystemClock
-from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.pipeline import Entry
-from pursuit.domain.records import ContactRow, DueRow, PrepRow
 from pursuit.paths import styles_dir
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
+    from pursuit.domain.records import ContactRow, DueRow, PrepRow
     from pursuit.store.repo import Store
 
 STYLES = styles_dir()
@@ -248,6 +248,7 @@ class PursuitApp(App[None]):
 
     @work(thread=True, exclusive=True, group="ticker", name="ticker")
     def _tick(self) -> None:
+        from pursuit.domain.records import PrepRow
         from pursuit.store import queries
 
         started = time.thread_time()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from pursuit.domain.records import ApplicationRow
 from pursuit.domain.stages import label, next_stage
+
+if TYPE_CHECKING:
+    from pursuit.domain.records import ApplicationRow
 
 
 def stage_text(row: ApplicationRow) -> str:

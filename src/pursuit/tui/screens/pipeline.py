@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timedelta
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,14 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from pursuit.domain.pipeline import COLUMNS, Coming, Entry, PipelineView, Query
-from pursuit.domain.records import ApplicationRow, ContactRow
 from pursuit.domain.stages import STAGE_KEYS, label
 from pursuit.tui import stage_actions
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.stage_bar import StageBar
 
+if TYPE_CHECKING:
+    from pursuit.domain.records import ApplicationRow, ContactRow, InterviewRow
+
 #: Lines read before the rest, so that the screen is useful while the others load.
 FIRST_PAGE = 100
+#: An interview this close turns the application's next action into getting ready for it.
+COMING = timedelta(days=30)
 
 
 class PipelineScreen(Screen[None]):
@@ -147,6 +151,7 @@ class PipelineScreen(Screen[None]):
         self.select_next: int | None = None
         self._serial = 0
         self._read_before_store = False
+        self._generation = 0
         self._day: object = None
 
     # Read-only views of the query, as the keys change it.
@@ -187,12 +192,57 @@ class PipelineScreen(Screen[None]):
         self.table.focus()
         self.watch(self.app, "data_generation", self._data_changed, init=False)
         self.watch(self.app, "now", self._time_passed, init=False)
-        # Straight from the file, before the store (and its ORM) is open.
-        self.reload()
+        self._first_page()
+
+    def _first_page(self) -> None:
+        """The first screenful straight from the file, before the store (and its ORM) opens.
+
+        A few indexed reads of a few milliseconds whatever the file's size, done here so that
+        the first frame already has rows; every other row is read by a worker after it.
+        """
+        from pursuit.store import queries
+        from pursuit.store.db import StoreError, open_for_reading
+
+        try:
+            conn = open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
+        except (StoreError, sqlite3.Error, OSError):
+            return  # the store's own open reports what is wrong with the file
+        if conn is None:
+            return  # a new or older file: the store creates or upgrades it, then we load
+        try:
+            first = queries.first_entries(conn, FIRST_PAGE)
+            counts = queries.stage_counts(conn)
+            now = self.now()
+            coming = self._coming(
+                queries.preparation(conn, now, now + COMING, application_ids=[e.id for e in first])
+            )
+        except sqlite3.Error:
+            conn.close()
+            return
+        self._read_before_store = True
+        self._serial += 1
+        self.on_pipeline_screen_loaded(
+            self.Loaded(
+                self._serial, PipelineView(first, sorted_by="due"), counts, coming, None, False
+            )
+        )
+        # The rest after the first frame is drawn, not competing with it.
+        self.call_after_refresh(self.load_rows, self._serial, False, conn)
+
+    @staticmethod
+    def _coming(rows: list[tuple[InterviewRow, int, int]]) -> dict[int, Coming]:
+        # The soonest interview of each application wins.
+        return {
+            iv.application_id: Coming(iv.kind, iv.starts_at, settled, total)
+            for iv, settled, total in reversed(rows)
+        }
 
     # --- loading ---------------------------------------------------------------------------
 
-    def _data_changed(self, _generation: int) -> None:
+    def _data_changed(self, generation: int) -> None:
+        if generation == self._generation:
+            return  # the app's reactive starting up, not a change
+        self._generation = generation
         if self._read_before_store and not self.app.store_changed_on_open:  # type: ignore[attr-defined]
             # The bump that says the store is open: what was read from the file still holds.
             self._read_before_store = False
@@ -210,32 +260,22 @@ class PipelineScreen(Screen[None]):
         self.load_rows(self._serial, self.show_archived)
 
     @work(thread=True, exclusive=True, group="pipeline-load", name="load pipeline")
-    def load_rows(self, serial: int, archived: bool) -> None:
+    def load_rows(
+        self, serial: int, archived: bool, conn: sqlite3.Connection | None = None
+    ) -> None:
         from pursuit.store import queries
         from pursuit.store.db import StoreError, open_for_reading
 
-        path: Path = self.app.db_path  # type: ignore[attr-defined]
-        try:
-            conn = open_for_reading(path)
-        except (StoreError, sqlite3.Error, OSError):
-            conn = None  # the store's own open reports what is wrong with the file
+        if conn is None:
+            try:
+                conn = open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
+            except (StoreError, sqlite3.Error, OSError):
+                return  # the store's own open reports what is wrong with the file
         if conn is None:
             return  # a new or older file: the store creates or upgrades it, then we load
-        if self.app.store is None:  # type: ignore[attr-defined]
-            self._read_before_store = True
         try:
             now = self.now()
-            coming = {
-                iv.application_id: Coming(iv.kind, iv.starts_at, settled, total)
-                for iv, settled, total in reversed(
-                    queries.preparation(conn, now, now + timedelta(days=30))
-                )
-            }
-            if not self.loaded:
-                first = queries.first_entries(conn, FIRST_PAGE, archived=archived)
-                counts = queries.stage_counts(conn, archived=archived)
-                view = PipelineView(first, sorted_by="due")
-                self.post_message(self.Loaded(serial, view, counts, coming, None, False))
+            coming = self._coming(queries.preparation(conn, now, now + COMING))
             entries = queries.pipeline_entries(conn, archived=archived)
             view = PipelineView(entries, sorted_by="due")
             contacts = queries.contacts(conn)

@@ -1,0 +1,47 @@
+"""The `pursuit` command's entry point: bare `pursuit` goes straight to the app.
+
+The app is what people start most, and its start is measured against a bare Textual app, so
+it skips building the command line's parser and importing the command modules.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args:
+        from pursuit.cli import main as command_line
+
+        return command_line(args)
+    return _app()
+
+
+def _app() -> int:
+    from pursuit.paths import BadPath, resolve_db_path
+
+    try:
+        path = resolve_db_path(None)
+    except BadPath as exc:
+        print(f"pursuit: error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        from pursuit.tui.app import PursuitApp
+
+        app = PursuitApp(db_path=path)
+        app.run()
+        return app.return_code or 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so in one line rather than with a traceback
+        print(
+            f"pursuit: unexpected error: {exc!r}. Nothing more was changed; please report this.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
