@@ -201,12 +201,24 @@ class Coming:
     total: int
 
 
+class Moment:
+    """The clock's reading as each line needs it, worked out once per frame rather than per line."""
+
+    __slots__ = ("now", "stored", "today", "tz")
+
+    def __init__(self, now: datetime, tz: tzinfo) -> None:
+        self.now = now
+        self.tz = tz
+        self.stored = stored(now)
+        self.today = now.astimezone(tz).date()
+
+
 def row_cells(
-    entry: Entry, now: datetime, tz: tzinfo, coming: Coming | None = None
+    entry: Entry, at: Moment, coming: Coming | None = None
 ) -> tuple[tuple[str, str], ...]:
-    """(text, style) for each column of ENTRY's line, as it reads at NOW in TZ."""
-    today = now.astimezone(tz).date()
-    state = entry.state(stored(now))
+    """(text, style) for each column of ENTRY's line, as it reads at the moment AT."""
+    tz, today = at.tz, at.today
+    state = entry.state(at.stored)
     style = STATE_STYLES[state]
     action = ACTION_LABELS.get(entry.next_action or "", "")
     if action and entry.next_contact:

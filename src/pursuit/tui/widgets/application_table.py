@@ -25,9 +25,9 @@ from pursuit.domain.pipeline import (
     COLUMNS,
     Coming,
     Entry,
+    Moment,
     column_widths,
     row_cells,
-    stored,
 )
 
 
@@ -113,7 +113,8 @@ class ApplicationTable(ScrollView, can_focus=True):
         self.sort_reverse = False
         self.coming: dict[int, Coming] = {}
         self.now: datetime | None = None
-        self._tz = local_tz()
+        self._moment: Moment | None = None
+        self._looks: tuple[Style, Style, Style] | None = None
         self._cache: dict[tuple[object, ...], Strip] = {}
         #: What each drawn line looked like when drawn: a tick redraws only lines that moved.
         self._drawn: dict[int, tuple[object, ...]] = {}
@@ -154,13 +155,13 @@ class ApplicationTable(ScrollView, can_focus=True):
     def cells(self, index: int) -> list[str]:
         """The texts of line INDEX as they read on screen (for tests and screen readers)."""
         entry = self.rows[index]
-        cells = row_cells(entry, self._now(), self._tz, self._coming(entry))
+        cells = row_cells(entry, self._at(), self._coming(entry))
         return [text for text, _style in cells]
 
     def restyle(self, now: datetime) -> None:
         """The clock moved: redraw the lines on screen whose state or day changed."""
         self.now = now
-        self._tz = local_tz()
+        self._moment = None
         first = int(self.scroll_y)
         for index in range(first, min(len(self.rows), first + self.size.height)):
             if self._drawn.get(index) != self._line_key(index):
@@ -204,19 +205,22 @@ class ApplicationTable(ScrollView, can_focus=True):
 
     # --- drawing ---------------------------------------------------------------------------
 
-    def _now(self) -> datetime:
-        return self.now or self.app.clock.now()  # type: ignore[attr-defined]
+    def _at(self) -> Moment:
+        now = self.now or self.app.clock.now()  # type: ignore[attr-defined]
+        if self._moment is None or self._moment.now != now:
+            self._moment = Moment(now, local_tz())
+        return self._moment
 
     def _coming(self, entry: Entry) -> Coming | None:
         return self.coming.get(entry.id)
 
     def _line_key(self, index: int) -> tuple[object, ...]:
         entry = self.rows[index]
-        now = self._now()
+        at = self._at()
         return (
             entry.id,
-            entry.state(stored(now)),
-            now.astimezone(self._tz).date(),
+            entry.state(at.stored),
+            at.today,
             index % 2,
             index == self.cursor,
             self.has_focus,
@@ -239,22 +243,32 @@ class ApplicationTable(ScrollView, can_focus=True):
             strip = self._cache[key] = self._line(index, width)
         return strip
 
+    def _styles(self) -> tuple[Style, Style, Style]:
+        """The plain line's, the even line's and the cursor's styles, as the CSS has them now."""
+        if self._looks is None:
+            base = self.rich_style
+            self._looks = (
+                base,
+                base + self.get_component_rich_style("application-table--even-row"),
+                self.get_component_rich_style("application-table--cursor"),
+            )
+        return self._looks
+
     def _line(self, index: int, width: int) -> Strip:
         entry = self.rows[index]
-        base = self.rich_style
-        if index % 2:
-            base += self.get_component_rich_style("application-table--even-row")
-        cursor = (
-            self.get_component_rich_style("application-table--cursor")
-            if index == self.cursor
-            else None
-        )
+        plain, even, cursor_style = self._styles()
+        base = even if index % 2 else plain
+        cursor = cursor_style if index == self.cursor else None
         segments = []
-        cells = row_cells(entry, self._now(), self._tz, self._coming(entry))
+        cells = row_cells(entry, self._at(), self._coming(entry))
+        looks: dict[str, Style] = {}
         for (text, style), (key, _title, _w) in zip(cells, COLUMNS, strict=True):
-            look = base + Style.parse(style) if style else base
-            if cursor is not None:
-                look += cursor
+            look = looks.get(style)
+            if look is None:
+                look = base + Style.parse(style) if style else base
+                if cursor is not None:
+                    look += cursor
+                looks[style] = look
             segments.append(Segment(f" {fit(text, self.widths[key])} ", look))
         return Strip(segments).adjust_cell_length(width, base + cursor if cursor else base)
 
@@ -270,11 +284,14 @@ class ApplicationTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._looks = None
 
     def on_focus(self) -> None:
+        self._looks = None
         self.refresh()
 
     def on_blur(self) -> None:
+        self._looks = None
         self.refresh()
 
     # --- keys and mouse --------------------------------------------------------------------
