@@ -20,6 +20,51 @@ def test_importing_the_app_does_not_import_the_orm() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+FIRST_PAINT = """
+import sys
+from pathlib import Path
+from pursuit.tui.screens import pipeline
+
+seen = []
+shown = pipeline.PipelineScreen.on_pipeline_screen_loaded
+
+
+def spy(self, message):
+    shown(self, message)
+    if not seen:
+        orm = [m for m in ("sqlmodel", "sqlalchemy", "pydantic") if m in sys.modules]
+        seen.append((orm, self.table.row_count, self.app.store is None))
+
+
+pipeline.PipelineScreen.on_pipeline_screen_loaded = spy
+
+
+async def main():
+    from pursuit.tui.app import PursuitApp
+
+    app = PursuitApp(Path(sys.argv[1]), tick_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.store is None:
+            await pilot.pause(0.01)
+    print(seen[0])
+
+
+import asyncio
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_rows_are_on_screen_before_the_orm_is_imported(demo_store: Store) -> None:
+    path = demo_store.path
+    demo_store.close()
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    orm, rows, store_closed = eval(out.strip().splitlines()[-1])
+    assert orm == [] and rows == 13 and store_closed
+
+
 def _plan(conn, sql: str, params: tuple) -> list[str]:
     return [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
 
@@ -36,9 +81,15 @@ def test_the_tickers_queries_use_indexes(demo_store: Store) -> None:
 
         spy = Spy()
         queries.data_version(spy)  # type: ignore[arg-type]
-        queries.due(spy, now)  # type: ignore[arg-type]
+        queries.overdue_between(spy, now - timedelta(seconds=30), now)  # type: ignore[arg-type]
         queries.overdue_count(spy, now)  # type: ignore[arg-type]
         queries.preparation(spy, now, now + timedelta(hours=24))  # type: ignore[arg-type]
+        # The pipeline's first page, read before anything else.
+        queries.first_entries(spy, 100)  # type: ignore[arg-type]
+        queries.stage_counts(spy)  # type: ignore[arg-type]
+        # Today's list and counts.
+        queries.due(spy, now, limit=500)  # type: ignore[arg-type]
+        queries.due_counts(spy, now, now + timedelta(days=1))  # type: ignore[arg-type]
         for sql, params in captured:
             if sql.startswith("PRAGMA"):
                 continue

@@ -167,6 +167,8 @@ def _index_first_page_v2(conn: Connection) -> None:
     conn.exec_driver_sql(
         "CREATE INDEX IF NOT EXISTS ix_application_live_stage ON application (archived, stage)"
     )
+    # Today lists the open follow-ups soonest due first, a page at a time.
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_follow_up_due_at ON follow_up (due_at)")
 
 
 #: Ordered steps; step N takes a database from version N-1 to N. Never edit a released step:

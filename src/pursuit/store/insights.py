@@ -140,7 +140,7 @@ def compute(conn: sqlite3.Connection, now: datetime) -> Insights:
             counts[week] += 1
     overdue = conn.execute(
         "SELECT count(*) FROM follow_up f JOIN application a ON a.id = f.application_id "
-        "WHERE f.overdue_at <= ? AND a.archived = 0",
+        "WHERE f.overdue_at <= ? AND +a.archived = 0",
         (to_db(now),),
     ).fetchone()[0]
     return Insights(

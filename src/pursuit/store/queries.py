@@ -103,9 +103,11 @@ def due(
     limit: int | None = None,
 ) -> list[DueRow]:
     """Follow-ups open at AT, most overdue first (the first LIMIT of them when given)."""
+    # A page walks the due_at index in order and stops; the whole list reads the open range.
+    opened = "+f.opens_at" if limit is not None else "f.opens_at"
     sql = (
         f"SELECT {_DUE_COLUMNS} FROM follow_up f JOIN application a ON a.id = f.application_id "
-        "WHERE f.opens_at <= ? AND a.archived = 0"
+        f"WHERE {opened} <= ? AND +a.archived = 0"
     )
     params: list[object] = [to_db(at)]
     if application_id is not None:
@@ -120,17 +122,14 @@ def due(
 
 def due_counts(conn: sqlite3.Connection, at: datetime, tomorrow: datetime) -> dict[str, int]:
     """How many open follow-ups are overdue, due before TOMORROW, and due later."""
-    now = to_db(at)
-    sql = (
-        "SELECT coalesce(sum(f.overdue_at <= ?), 0), "
-        "coalesce(sum(f.overdue_at > ? AND f.due_at < ?), 0), "
-        "coalesce(sum(f.overdue_at > ? AND f.due_at >= ?), 0) "
-        "FROM follow_up f JOIN application a ON a.id = f.application_id "
-        "WHERE f.opens_at <= ? AND a.archived = 0"
+    now, day = to_db(at), to_db(tomorrow)
+    # Overdue ones are opened too; the others are the few not yet overdue.
+    overdue = _live_count(conn, "f.overdue_at <= ?", (now,))
+    waiting = _live_count(conn, "f.overdue_at > ? AND +f.opens_at <= ?", (now, now))
+    today = _live_count(
+        conn, "f.overdue_at > ? AND +f.opens_at <= ? AND +f.due_at < ?", (now, now, day)
     )
-    day = to_db(tomorrow)
-    overdue, today, later = conn.execute(sql, (now, now, day, now, day, now)).fetchone()
-    return {"overdue": overdue, "today": today, "later": later}
+    return {"overdue": overdue, "today": today, "later": waiting - today}
 
 
 def pending(conn: sqlite3.Connection, application_id: int) -> list[DueRow]:
@@ -146,18 +145,29 @@ def overdue_between(conn: sqlite3.Connection, after: datetime, until: datetime) 
     """Follow-ups that fell overdue in (AFTER, UNTIL]: what a tick has to announce."""
     sql = (
         f"SELECT {_DUE_COLUMNS} FROM follow_up f JOIN application a ON a.id = f.application_id "
-        "WHERE f.overdue_at > ? AND f.overdue_at <= ? AND a.archived = 0 "
+        "WHERE f.overdue_at > ? AND f.overdue_at <= ? AND +a.archived = 0 "
         "ORDER BY f.overdue_at, a.company"
     )
     return [_due_row(r) for r in conn.execute(sql, (to_db(after), to_db(until)))]
 
 
+def _live_count(conn: sqlite3.Connection, where: str, params: tuple[str, ...]) -> int:
+    """Follow-ups matching WHERE, less those of archived applications.
+
+    Counted on the follow-up indexes alone, then corrected by the archived applications
+    (usually few): joining every follow-up to its application costs a lookup per row.
+    """
+    total = conn.execute(f"SELECT count(*) FROM follow_up f WHERE {where}", params).fetchone()[0]
+    archived = conn.execute(
+        "SELECT count(*) FROM application a JOIN follow_up f ON f.application_id = a.id "
+        f"WHERE a.archived = 1 AND {where}",
+        params,
+    ).fetchone()[0]
+    return int(total - archived)
+
+
 def overdue_count(conn: sqlite3.Connection, at: datetime) -> int:
-    sql = (
-        "SELECT count(*) FROM follow_up f JOIN application a ON a.id = f.application_id "
-        "WHERE f.overdue_at <= ? AND a.archived = 0"
-    )
-    return int(conn.execute(sql, (to_db(at),)).fetchone()[0])
+    return _live_count(conn, "f.overdue_at <= ?", (to_db(at),))
 
 
 def upcoming_interviews(
@@ -169,7 +179,7 @@ def upcoming_interviews(
         "(SELECT group_concat(c.name, '\x1f') FROM interview_contact ic "
         " JOIN contact c ON c.id = ic.contact_id WHERE ic.interview_id = i.id) "
         "FROM interview i JOIN application a ON a.id = i.application_id "
-        "WHERE i.starts_at >= ? AND i.starts_at < ? AND a.archived = 0 ORDER BY i.starts_at"
+        "WHERE i.starts_at >= ? AND i.starts_at < ? AND +a.archived = 0 ORDER BY i.starts_at"
     )
     return [_interview_row(r) for r in conn.execute(sql, (to_db(start), to_db(end)))]
 
@@ -267,7 +277,7 @@ def preparation(
         "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
         " AND c.phase = 'before') "
         "FROM interview i JOIN application a ON a.id = i.application_id "
-        "WHERE i.starts_at >= ? AND i.starts_at < ? AND a.archived = 0"
+        "WHERE i.starts_at >= ? AND i.starts_at < ? AND +a.archived = 0"
     )
     params: list[object] = [to_db(start), to_db(end)]
     if application_ids is not None:

@@ -1,0 +1,94 @@
+"""The pipeline's order and filters over light entries (what 100,000 rows rely on)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pursuit.domain.pipeline import Coming, Entry, Moment, PipelineView, Query, row_cells, stored
+
+NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
+
+
+def entry(i: int, company: str, stage: str = "applied", due: str | None = None) -> Entry:
+    return Entry(i, company, "Engineer", stage, due_at=due, haystack=f"{company}\nengineer".lower())
+
+
+def test_entry_state_compares_the_stored_text() -> None:
+    e = Entry(
+        1,
+        "Acme",
+        "Dev",
+        "applied",
+        next_action="application-check-in",
+        opens_at=stored(NOW.replace(day=17)),
+        due_at=stored(NOW.replace(day=18)),
+        overdue_at=stored(NOW.replace(day=19)),
+    )
+    assert e.state(stored(NOW.replace(day=16))) == "later"
+    assert e.state(stored(NOW)) == "due"
+    assert e.state(stored(NOW.replace(day=20))) == "overdue"
+    assert Entry(2, "B", "Dev", "saved").state(stored(NOW)) == ""
+
+
+def test_sorted_views_and_reverse() -> None:
+    view = PipelineView(
+        [
+            entry(1, "beta", due="2026-11-20 09:00:00.000000"),
+            entry(2, "Alpha", "offer"),
+            entry(3, "gamma", "saved", due="2026-11-19 09:00:00.000000"),
+        ]
+    )
+    assert [e.id for e in view.select(Query(column="company"))] == [2, 1, 3]
+    assert [e.id for e in view.select(Query(column="company", reverse=True))] == [3, 1, 2]
+    # Nothing pending sorts last; then by stage order of the search.
+    assert [e.id for e in view.select(Query(column="due"))] == [3, 1, 2]
+    assert [e.id for e in view.select(Query(column="stage"))] == [3, 1, 2]
+
+
+def test_typing_narrows_and_deleting_widens_again() -> None:
+    view = PipelineView([entry(i, f"Northwind {i}" if i % 3 else f"Lumen {i}") for i in range(30)])
+    assert len(view.select(Query(text="north"))) == 20
+    assert [e.id for e in view.select(Query(text="northwind 2"))] == [2, 20, 22, 23, 25, 26, 28, 29]
+    assert len(view.select(Query(text="north"))) == 20  # backspace: from the full list again
+    assert len(view.select(Query(text="lumen", stage="offer"))) == 0
+
+
+@given(
+    companies=st.lists(st.text(alphabet="abcAB é", min_size=1, max_size=6), max_size=40),
+    typed=st.text(alphabet="abAé ", max_size=4),
+    column=st.sampled_from(["company", "role", "stage", "next", "due", "contact"]),
+    reverse=st.booleans(),
+)
+def test_narrowing_gives_what_a_fresh_filter_gives(
+    companies: list[str], typed: str, column: str, reverse: bool
+) -> None:
+    entries = [entry(i, c) for i, c in enumerate(companies)]
+    view = PipelineView(entries)
+    # Letter by letter, as typed into the filter box.
+    for n in range(len(typed) + 1):
+        narrowed = view.select(Query(column, reverse, None, typed[:n]))
+    fresh = PipelineView(entries).select(Query(column, reverse, None, typed))
+    assert [e.id for e in narrowed] == [e.id for e in fresh]
+    assert all(typed.lower() in e.haystack for e in fresh)
+
+
+def test_a_coming_interview_turns_the_action_into_preparation() -> None:
+    e = Entry(
+        1,
+        "Acme",
+        "Dev",
+        "interviewing",
+        next_action="first-check-in",
+        opens_at=stored(NOW.replace(day=25)),
+        due_at=stored(NOW.replace(day=25)),
+        overdue_at=stored(NOW.replace(day=27)),
+    )
+    at = Moment(NOW, UTC)
+    plain = row_cells(e, at)
+    assert plain[3][0] == "Check in" and plain[4][0].endswith("Nov 25")
+    prepared = row_cells(e, at, Coming("video", NOW.replace(day=20), 3, 7))
+    assert prepared[3] == ("Prepare video (3/7)", "cyan")
+    assert prepared[4][0] == "• Fri 20"  # within the week: the day's name

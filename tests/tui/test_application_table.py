@@ -1,0 +1,90 @@
+"""The pipeline's table on its own: only what is on screen is drawn, whatever the row count."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from textual.app import App, ComposeResult
+
+from pursuit.domain.pipeline import Entry
+from pursuit.tui.widgets.application_table import ApplicationTable
+
+NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
+
+
+class TableApp(App[None]):
+    def __init__(self, rows: int) -> None:
+        super().__init__()
+        self.entries = [Entry(i, f"Company {i}", "Engineer", "applied") for i in range(rows)]
+        self.opened: list[int] = []
+        self.sorted: list[str] = []
+        self.drawn = 0
+
+    def compose(self) -> ComposeResult:
+        yield ApplicationTable(id="table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(ApplicationTable)
+        table.now = NOW
+        table.show(self.entries)
+        table.focus()
+        draw = table.render_line
+
+        def counted(y: int):  # type: ignore[no-untyped-def]
+            self.drawn += 1
+            return draw(y)
+
+        table.render_line = counted  # type: ignore[method-assign]
+
+    def on_application_table_opened(self, message: ApplicationTable.Opened) -> None:
+        self.opened.append(message.app_id)
+
+    def on_application_table_sort_clicked(self, message: ApplicationTable.SortClicked) -> None:
+        self.sorted.append(message.column)
+
+
+async def test_a_hundred_thousand_rows_draw_only_a_screenful() -> None:
+    app = TableApp(100_000)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.query_one(ApplicationTable)
+        assert table.row_count == 100_000
+        app.drawn = 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        page = table.scrollable_content_region.height - 1
+        assert table.cursor == page
+        # One frame of lines at most, not 100,000.
+        assert 0 < app.drawn <= 2 * table.size.height
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor == 99_999 and table.selected is not None
+        assert table.cells(99_999)[0] == "Company 99999"
+        assert int(table.scroll_y) + page - 1 >= 99_999  # the last line is on screen
+        await pilot.press("home", "down", "enter")
+        assert app.opened == [1]
+
+
+async def test_the_mouse_sorts_by_the_header_and_opens_a_line() -> None:
+    app = TableApp(50)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.click("#table", offset=(2, 0))  # the Company header
+        await pilot.pause()
+        assert app.sorted == ["company"]
+        await pilot.click("#table", offset=(2, 3))
+        await pilot.click("#table", offset=(2, 3))
+        await pilot.pause()
+        assert app.opened == [2]
+
+
+async def test_the_cursor_stays_on_the_same_application_when_the_rows_change() -> None:
+    app = TableApp(1000)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.query_one(ApplicationTable)
+        table.select_id(700)
+        table.show(list(reversed(app.entries)), select=700)
+        await pilot.pause()
+        assert table.selected is not None and table.selected.id == 700
+        assert table.cursor == 299
