@@ -207,11 +207,17 @@ class Tmux:
 
     def __init__(self, command: str) -> None:
         self.name = f"bench{os.getpid()}{random.randint(0, 99999)}"
-        self.started = time.perf_counter()
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", command],
-            check=True,
-        )
+        for attempt in range(3):
+            self.started = time.perf_counter()
+            # The server of the last window may still be closing: start again if it refuses.
+            started = subprocess.run(
+                ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", command],
+                capture_output=True,
+            )
+            if started.returncode == 0:
+                return
+            time.sleep(0.2 * (attempt + 1))
+        raise RuntimeError(f"tmux would not start: {started.stderr.decode().strip()}")
 
     def wait_for(self, marker: str, timeout: float = 60.0) -> float:
         """Seconds from the launch until MARKER is on screen."""
