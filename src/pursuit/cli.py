@@ -613,12 +613,10 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug: say so in one line rather than with a traceback
-        print(
-            f"pursuit: unexpected error: {exc!r}. Nothing more was changed; please report this.",
-            file=sys.stderr,
-        )
-        return 1
+    except Exception as exc:
+        from pursuit.launch import report_bug
+
+        return report_bug(exc)
 
 
 if __name__ == "__main__":

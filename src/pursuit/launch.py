@@ -20,27 +20,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _app() -> int:
-    from pursuit.paths import BadPath, resolve_db_path
+    from pursuit.paths import resolve_db_path
 
-    try:
-        path = resolve_db_path(None)
-    except BadPath as exc:
-        print(f"pursuit: error: {exc}", file=sys.stderr)
-        return 2
     try:
         from pursuit.tui.app import PursuitApp
 
-        app = PursuitApp(db_path=path)
+        # $PURSUIT_DB or the data folder: neither can hold the NUL that makes a bad path.
+        app = PursuitApp(db_path=resolve_db_path(None))
         app.run()
         return app.return_code or 0
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug: say so in one line rather than with a traceback
-        print(
-            f"pursuit: unexpected error: {exc!r}. Nothing more was changed; please report this.",
-            file=sys.stderr,
-        )
-        return 1
+    except Exception as exc:
+        return report_bug(exc)
+
+
+def report_bug(exc: Exception) -> int:
+    """A bug: say so in one line rather than with a traceback."""
+    print(
+        f"pursuit: unexpected error: {exc!r}. Nothing more was changed; please report this.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":

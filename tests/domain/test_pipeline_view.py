@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pursuit.domain.pipeline import Coming, Entry, Moment, PipelineView, Query, row_cells, stored
+from pursuit.domain.moments import to_db
+from pursuit.domain.pipeline import Coming, Entry, Moment, PipelineView, Query, row_cells
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
 
@@ -23,14 +24,14 @@ def test_entry_state_compares_the_stored_text() -> None:
         "Dev",
         "applied",
         next_action="application-check-in",
-        opens_at=stored(NOW.replace(day=17)),
-        due_at=stored(NOW.replace(day=18)),
-        overdue_at=stored(NOW.replace(day=19)),
+        opens_at=to_db(NOW.replace(day=17)),
+        due_at=to_db(NOW.replace(day=18)),
+        overdue_at=to_db(NOW.replace(day=19)),
     )
-    assert e.state(stored(NOW.replace(day=16))) == "later"
-    assert e.state(stored(NOW)) == "due"
-    assert e.state(stored(NOW.replace(day=20))) == "overdue"
-    assert Entry(2, "B", "Dev", "saved").state(stored(NOW)) == ""
+    assert e.state(to_db(NOW.replace(day=16))) == "later"
+    assert e.state(to_db(NOW)) == "due"
+    assert e.state(to_db(NOW.replace(day=20))) == "overdue"
+    assert Entry(2, "B", "Dev", "saved").state(to_db(NOW)) == ""
 
 
 def test_sorted_views_and_reverse() -> None:
@@ -82,9 +83,9 @@ def test_a_coming_interview_turns_the_action_into_preparation() -> None:
         "Dev",
         "interviewing",
         next_action="first-check-in",
-        opens_at=stored(NOW.replace(day=25)),
-        due_at=stored(NOW.replace(day=25)),
-        overdue_at=stored(NOW.replace(day=27)),
+        opens_at=to_db(NOW.replace(day=25)),
+        due_at=to_db(NOW.replace(day=25)),
+        overdue_at=to_db(NOW.replace(day=27)),
     )
     at = Moment(NOW, UTC)
     plain = row_cells(e, at)

@@ -83,7 +83,7 @@ async def test_the_cursor_stays_on_the_same_application_when_the_rows_change() -
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         table = app.query_one(ApplicationTable)
-        table.select_id(700)
+        table.cursor = 700
         table.show(list(reversed(app.entries)), select=700)
         await pilot.pause()
         assert table.selected is not None and table.selected.id == 700

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.dates import short_day
+from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.stages import STAGES, label
 
 #: (key, title, width): a width of 0 shares what the fixed columns leave, by the weights below.
@@ -41,15 +42,6 @@ def column_widths(total: int) -> dict[str, int]:
     for key, weight in FLEX.items():
         widths[key] = max(6, spare * weight // weights)
     return widths
-
-
-def stored(moment: datetime) -> str:
-    """A moment as the database writes it (naive UTC ISO text), for comparing with entries."""
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
-def moment(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 class Entry:
@@ -106,10 +98,6 @@ class Entry:
 
     def __repr__(self) -> str:
         return f"Entry({self.id}, {self.company!r}, {self.stage!r})"
-
-
-def _stage_rank(stage: str) -> int:
-    return STAGES.index(stage) if stage in STAGES else len(STAGES)
 
 
 def sort_key(column: str) -> Any:
@@ -209,7 +197,7 @@ class Moment:
     def __init__(self, now: datetime, tz: tzinfo) -> None:
         self.now = now
         self.tz = tz
-        self.stored = stored(now)
+        self.stored = to_db(now)
         self.today = now.astimezone(tz).date()
 
 
@@ -225,9 +213,9 @@ def row_cells(
         action += f" · {entry.next_contact}"
     due = ""
     if entry.due_at is not None:
-        due = short_day(moment(entry.due_at).astimezone(tz).date(), today)
+        due = short_day(from_db(entry.due_at).astimezone(tz).date(), today)
     if coming is not None and (
-        entry.opens_at is None or coming.starts_at <= moment(entry.opens_at)
+        entry.opens_at is None or coming.starts_at <= from_db(entry.opens_at)
     ):
         # The interview comes before anything there is to send: get ready for it.
         action = f"Prepare {coming.kind} ({coming.settled}/{coming.total})"
@@ -235,7 +223,7 @@ def row_cells(
         state, style = ("due", "cyan") if coming.settled < coming.total else ("later", "green")
     contact = ""
     if entry.last_contact_at is not None:
-        contact = short_day(moment(entry.last_contact_at).astimezone(tz).date(), today)
+        contact = short_day(from_db(entry.last_contact_at).astimezone(tz).date(), today)
     return (
         (entry.company, "bold"),
         (entry.role, ""),

@@ -11,8 +11,9 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from pursuit.domain.moments import from_db
 from pursuit.domain.stages import PATH
-from pursuit.store.moments import from_db, to_db
+from pursuit.store import queries
 
 #: Stages that mean the employer answered (a screen, an interview, a decision).
 ANSWERED = ("screening", "interviewing", "offer", "accepted", "rejected")
@@ -138,11 +139,7 @@ def compute(conn: sqlite3.Connection, now: datetime) -> Insights:
         week = day - timedelta(days=day.weekday())
         if week in counts:
             counts[week] += 1
-    overdue = conn.execute(
-        "SELECT count(*) FROM follow_up f JOIN application a ON a.id = f.application_id "
-        "WHERE f.overdue_at <= ? AND +a.archived = 0",
-        (to_db(now),),
-    ).fetchone()[0]
+    overdue = queries.overdue_count(conn, now)
     return Insights(
         total=apps,
         funnel=funnel,

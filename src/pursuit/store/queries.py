@@ -11,9 +11,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.pipeline import Entry, sort_key
 from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
-from pursuit.store.moments import from_db, to_db
 
 _APP_COLUMNS = (
     "a.id, a.company, a.role, a.stage, a.applied_on, a.url, a.notes, a.source, a.location, "

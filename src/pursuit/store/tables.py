@@ -13,7 +13,7 @@ from sqlalchemy import Column, Index, String, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from pursuit.store.moments import from_db, to_db
+from pursuit.domain.moments import from_db, to_db
 
 
 class UTCDateTime(TypeDecorator[datetime]):

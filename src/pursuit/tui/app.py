@@ -122,7 +122,7 @@ class PursuitApp(App[None]):
         self.store: Store | None = None
         self.pipeline_rows: list[Entry] = []
         self.prepare_rows: list[PrepRow] = []
-        self._prepare_seen: set[int] | None = None
+        self._prepare_seen: set[int] = set()
         self.contacts: list[ContactRow] = []
         #: The ticker's own reading (kept in its thread): its last moment and the count then.
         self._ticked_at: datetime | None = None
@@ -136,6 +136,9 @@ class PursuitApp(App[None]):
             self.sub_title = "demo"
 
     def on_mount(self) -> None:
+        # A reactive is set up when first read, and calls the watchers it already has: read
+        # these before any screen watches them, or each would take its start as a change.
+        _ = self.data_generation, self.now
         self.push_screen(PipelineScreen())
         # The database layer is slow to import: paint first, then open the store.
         self.call_after_refresh(self.open_store)
@@ -266,7 +269,7 @@ class PursuitApp(App[None]):
             version = queries.data_version(conn)
             changed = not first and version != self._data_version
             newly: list[DueRow] = []
-            if first or changed or self._ticked_at is None or now < self._ticked_at:
+            if self._ticked_at is None or changed or now < self._ticked_at:
                 # Writes can close follow-ups as well as open them: count afresh.
                 self._overdue_count = queries.overdue_count(conn, now)
             else:
@@ -316,9 +319,9 @@ class PursuitApp(App[None]):
                 severity="warning",
                 timeout=10,
             )
-        seen = self._prepare_seen
         for prep in message.prepare:
-            if seen is not None and prep.interview.id not in seen:
+            # The welcome toast covers what was already near when the app opened.
+            if not message.first and prep.interview.id not in self._prepare_seen:
                 self.notify(
                     f"{prep.interview.company}: {prep.interview.title} interview within "
                     f"a day, preparation {prep.settled}/{prep.total}. Press t.",

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from pursuit.domain.pipeline import COLUMNS, Coming, Entry, PipelineView, Query
+from pursuit.domain.pipeline import COLUMN_KEYS, COLUMNS, Coming, Entry, PipelineView, Query
 from pursuit.domain.stages import STAGE_KEYS, label
 from pursuit.tui import stage_actions
 from pursuit.tui.widgets.application_table import ApplicationTable
@@ -152,7 +152,6 @@ class PipelineScreen(Screen[None]):
         self.select_next: int | None = None
         self._serial = 0
         self._read_before_store = False
-        self._generation = 0
         self._day: object = None
 
     # Read-only views of the query, as the keys change it.
@@ -202,14 +201,10 @@ class PipelineScreen(Screen[None]):
         the first frame already has rows; every other row is read by a worker after it.
         """
         from pursuit.store import queries
-        from pursuit.store.db import StoreError, open_for_reading
 
-        try:
-            conn = open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
-        except (StoreError, sqlite3.Error, OSError):
-            return  # the store's own open reports what is wrong with the file
+        conn = self._open_file()
         if conn is None:
-            return  # a new or older file: the store creates or upgrades it, then we load
+            return
         try:
             first = queries.first_entries(conn, FIRST_PAGE)
             counts = queries.stage_counts(conn)
@@ -230,6 +225,16 @@ class PipelineScreen(Screen[None]):
         # The rest after the first frame is drawn, not competing with it.
         self.call_after_refresh(self.load_rows, self._serial, False, conn)
 
+    def _open_file(self) -> sqlite3.Connection | None:
+        """A plain connection to the file, or None when only the store can read it."""
+        from pursuit.store.db import StoreError, open_for_reading
+
+        try:
+            # None for a new or older file: the store creates or upgrades it, then we load.
+            return open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
+        except (StoreError, sqlite3.Error, OSError):
+            return None  # the store's own open reports what is wrong with the file
+
     @staticmethod
     def _coming(rows: list[tuple[InterviewRow, int, int]]) -> dict[int, Coming]:
         # The soonest interview of each application wins.
@@ -240,10 +245,7 @@ class PipelineScreen(Screen[None]):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def _data_changed(self, generation: int) -> None:
-        if generation == self._generation:
-            return  # the app's reactive starting up, not a change
-        self._generation = generation
+    def _data_changed(self, _generation: int) -> None:
         if self._read_before_store and not self.app.store_changed_on_open:  # type: ignore[attr-defined]
             # The bump that says the store is open: what was read from the file still holds.
             self._read_before_store = False
@@ -265,15 +267,10 @@ class PipelineScreen(Screen[None]):
         self, serial: int, archived: bool, conn: sqlite3.Connection | None = None
     ) -> None:
         from pursuit.store import queries
-        from pursuit.store.db import StoreError, open_for_reading
 
+        conn = conn or self._open_file()
         if conn is None:
-            try:
-                conn = open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
-            except (StoreError, sqlite3.Error, OSError):
-                return  # the store's own open reports what is wrong with the file
-        if conn is None:
-            return  # a new or older file: the store creates or upgrades it, then we load
+            return
         try:
             now = self.now()
             coming = self._coming(queries.preparation(conn, now, now + COMING))
@@ -453,7 +450,7 @@ class PipelineScreen(Screen[None]):
         self._requery(stage=stage or None)
 
     def action_sort(self) -> None:
-        keys = [k for k, _t, _w in COLUMNS]
+        keys = COLUMN_KEYS
         following = keys[(keys.index(self.view_query.column) + 1) % len(keys)]
         self._requery(column=following, reverse=False)
 

@@ -38,15 +38,15 @@ def countdown(start: datetime, now: datetime) -> str:
     return f"in {minutes}m"
 
 
+def start_of_tomorrow(now: datetime) -> datetime:
+    tz = local_tz()
+    return datetime.combine(now.astimezone(tz).date() + timedelta(days=1), datetime.min.time(), tz)
+
+
 def due_bucket(row: DueRow, now: datetime) -> str:
     if row.is_overdue(now):
         return "overdue"
-    tomorrow = datetime.combine(
-        now.astimezone(local_tz()).date() + timedelta(days=1),
-        datetime.min.time(),
-        tzinfo=local_tz(),
-    )
-    return "today" if row.due_at < tomorrow else "later"
+    return "today" if row.due_at < start_of_tomorrow(now) else "later"
 
 
 class TodayScreen(Screen[None]):
@@ -144,11 +144,7 @@ class TodayScreen(Screen[None]):
                 )
             }
             due = queries.due(conn, now, limit=SHOWN)
-            tz = local_tz()
-            tomorrow = datetime.combine(
-                now.astimezone(tz).date() + timedelta(days=1), datetime.min.time(), tzinfo=tz
-            )
-            counts = queries.due_counts(conn, now, tomorrow)
+            counts = queries.due_counts(conn, now, start_of_tomorrow(now))
         self.post_message(self.Loaded(rows, prep, due, counts))
 
     def on_today_screen_loaded(self, message: Loaded) -> None:

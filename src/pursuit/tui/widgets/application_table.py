@@ -43,6 +43,8 @@ class ApplicationTable(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     ApplicationTable {
+        /* Not 1fr: a sibling's side margins would narrow it (the filter box has some). */
+        width: 100%;
         background: $surface;
         color: $foreground;
         overflow-x: hidden;
@@ -116,7 +118,7 @@ class ApplicationTable(ScrollView, can_focus=True):
         self._moment: Moment | None = None
         self._looks: tuple[Style, Style, Style] | None = None
         self._cache: dict[tuple[object, ...], Strip] = {}
-        #: What each drawn line looked like when drawn: a tick redraws only lines that moved.
+        #: What each screen line showed when drawn: a tick redraws only the lines that moved.
         self._drawn: dict[int, tuple[object, ...]] = {}
 
     # --- what is shown ---------------------------------------------------------------------
@@ -145,13 +147,6 @@ class ApplicationTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
 
-    def select_id(self, app_id: int) -> bool:
-        index = next((i for i, e in enumerate(self.rows) if e.id == app_id), None)
-        if index is None:
-            return False
-        self.cursor = index
-        return True
-
     def cells(self, index: int) -> list[str]:
         """The texts of line INDEX as they read on screen (for tests and screen readers)."""
         entry = self.rows[index]
@@ -162,10 +157,10 @@ class ApplicationTable(ScrollView, can_focus=True):
         """The clock moved: redraw the lines on screen whose state or day changed."""
         self.now = now
         self._moment = None
-        first = int(self.scroll_y)
-        for index in range(first, min(len(self.rows), first + self.size.height)):
-            if self._drawn.get(index) != self._line_key(index):
-                self.refresh_row(index)
+        top = int(self.scroll_y)
+        for y in range(1, min(len(self.rows) - top + 1, self.size.height)):
+            if self._drawn.get(y) != self._line_key(top + y - 1):
+                self.refresh_row(top + y - 1)
 
     def refresh_row(self, index: int) -> None:
         y = index - int(self.scroll_y) + 1
@@ -235,7 +230,7 @@ class ApplicationTable(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         key = self._line_key(index)
-        self._drawn[index] = key
+        self._drawn[y] = key
         strip = self._cache.get(key)
         if strip is None:
             if len(self._cache) > 500:
