@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import DataTable
 
 from pursuit.domain.clock import FixedClock
+from pursuit.store import queries
 from pursuit.store.repo import Store
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.confirm import Confirm
@@ -120,6 +125,31 @@ async def test_dismiss_from_today(demo_app: PursuitApp):
         assert all(str(table.get_row_at(i)[4]) != "Cobalt Systems" for i in range(table.row_count))
         await pilot.press("escape")
         assert isinstance(demo_app.screen, PipelineScreen)
+
+
+async def test_quitting_while_a_tick_reads_waits_for_it(
+    demo_app: PursuitApp, monkeypatch: pytest.MonkeyPatch
+):
+    # Closing the ticker's connection under a running query crashed the process on quit.
+    reading, release = threading.Event(), threading.Event()
+    finished: list[int] = []
+    real = queries.preparation
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        reading.set()
+        release.wait(5)  # a query still running when the app closes
+        rows = real(*args, **kwargs)
+        finished.append(len(rows))
+        return rows
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(queries, "preparation", slow)
+        demo_app.tick()
+        assert await asyncio.to_thread(reading.wait, 5)
+        threading.Timer(0.2, release.set).start()
+    assert finished, "the tick's query ran on a closed connection"
+    assert demo_app._tick_conn is not None and demo_app._closing
 
 
 def test_countdown_words() -> None:

@@ -6,6 +6,7 @@ The ORM is imported only inside workers, so the pipeline paints before SQLModel 
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -129,6 +130,8 @@ class PursuitApp(App[None]):
         self._overdue_count = 0
         self._data_version: int | None = None
         self._tick_conn: sqlite3.Connection | None = None
+        self._tick_lock = threading.Lock()
+        self._closing = False
         self.store_changed_on_open = False
         #: CPU seconds of the last tick: its query (worker thread), then its handling here.
         self.tick_cpu = (0.0, 0.0)
@@ -256,35 +259,41 @@ class PursuitApp(App[None]):
 
         started = time.thread_time()
         now = self.clock.now()
-        if self._tick_conn is None:
-            # One connection kept for the life of the app: PRAGMA data_version only tells
-            # about commits made by *other* connections since this one last looked.
-            self._tick_conn = sqlite3.connect(
-                self.db_path, check_same_thread=False, isolation_level=None
-            )
-            self._tick_conn.execute("PRAGMA busy_timeout = 5000")
-        conn = self._tick_conn
         first = self._ticked_at is None
-        try:
-            version = queries.data_version(conn)
-            changed = not first and version != self._data_version
-            newly: list[DueRow] = []
-            if self._ticked_at is None or changed or now < self._ticked_at:
-                # Writes can close follow-ups as well as open them: count afresh.
-                self._overdue_count = queries.overdue_count(conn, now)
-            else:
-                # Only time passed: what fell overdue since the last tick is one index range.
-                newly = queries.overdue_between(conn, self._ticked_at, now)
-                self._overdue_count += len(newly)
-            soon = queries.preparation(conn, now, now + PREPARE_WINDOW)
-            prepare = [
-                PrepRow(iv, settled, total) for iv, settled, total in soon if settled < total
-            ]
-        except sqlite3.DatabaseError as exc:
+        newly: list[DueRow] = []
+        # Held while the connection is in use: closing it under a running query crashes.
+        with self._tick_lock:
+            if self._closing:
+                return
+            if self._tick_conn is None:
+                # One connection kept for the life of the app: PRAGMA data_version only tells
+                # about commits made by *other* connections since this one last looked.
+                self._tick_conn = sqlite3.connect(
+                    self.db_path, check_same_thread=False, isolation_level=None
+                )
+                self._tick_conn.execute("PRAGMA busy_timeout = 5000")
+            conn = self._tick_conn
+            try:
+                version = queries.data_version(conn)
+                changed = not first and version != self._data_version
+                if self._ticked_at is None or changed or now < self._ticked_at:
+                    # Writes can close follow-ups as well as open them: count afresh.
+                    self._overdue_count = queries.overdue_count(conn, now)
+                else:
+                    # Only time passed: what fell overdue since the last tick is one range.
+                    newly = queries.overdue_between(conn, self._ticked_at, now)
+                    self._overdue_count += len(newly)
+                soon = queries.preparation(conn, now, now + PREPARE_WINDOW)
+                error = None
+            except sqlite3.DatabaseError as exc:
+                error = exc
+        if error is not None:
+            # Outside the lock: this waits for the UI thread, which may be closing the app.
             self.call_from_thread(
-                self.notify, f"Could not read the database: {exc}", severity="error"
+                self.notify, f"Could not read the database: {error}", severity="error"
             )
             return
+        prepare = [PrepRow(iv, settled, total) for iv, settled, total in soon if settled < total]
         self._data_version = version
         self._ticked_at = now
         self.tick_cpu = (time.thread_time() - started, 0.0)
@@ -380,7 +389,9 @@ class PursuitApp(App[None]):
         self.push_screen(ApplicationScreen(app_id))
 
     def on_unmount(self) -> None:
-        if self._tick_conn is not None:
-            self._tick_conn.close()
+        with self._tick_lock:  # waits for a tick that is reading (a few ms)
+            self._closing = True
+            if self._tick_conn is not None:
+                self._tick_conn.close()
         if self.store is not None:
             self.store.close()
