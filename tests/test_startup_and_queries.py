@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
+import select
+import struct
 import subprocess
 import sys
+import termios
 from datetime import timedelta
+from pathlib import Path
 
 from pursuit.store import queries
 from pursuit.store.repo import Store
@@ -20,8 +27,13 @@ def test_importing_the_app_does_not_import_the_orm() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-FIRST_PAINT = """
+#: Modules the first frame does without: the ORM, and what costs milliseconds to import
+#: (dateutil's zones and parser, the record dataclasses).
+SLOW = ("sqlmodel", "sqlalchemy", "pydantic", "dateutil", "pursuit.domain.records")
+
+FIRST_PAINT = f"""
 import sys
+SLOW = {SLOW!r}
 from pathlib import Path
 from pursuit.tui.screens import pipeline
 
@@ -32,7 +44,7 @@ shown = pipeline.PipelineScreen.on_pipeline_screen_loaded
 def spy(self, message):
     shown(self, message)
     if not seen:
-        orm = [m for m in ("sqlmodel", "sqlalchemy", "pydantic") if m in sys.modules]
+        orm = [m for m in SLOW if m in sys.modules]
         seen.append((orm, self.table.row_count, self.app.store is None))
 
 
@@ -100,3 +112,74 @@ def test_the_tickers_queries_use_indexes(demo_store: Store) -> None:
                 if step.startswith("SCAN ") and "USING" not in step and "CONSTANT" not in step
             ]
             assert not scans, (sql, plan)
+
+
+IN_A_TERMINAL = f"""
+import sys
+from pathlib import Path
+from textual.drivers import _writer_thread
+from pursuit.tui.app import PursuitApp
+
+SLOW = {SLOW!r}
+app = PursuitApp(Path(sys.argv[1]), tick_seconds=3600)
+write = _writer_thread.WriterThread.write
+seen = []
+
+
+def spy(self, text):
+    # What the terminal is sent: the first frame that has the pipeline in it.
+    if not seen and "Pipeline" in text and "Northwind" in text:
+        # Nothing slow has started yet either: the store opens once this frame is out.
+        seen.append(([m for m in SLOW if m in sys.modules], [w.name for w in app.workers]))
+        app.call_later(app.exit)
+    write(self, text)
+
+
+_writer_thread.WriterThread.write = spy
+app.run()
+Path(sys.argv[2]).write_text(repr(seen))
+"""
+
+
+def test_the_terminal_is_sent_the_first_rows_before_the_orm_is_imported(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """In a real terminal, not headless: a first frame drawn and then dropped would pass above.
+
+    (It was: pushed from the app's on_mount, the pipeline was drawn while Textual held its
+    start-up updates back, and the terminal saw nothing until the ORM was loading.)
+    """
+    path = demo_store.path
+    demo_store.close()
+    result = tmp_path / "seen.txt"
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", IN_A_TERMINAL, str(path), str(result)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
+    os.close(follower)
+    output = bytearray()
+    try:
+        # Read what the app draws (a full pty would stall it) until it exits.
+        while True:
+            ready, _, _ = select.select([leader], [], [], 30)
+            if not ready:
+                break
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the child closed its end
+                break
+            if not chunk:
+                break
+            output += chunk
+    finally:
+        os.close(leader)
+        code = child.wait(timeout=30)
+    assert code == 0, output.decode(errors="replace")[-2000:]
+    assert eval(result.read_text()) == [([], [])]

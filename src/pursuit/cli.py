@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -207,7 +207,13 @@ def _day(text: str | None, clock: Clock, *, future: bool) -> date | None:
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    if isinstance(value, list) and value:
+        # A record a line: as easy to read and grep, and written by the C encoder, where
+        # indent= takes the pure-Python one (most of `due --json` on a long list).
+        records = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
+        print(f"[\n  {records}\n]")
+    else:
+        print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:
@@ -347,11 +353,14 @@ def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.store import queries
 
-    at = _moment(args.at, clock, future=True) or clock.now()
+    # In UTC, like the stored moments: comparing within one zone skips a local-time lookup.
+    at = (_moment(args.at, clock, future=True) or clock.now()).astimezone(UTC)
     with _reading(args, clock) as conn:
         rows = queries.due(conn, at)
     tz = local_tz()
     if args.json:
+        # Follow-ups fall due at the same few moments (the start of a day): write each once.
+        local: dict[datetime, str] = {}
         _print_json(
             [
                 {
@@ -359,7 +368,8 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
                     "company": r.company,
                     "role": r.role,
                     "action": r.action,
-                    "due": r.due_at.astimezone(tz).isoformat(),
+                    "due": local.get(r.due_at)
+                    or local.setdefault(r.due_at, r.due_at.astimezone(tz).isoformat()),
                     "overdue": r.is_overdue(at),
                     "contact": r.contact_name,
                 }
@@ -613,6 +623,11 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`pursuit due | head`): nothing went wrong here. Python
+        # would still complain when it flushes stdout on the way out, so point that away.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:
         from pursuit.launch import report_bug
 

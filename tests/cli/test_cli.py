@@ -143,6 +143,36 @@ def test_pursuit_db_environment_variable_and_real_process(tmp_path: Path) -> Non
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
+def test_json_lists_are_a_record_a_line(run) -> None:
+    _, out, _ = run("due", "--json")
+    assert json.loads(out) == []
+    run("add", "Acme", "Dev")
+    run("add", "Bolt", "SRE")
+    _, out, _ = run("list", "--json")
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4
+    assert [json.loads(line.rstrip(","))["company"] for line in lines[1:3]] == ["Bolt", "Acme"]
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    env = {**os.environ, "PURSUIT_DB": str(tmp_path / "pipe.db")}
+    subprocess.run([sys.executable, "-m", "pursuit", "add", "Acme", "Dev"], env=env, check=True)
+    # `pursuit list | head -0`: the reading end is gone before anything is written.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pursuit", "list"],
+            env=env,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
 def test_draft_prints_a_filled_message_and_lists_kinds_when_unknown(run) -> None:
     run("add", "Acme", "Data Engineer")
     run("interview", "1", "--at", "today 9am", "--with", "Ann Lee")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from pursuit.domain.dates import local_tz
+from pursuit.domain.localzone import local_tz
 
 
 class Clock(Protocol):

@@ -10,16 +10,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from dateutil import tz as du_tz
+# Re-exported: the screens read the zone and parse dates from one place.
+from pursuit.domain.days import friendly_day as friendly_day
+from pursuit.domain.days import short_day as short_day
+from pursuit.domain.localzone import local_tz as local_tz
 
 
 class BadDate(ValueError):
     """Text that cannot be read as a date; the message names the value."""
-
-
-def local_tz() -> tzinfo:
-    """The machine's time zone, read afresh so that tests can change TZ."""
-    return du_tz.tzlocal()
 
 
 @dataclass(frozen=True)
@@ -183,24 +181,3 @@ def parse_moment(text: str, now: datetime, *, future: bool = True) -> datetime:
     """Read TEXT as a moment in NOW's time zone; a day alone means its start."""
     tz = now.tzinfo or local_tz()
     return parse_when(text, now, future=future).at(tz)
-
-
-def friendly_day(day: date) -> str:
-    """`Tuesday, December 1`: how a date reads in a message."""
-    return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}"
-
-
-def short_day(day: date, today: date) -> str:
-    """A compact day for tables: `today`, `tomorrow`, `Mon 3`, or `Dec 1` / `Dec 1 2025`."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    if 1 < delta < 7:
-        return f"{day.strftime('%a')} {day.day}"
-    if day.year == today.year:
-        return f"{day.strftime('%b')} {day.day}"
-    return f"{day.strftime('%b')} {day.day} {day.year}"

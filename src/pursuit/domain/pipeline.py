@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from pursuit.domain.actions import ACTION_LABELS
-from pursuit.domain.dates import short_day
+from pursuit.domain.days import short_day
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.stages import STAGES, label
 

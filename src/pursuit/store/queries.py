@@ -8,12 +8,18 @@ costs more than the query. Every query here is served by an index on the big tab
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from pursuit.domain.moments import from_db, to_db
-from pursuit.domain.pipeline import Entry, sort_key
 from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
+
+# The pipeline's reads live apart so that its first frame needs no record types; they are
+# part of this module's interface all the same.
+from pursuit.store.pipeline_reads import first_entries as first_entries
+from pursuit.store.pipeline_reads import interviews_with_checklists
+from pursuit.store.pipeline_reads import pipeline_entries as pipeline_entries
+from pursuit.store.pipeline_reads import stage_counts as stage_counts
 
 _APP_COLUMNS = (
     "a.id, a.company, a.role, a.stage, a.applied_on, a.url, a.notes, a.source, a.location, "
@@ -217,11 +223,6 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def stage_counts(conn: sqlite3.Connection, *, archived: bool = False) -> dict[str, int]:
-    sql = "SELECT stage, count(*) FROM application WHERE archived = ? GROUP BY stage"
-    return {stage: n for stage, n in conn.execute(sql, (1 if archived else 0,))}
-
-
 def contacts(conn: sqlite3.Connection, application_id: int | None = None) -> list[ContactRow]:
     """Everyone (with the companies they are linked to), or one application's people."""
     companies = (
@@ -269,80 +270,5 @@ def preparation(
     Settled items are done or skipped; only the items for before the interview count.
     APPLICATION_IDS, when given, limits them to those applications.
     """
-    sql = (
-        "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
-        "i.decision_by, i.location, NULL, "
-        "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
-        " AND c.phase = 'before' AND c.state != 'open'), "
-        "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
-        " AND c.phase = 'before') "
-        "FROM interview i JOIN application a ON a.id = i.application_id "
-        "WHERE i.starts_at >= ? AND i.starts_at < ? AND +a.archived = 0"
-    )
-    params: list[object] = [to_db(start), to_db(end)]
-    if application_ids is not None:
-        sql += f" AND i.application_id IN ({', '.join('?' * len(application_ids))})"
-        params.extend(application_ids)
-    sql += " ORDER BY i.starts_at"
-    return [(_interview_row(r), r[10], r[11]) for r in conn.execute(sql, params)]
-
-
-_ENTRY_COLUMNS = (
-    "id, company, role, stage, next_action, next_contact, next_opens_at, next_due_at, "
-    "next_overdue_at, last_contact_at, location, notes"
-)
-
-
-def pipeline_entries(conn: sqlite3.Connection, *, archived: bool = False) -> list[Entry]:
-    """Every (archived or active) application as the pipeline holds it, soonest due first."""
-    sql = f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ?"
-    entries = _entries(conn.execute(sql, (1 if archived else 0,)))
-    entries.sort(key=sort_key("due"))
-    return entries
-
-
-def first_entries(conn: sqlite3.Connection, limit: int, *, archived: bool = False) -> list[Entry]:
-    """About the first LIMIT lines of the pipeline in its first order (soonest due), at once.
-
-    Served by the (archived, next_due_at) index, so its cost does not grow with the file;
-    ties on the last moment may differ from the full sort, which replaces these a moment later.
-    """
-    flag = 1 if archived else 0
-    sql = (
-        f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ? "
-        "AND next_due_at IS NOT NULL ORDER BY next_due_at LIMIT ?"
-    )
-    entries = _entries(conn.execute(sql, (flag, limit)))
-    if len(entries) < limit:
-        sql = (
-            f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ? "
-            "AND next_due_at IS NULL ORDER BY lower(company), id LIMIT ?"
-        )
-        entries += _entries(conn.execute(sql, (flag, limit - len(entries))))
-    entries.sort(key=sort_key("due"))
-    return entries
-
-
-def _entries(rows: Iterable[tuple]) -> list[Entry]:  # type: ignore[type-arg]
-    # The same few stages and actions on every row: share one string object for each.
-    shared: dict[str, str] = {}
-    share = shared.setdefault
-    entries = []
-    for r in rows:
-        company, role = r[1], r[2]
-        entries.append(
-            Entry(
-                r[0],
-                company,
-                role,
-                share(r[3], r[3]),
-                share(r[4], r[4]) if r[4] else None,
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                f"{company}\n{role}\n{r[10]}\n{r[11]}".lower(),
-            )
-        )
-    return entries
+    rows = interviews_with_checklists(conn, start, end, application_ids)
+    return [(_interview_row(r), r[10], r[11]) for r in rows]

@@ -138,11 +138,13 @@ class PursuitApp(App[None]):
         if demo:
             self.sub_title = "demo"
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> PipelineScreen:
         # A reactive is set up when first read, and calls the watchers it already has: read
-        # these before any screen watches them, or each would take its start as a change.
+        # these before the screen watches them, or it would take their start as a change.
         _ = self.data_generation, self.now
-        self.push_screen(PipelineScreen())
+        return PipelineScreen()
+
+    def on_mount(self) -> None:
         # The database layer is slow to import: paint first, then open the store.
         self.call_after_refresh(self.open_store)
 

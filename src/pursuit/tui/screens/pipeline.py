@@ -21,7 +21,7 @@ from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.stage_bar import StageBar
 
 if TYPE_CHECKING:
-    from pursuit.domain.records import ApplicationRow, ContactRow, InterviewRow
+    from pursuit.domain.records import ApplicationRow, ContactRow
 
 #: Lines read before the rest, so that the screen is useful while the others load.
 FIRST_PAGE = 100
@@ -200,18 +200,16 @@ class PipelineScreen(Screen[None]):
         A few indexed reads of a few milliseconds whatever the file's size, done here so that
         the first frame already has rows; every other row is read by a worker after it.
         """
-        from pursuit.store import queries
+        from pursuit.store import pipeline_reads as reads
 
         conn = self._open_file()
         if conn is None:
             return
         try:
-            first = queries.first_entries(conn, FIRST_PAGE)
-            counts = queries.stage_counts(conn)
+            first = reads.first_entries(conn, FIRST_PAGE)
+            counts = reads.stage_counts(conn)
             now = self.now()
-            coming = self._coming(
-                queries.preparation(conn, now, now + COMING, application_ids=[e.id for e in first])
-            )
+            coming = reads.coming(conn, now, now + COMING, [e.id for e in first])
         except sqlite3.Error:
             conn.close()
             return
@@ -234,14 +232,6 @@ class PipelineScreen(Screen[None]):
             return open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
         except (StoreError, sqlite3.Error, OSError):
             return None  # the store's own open reports what is wrong with the file
-
-    @staticmethod
-    def _coming(rows: list[tuple[InterviewRow, int, int]]) -> dict[int, Coming]:
-        # The soonest interview of each application wins.
-        return {
-            iv.application_id: Coming(iv.kind, iv.starts_at, settled, total)
-            for iv, settled, total in reversed(rows)
-        }
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -266,6 +256,7 @@ class PipelineScreen(Screen[None]):
     def load_rows(
         self, serial: int, archived: bool, conn: sqlite3.Connection | None = None
     ) -> None:
+        from pursuit.store import pipeline_reads as reads
         from pursuit.store import queries
 
         conn = conn or self._open_file()
@@ -273,8 +264,8 @@ class PipelineScreen(Screen[None]):
             return
         try:
             now = self.now()
-            coming = self._coming(queries.preparation(conn, now, now + COMING))
-            entries = queries.pipeline_entries(conn, archived=archived)
+            coming = reads.coming(conn, now, now + COMING)
+            entries = reads.pipeline_entries(conn, archived=archived)
             view = PipelineView(entries, sorted_by="due")
             contacts = queries.contacts(conn)
         except sqlite3.Error:

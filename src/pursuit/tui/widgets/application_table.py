@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from pursuit.domain.dates import local_tz
+from pursuit.domain.localzone import local_tz
 from pursuit.domain.pipeline import (
     COLUMNS,
     Coming,

@@ -1,0 +1,119 @@
+"""The pipeline's reads: its rows, its stage counts and its applications' coming interviews.
+
+Apart from the other queries so that the first frame (drawn before the store opens) needs
+neither the record types nor the ORM: these build only the pipeline's light `Entry` rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from pursuit.domain.moments import from_db, to_db
+from pursuit.domain.pipeline import Coming, Entry, sort_key
+
+
+def stage_counts(conn: sqlite3.Connection, *, archived: bool = False) -> dict[str, int]:
+    sql = "SELECT stage, count(*) FROM application WHERE archived = ? GROUP BY stage"
+    return {stage: n for stage, n in conn.execute(sql, (1 if archived else 0,))}
+
+
+def interviews_with_checklists(
+    conn: sqlite3.Connection,
+    start: datetime,
+    end: datetime,
+    application_ids: Sequence[int] | None = None,
+) -> list[tuple]:  # type: ignore[type-arg]
+    """Interviews starting in [START, END), soonest first, as rows: the interview's columns
+    (id, application, company, role, kind, round, start, decision by, location, NULL), then
+    its checklist's settled and total items for before it."""
+    sql = (
+        "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
+        "i.decision_by, i.location, NULL, "
+        "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
+        " AND c.phase = 'before' AND c.state != 'open'), "
+        "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
+        " AND c.phase = 'before') "
+        "FROM interview i JOIN application a ON a.id = i.application_id "
+        "WHERE i.starts_at >= ? AND i.starts_at < ? AND +a.archived = 0"
+    )
+    params: list[object] = [to_db(start), to_db(end)]
+    if application_ids is not None:
+        sql += f" AND i.application_id IN ({', '.join('?' * len(application_ids))})"
+        params.extend(application_ids)
+    sql += " ORDER BY i.starts_at"
+    return conn.execute(sql, params).fetchall()
+
+
+def coming(
+    conn: sqlite3.Connection,
+    start: datetime,
+    end: datetime,
+    application_ids: Sequence[int] | None = None,
+) -> dict[int, Coming]:
+    """Each application's soonest interview in [START, END), with how ready it is."""
+    rows = interviews_with_checklists(conn, start, end, application_ids)
+    # Soonest last, so that it wins.
+    return {r[1]: Coming(r[4], from_db(r[6]), r[10], r[11]) for r in reversed(rows)}
+
+
+_ENTRY_COLUMNS = (
+    "id, company, role, stage, next_action, next_contact, next_opens_at, next_due_at, "
+    "next_overdue_at, last_contact_at, location, notes"
+)
+
+
+def pipeline_entries(conn: sqlite3.Connection, *, archived: bool = False) -> list[Entry]:
+    """Every (archived or active) application as the pipeline holds it, soonest due first."""
+    sql = f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ?"
+    entries = _entries(conn.execute(sql, (1 if archived else 0,)))
+    entries.sort(key=sort_key("due"))
+    return entries
+
+
+def first_entries(conn: sqlite3.Connection, limit: int, *, archived: bool = False) -> list[Entry]:
+    """About the first LIMIT lines of the pipeline in its first order (soonest due), at once.
+
+    Served by the (archived, next_due_at) index, so its cost does not grow with the file;
+    ties on the last moment may differ from the full sort, which replaces these a moment later.
+    """
+    flag = 1 if archived else 0
+    sql = (
+        f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ? "
+        "AND next_due_at IS NOT NULL ORDER BY next_due_at LIMIT ?"
+    )
+    entries = _entries(conn.execute(sql, (flag, limit)))
+    if len(entries) < limit:
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ? "
+            "AND next_due_at IS NULL ORDER BY lower(company), id LIMIT ?"
+        )
+        entries += _entries(conn.execute(sql, (flag, limit - len(entries))))
+    entries.sort(key=sort_key("due"))
+    return entries
+
+
+def _entries(rows: Iterable[tuple]) -> list[Entry]:  # type: ignore[type-arg]
+    # The same few stages and actions on every row: share one string object for each.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    entries = []
+    for r in rows:
+        company, role = r[1], r[2]
+        entries.append(
+            Entry(
+                r[0],
+                company,
+                role,
+                share(r[3], r[3]),
+                share(r[4], r[4]) if r[4] else None,
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                f"{company}\n{role}\n{r[10]}\n{r[11]}".lower(),
+            )
+        )
+    return entries
