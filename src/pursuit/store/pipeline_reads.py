@@ -65,11 +65,10 @@ _ENTRY_COLUMNS = (
 
 
 def pipeline_entries(conn: sqlite3.Connection, *, archived: bool = False) -> list[Entry]:
-    """Every (archived or active) application as the pipeline holds it, soonest due first."""
+    """Every (archived or active) application as the pipeline holds it, in no set order
+    (`PipelineView` orders them)."""
     sql = f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ?"
-    entries = _entries(conn.execute(sql, (1 if archived else 0,)))
-    entries.sort(key=sort_key("due"))
-    return entries
+    return _entries(conn.execute(sql, (1 if archived else 0,)))
 
 
 def first_entries(conn: sqlite3.Connection, limit: int, *, archived: bool = False) -> list[Entry]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from operator import attrgetter
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -36,6 +37,9 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
+
+
+_ID = attrgetter("id")
 
 
 class ApplicationTable(ScrollView, can_focus=True):
@@ -93,7 +97,8 @@ class ApplicationTable(ScrollView, can_focus=True):
         Binding("enter", "open", "Open", show=False, tooltip="Open the selected application"),
     ]
 
-    cursor: reactive[int] = reactive(0, init=False)
+    # Not repaint=True: watch_cursor redraws the two lines that changed, not all of them.
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
 
     class Opened(Message):
         """Enter, or a click on the selected line: open this application."""
@@ -131,18 +136,26 @@ class ApplicationTable(ScrollView, can_focus=True):
     def selected(self) -> Entry | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def show(self, rows: Sequence[Entry], select: int | None = None) -> None:
-        """Show ROWS, keeping the cursor on application SELECT when it is among them."""
+    def show(self, rows: Sequence[Entry], select: Entry | int | None = None) -> None:
+        """Show ROWS, keeping the cursor on SELECT (an entry or its id) when it is among them."""
         self.rows = rows
         self._cache.clear()
         self._size_to_rows()
         index = 0
         if select is not None:
+            wanted = select if isinstance(select, int) else select.id
             # Usually the line under the cursor stays near where it was: look there first.
             near = range(max(0, self.cursor - 50), min(len(rows), self.cursor + 50))
-            index = next((i for i in near if rows[i].id == select), -1)
+            index = next((i for i in near if rows[i].id == wanted), -1)
             if index < 0:
-                index = next((i for i, e in enumerate(rows) if e.id == select), 0)
+                # Elsewhere (a new order): found in C, not in a Python loop over every line.
+                try:
+                    if isinstance(select, int):
+                        index = list(map(_ID, rows)).index(select)
+                    else:
+                        index = rows.index(select)
+                except ValueError:
+                    index = 0
         self.set_reactive(ApplicationTable.cursor, min(index, max(0, len(rows) - 1)))
         self._scroll_to_cursor()
         self.refresh()
