@@ -338,6 +338,13 @@ def main() -> int:
     parser.add_argument("--large", type=int, default=100_000, help="applications (0: skip)")
     parser.add_argument("--idle", type=float, default=30.0, help="seconds of idle to measure")
     args = parser.parse_args()
+    # As an installed wheel has them (pip compiles at install): a checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile pursuit from source at every start.
+    import pursuit
+
+    subprocess.run(
+        [PYTHON, "-m", "compileall", "-q", str(Path(pursuit.__file__).parent)], check=True
+    )
     s = small(args.runs)
     print(f"\npursuit bench, medians of {args.runs} runs\n")
     print("10,000 applications")

@@ -73,12 +73,11 @@ class Ticked(Message):
 
 class PursuitApp(App[None]):
     TITLE = "pursuit"
-    CSS_PATH = [
-        STYLES / "app.tcss",
-        STYLES / "pipeline.tcss",
-        STYLES / "forms.tcss",
-        STYLES / "detail.tcss",
-    ]
+    #: The styles, in order: what the first frame needs, then (LATER_CSS_PATH) the rest.
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "pipeline.tcss"]
+    #: Read once the store is open, or when a screen opens before that: parsing them would
+    #: be a tenth of the start's own work, for screens that are not on it.
+    LATER_CSS_PATH = [STYLES / "forms.tcss", STYLES / "detail.tcss"]
     COMMANDS = App.COMMANDS | {PursuitCommands}
     BINDINGS = [
         Binding(
@@ -133,6 +132,7 @@ class PursuitApp(App[None]):
         self._tick_lock = threading.Lock()
         self._closing = False
         self.store_changed_on_open = False
+        self._later_styles = False
         #: CPU seconds of the last tick: its query (worker thread), then its handling here.
         self.tick_cpu = (0.0, 0.0)
         if demo:
@@ -147,6 +147,20 @@ class PursuitApp(App[None]):
     def on_mount(self) -> None:
         # The database layer is slow to import: paint first, then open the store.
         self.call_after_refresh(self.open_store)
+
+    def load_later_styles(self) -> None:
+        """The other screens' styles, after those of the first frame (once)."""
+        if self._later_styles:
+            return
+        self._later_styles = True
+        for path in self.LATER_CSS_PATH:
+            self.stylesheet.read(path)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        self.load_later_styles()
+        return super().push_screen(screen, *args, **kwargs)
 
     # --- the store -------------------------------------------------------------------------
 
@@ -184,6 +198,7 @@ class PursuitApp(App[None]):
 
     def on_store_ready(self, message: StoreReady) -> None:
         self.apply_settings(message.settings)
+        self.call_after_refresh(self.load_later_styles)
         self.store_changed_on_open = message.changed
         # Screens opened while the store was opening load now.
         self.data_generation += 1

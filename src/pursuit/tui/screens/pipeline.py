@@ -174,11 +174,8 @@ class PipelineScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StageBar(id="stage-bar")
-        box = Input(
-            placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
-        )
-        box.can_focus = False  # until `/` shows it: a hidden box must not take the keys
-        yield box
+        # The filter box is made when `/` first asks for it: an Input's styles alone cost the
+        # first frame milliseconds.
         # Above the table, so that it is seen whatever the terminal's height.
         yield Static("Opening your applications…", id="pipeline-empty")
         yield ApplicationTable(id="pipeline")
@@ -452,8 +449,17 @@ class PipelineScreen(Screen[None]):
     def action_reverse(self) -> None:
         self._requery(reverse=not self.view_query.reverse)
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    def _filter_box(self) -> Input | None:
+        boxes = self.query("#filter").results(Input)
+        return next(boxes, None)
+
+    async def action_filter(self) -> None:
+        box = self._filter_box()
+        if box is None:
+            box = Input(
+                placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
+            )
+            await self.mount(box, after=self.query_one(StageBar))
         box.add_class("-shown")
         box.can_focus = True
         box.focus()
@@ -467,8 +473,8 @@ class PipelineScreen(Screen[None]):
         self.table.focus()
 
     def key_escape(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.has_class("-shown"):
+        box = self._filter_box()
+        if box is not None and box.has_class("-shown"):
             box.value = ""
             box.remove_class("-shown")
             box.can_focus = False
