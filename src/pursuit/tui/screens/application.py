@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from pursuit.domain.dates import local_tz, short_day
@@ -21,6 +21,7 @@ from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.widgets.title_bar import TitleBar
 
 STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
 
@@ -105,7 +106,7 @@ class ApplicationScreen(Screen[None]):
         self.detail: ApplicationDetail | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="application-body", can_focus=False):
             yield Static("Loading…", id="app-header")
             with Horizontal(id="app-panes"):

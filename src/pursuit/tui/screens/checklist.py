@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
+from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from pursuit.domain.records import ChecklistRow
+from pursuit.tui.widgets.title_bar import TitleBar
 
 BOXES = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
 PHASES = {"before": "Before", "after": "After the interview", "offer": ""}
@@ -86,7 +87,7 @@ class ChecklistScreen(Screen[None]):
         self.select_next: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(self.target.title, id="checklist-title")
         yield ProgressBar(id="checklist-progress", show_eta=False)
         yield OptionList(id="checklist-items")

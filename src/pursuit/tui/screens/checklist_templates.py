@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static, Tab, Tabs
+from textual.widgets import Footer, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from pursuit.domain.checklists import FORMAT_LABELS, FORMATS, PERSON_SLOT, TemplateItem
+from pursuit.tui.widgets.title_bar import TitleBar
 
 
 class ChecklistTemplatesScreen(Screen[None]):
@@ -64,7 +65,7 @@ class ChecklistTemplatesScreen(Screen[None]):
         self.items: list[TemplateItem] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Tabs(*[Tab(FORMAT_LABELS[f], id=f"fmt-{f}") for f in FORMATS], id="formats")
         yield Static(id="templates-hint")
         yield OptionList(id="template-items")

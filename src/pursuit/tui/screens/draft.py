@@ -16,12 +16,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
+from pursuit.tui.widgets.title_bar import TitleBar
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class DraftEditor(Screen[None]):
         self.saved_at: datetime | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("Filling in…", id="draft-title")
         yield Label("Subject", classes="field-label")
         yield Input(id="draft-subject", placeholder="(none for this kind of message)")

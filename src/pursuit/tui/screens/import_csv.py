@@ -12,10 +12,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from pursuit.paths import BadPath, user_path
 from pursuit.store.importer import FIELDS, ImportPlan
+from pursuit.tui.widgets.title_bar import TitleBar
 
 CHOICES = [(f, f) for f in FIELDS] + [("(ignore)", "ignore")]
 
@@ -53,7 +54,7 @@ class ImportScreen(Screen[None]):
         self._mapping_shown = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="import-body"):
             yield Label(
                 "Spreadsheet file (CSV, UTF-8; comma, semicolon or tab separated)",

@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Footer, Label, Sparkline, Static
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import label
 from pursuit.store.insights import Insights
+from pursuit.tui.widgets.title_bar import TitleBar
 
 BAR = 24
 
@@ -40,7 +41,7 @@ class InsightsScreen(Screen[None]):
             self.insights = insights
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="insights-body"):
             yield Static("Counting…", id="insights-summary")
             with Horizontal(id="insights-row"):

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from pursuit.domain.checklists import Progress
 from pursuit.domain.dates import local_tz, short_day
@@ -26,6 +26,7 @@ from pursuit.domain.records import InterviewDetail
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
 from pursuit.tui.widgets.fields import FieldError, labelled
+from pursuit.tui.widgets.title_bar import TitleBar
 
 TEXTS = (
     ("notes", "Notes"),
@@ -99,7 +100,7 @@ class InterviewScreen(Screen[None]):
         self._autosave = Autosave(self, self.action_save)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="interview-body", can_focus=False):
             yield Static("Loading…", id="iv-title")
             with Horizontal(id="iv-columns"):

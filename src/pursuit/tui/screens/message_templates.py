@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pursuit.domain.messages import FIELDS, Template
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
+from pursuit.tui.widgets.title_bar import TitleBar
 
 SLOTS = "  ".join(f"{{{name}}}" for name in FIELDS)
 
@@ -104,7 +105,7 @@ class MessageTemplatesScreen(Screen[None]):
         self.templates: list[Template] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield OptionList(id="message-templates")
         yield Static(id="message-preview")
         yield Footer()

@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from pursuit.domain.pipeline import COLUMN_KEYS, COLUMNS, Coming, Entry, PipelineView, Query
 from pursuit.domain.stages import STAGE_KEYS, label
 from pursuit.tui import stage_actions
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.stage_bar import StageBar
+from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pursuit.domain.records import ApplicationRow, ContactRow
@@ -172,7 +173,7 @@ class PipelineScreen(Screen[None]):
         return self.view_query.text
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield StageBar(id="stage-bar")
         # The filter box is made when `/` first asks for it: an Input's styles alone cost the
         # first frame milliseconds.

@@ -10,10 +10,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Select, Switch, TextArea
+from textual.widgets import Button, Input, Label, Select, Switch, TextArea
 
 from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
 from pursuit.tui.widgets.fields import FieldError
+from pursuit.tui.widgets.title_bar import TitleBar
 
 
 class SettingsScreen(Screen[None]):
@@ -34,7 +35,7 @@ class SettingsScreen(Screen[None]):
             self.values = values
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="settings-body"):
             for spec in SETTINGS:
                 title = spec.label + (f"  ({spec.help})" if spec.help else "")

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label
+from textual.widgets import DataTable, Footer, Label
 
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.widgets.title_bar import TitleBar
 
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
 #: no longer a day's work.
@@ -103,7 +104,7 @@ class TodayScreen(Screen[None]):
         self.counts = {"overdue": 0, "today": 0, "later": 0}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Label("Interviews in the next 7 days", classes="section-title")
         yield DataTable(id="today-interviews", cursor_type="row")
         yield Label("Follow-ups", classes="section-title", id="follow-ups-title")

@@ -115,7 +115,7 @@ class ApplicationTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: Sequence[Entry] = ()
-        self.widths = column_widths(80)
+        self._widths: tuple[int, dict[str, int]] = (0, column_widths(80))
         self.sort_column = "due"
         self.sort_reverse = False
         self.coming: dict[int, Coming] = {}
@@ -182,14 +182,20 @@ class ApplicationTable(ScrollView, can_focus=True):
 
     # --- geometry --------------------------------------------------------------------------
 
+    @property
+    def widths(self) -> dict[str, int]:
+        """Each column's width at the table's width now (worked out again when it changes)."""
+        width = self.scrollable_content_region.width
+        if width and width != self._widths[0]:
+            self._widths = (width, column_widths(width))
+        return self._widths[1]
+
     def _size_to_rows(self) -> None:
-        width = self.scrollable_content_region.width or self.size.width
-        self.virtual_size = Size(width, len(self.rows) + 1)
+        # No width: the lines fit whatever width the table has, and a virtual size that
+        # followed it would lay the screen out again after the first frame.
+        self.virtual_size = Size(0, len(self.rows) + 1)
 
     def on_resize(self) -> None:
-        self.widths = column_widths(self.scrollable_content_region.width)
-        self._cache.clear()
-        self._size_to_rows()
         self._scroll_to_cursor()
 
     def _page(self) -> int:
