@@ -1,9 +1,10 @@
 """CPU time per key press and per tick, with the app on a big database (run by bench.py).
 
-    python bench/keys.py DATABASE
+    python bench/keys.py DATABASE [ROUNDS]
 
 Key presses are measured in a real terminal: the app runs in a tmux window and the keys are
-typed into it with `tmux send-keys`, a key at a time, as a person would. Inside the app a hook
+typed into it with `tmux send-keys`, a key at a time, as a person would (the same keys
+ROUNDS times, 3 unless told). Inside the app a hook
 reads the process's CPU time when Textual receives the key and again when the frame it caused
 has been handed to the terminal: that span is the cost of handling the key (its action, the
 layout, the render and the escape codes), with no test harness in it.
@@ -43,27 +44,26 @@ def summary(samples: list[float]) -> dict[str, float]:
 
 
 def serve(database: Path, out: Path) -> None:
-    """Run the app with a hook that writes `key cpu_seconds` for every key's frame to OUT."""
+    """Run the app with hooks that write to OUT the process's CPU time at each key it
+    receives (`key NAME CPU`) and at each frame it hands to the terminal (`frame CPU`)."""
     from textual import events
     from textual.app import App
 
     from pursuit.tui.app import PursuitApp
 
     record = out.open("a", buffering=1)
-    pending: list[tuple[str, float]] = []
     on_event = App.on_event
     display = App._display
 
     async def timed_on_event(self: App[None], event: events.Event) -> None:
-        if isinstance(event, events.Key) and not pending:
-            pending.append((event.key, time.process_time()))
+        if isinstance(event, events.Key):
+            record.write(f"key {event.key} {time.process_time():.6f}\n")
         await on_event(self, event)
 
     def timed_display(self: App[None], screen: object, renderable: object) -> None:
         display(self, screen, renderable)  # type: ignore[arg-type]
-        if pending and renderable is not None:
-            key, started = pending.pop()
-            record.write(f"{key} {time.process_time() - started:.6f}\n")
+        if renderable is not None:
+            record.write(f"frame {time.process_time():.6f}\n")
 
     App.on_event = timed_on_event  # type: ignore[method-assign]
     App._display = timed_display  # type: ignore[method-assign]
@@ -101,7 +101,7 @@ class Window:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
 
-def press_all(database: Path) -> dict[str, list[float]]:
+def press_all(database: Path, rounds: int) -> dict[str, list[float]]:
     out = database.with_suffix(".keys")
     out.unlink(missing_ok=True)
     out.touch()
@@ -111,25 +111,33 @@ def press_all(database: Path) -> dict[str, list[float]]:
 
     def press(group: str, keys: list[str]) -> None:
         for key in keys:
-            count = len(out.read_text().splitlines())
+            before = len(out.read_text().splitlines())
             window.send(key)
-            deadline = time.monotonic() + 10
-            while len(out.read_text().splitlines()) == count:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"no frame after {key!r}:\n{window.screen()}")
-                time.sleep(0.005)
-            line = out.read_text().splitlines()[-1]
-            samples.setdefault(group, []).append(float(line.split()[-1]))
-            time.sleep(0.03)  # a person's pace; nothing is measured between keys
+            # A key is handled when its last frame is out: wait until the frames stop (a
+            # filter keystroke shows the letter first, then the rows).
+            deadline, lines = time.monotonic() + 5, [""] * before
+            while time.monotonic() < deadline:
+                time.sleep(0.15)
+                now = out.read_text().splitlines()
+                if len(now) == len(lines) and len(now) > before + 1:
+                    break
+                lines = now
+            mine = lines[before:]
+            frames = [float(line.split()[1]) for line in mine if line.startswith("frame ")]
+            received = [float(line.split()[2]) for line in mine if line.startswith("key ")]
+            if received and frames:  # none when the key changed nothing (home at the top)
+                samples.setdefault(group, []).append(frames[-1] - received[0])
 
     try:
         window.wait_for(" shown · ")
         time.sleep(3)  # the store opens, the first tick runs, the orders are made
-        press("moves", ["Down"] * 60 + ["PageDown"] * 40 + ["Up"] * 20 + ["PageUp"] * 20)
-        press("other", ["/"])
-        press("filter", [*"northwind", "Space", "4", *["BSpace"] * 4, "1", "2"])
-        press("other", ["Escape"])
-        press("sort", ["o"] * 12 + ["r"] * 4)
+        for _ in range(rounds):
+            press("moves", ["Down"] * 60 + ["PageDown"] * 40 + ["Up"] * 20 + ["PageUp"] * 20)
+            press("other", ["/"])
+            press("filter", [*"northwind", "Space", "4", *["BSpace"] * 4, "1", "2"])
+            press("other", ["Escape"])
+            press("sort", ["o"] * 12 + ["r"] * 4)
+            press("other", ["Home"])
     finally:
         window.close()
         out.unlink(missing_ok=True)
@@ -159,7 +167,8 @@ def main() -> int:
         serve(Path(sys.argv[2]), Path(sys.argv[3]))
         return 0
     database = Path(sys.argv[1])
-    keys = press_all(database)
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    keys = press_all(database, rounds)
     results: dict[str, object] = {name: summary(values) for name, values in keys.items()}
     results["keys"] = summary(keys["moves"] + keys["filter"] + keys["sort"])
     results["tick"] = asyncio.run(ticks(database))

@@ -139,3 +139,33 @@ async def test_the_mouse_works_on_tables_tabs_and_buttons(demo_app: PursuitApp):
         await pilot.click("#cancel")
         await settle(pilot)
         assert isinstance(demo_app.screen, PipelineScreen)
+
+
+async def test_the_title_bar_shows_the_overdue_count_and_opens_the_palette(demo_app: PursuitApp):
+    from pursuit.tui.widgets.title_bar import TitleBar
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        line = str(demo_app.screen.query_one(TitleBar).render())
+        assert "pursuit — demo · 3 overdue" in line and line.startswith(" ⭘")
+        # The title sits in the middle, as Textual's Header puts it.
+        assert abs(line.index("pursuit") - (SIZE[0] - len("pursuit — demo · 3 overdue")) // 2) < 8
+        demo_app.sub_title = "demo"
+        await pilot.pause()
+        assert "pursuit — demo" in str(demo_app.screen.query_one(TitleBar).render())
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CommandPalette)
+
+
+async def test_every_style_file_is_read_the_first_before_the_others(demo_app: PursuitApp):
+    from pursuit.paths import styles_dir
+
+    first, later = PursuitApp.CSS_PATH, PursuitApp.LATER_CSS_PATH
+    assert sorted(p.name for p in [*first, *later]) == sorted(
+        p.name for p in styles_dir().glob("*.tcss")
+    )
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        read = [Path(path).name for path, _ in demo_app.stylesheet.source]
+        assert [p.name for p in [*first, *later]] == [n for n in read if n.endswith(".tcss")]

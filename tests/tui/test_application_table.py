@@ -88,3 +88,30 @@ async def test_the_cursor_stays_on_the_same_application_when_the_rows_change() -
         await pilot.pause()
         assert table.selected is not None and table.selected.id == 700
         assert table.cursor == 299
+
+
+async def test_a_cursor_move_redraws_two_lines_and_fewer_rows_keep_the_scroll_bar_right() -> None:
+    app = TableApp(1_000)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.query_one(ApplicationTable)
+        app.drawn = 0
+        await pilot.press("down")
+        await pilot.pause()
+        assert table.cursor == 1 and app.drawn == 2  # the old line and the new one
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.scroll_y == table.max_scroll_y > 0
+        # Fewer rows, the scroll bar still needed: the view and the thumb follow.
+        table.show(app.entries[:100], select=50)
+        await pilot.pause()
+        assert table.virtual_size.height == 101 and table.scroll_y <= table.max_scroll_y
+        assert table.vertical_scrollbar.window_virtual_size == 101
+        assert table.selected is not None and table.selected.id == 50
+        # Few enough to fit: the scroll bar goes.
+        table.show(app.entries[:5])
+        await pilot.pause()
+        assert table.virtual_size.height == 6 and not table.show_vertical_scrollbar
+        table.show(app.entries)
+        await pilot.pause()
+        assert table.show_vertical_scrollbar

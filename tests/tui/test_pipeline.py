@@ -100,6 +100,28 @@ async def test_filter_by_text_and_by_stage(demo_app: PursuitApp):
         assert len(companies(demo_app)) == 13
 
 
+async def test_the_filter_box_is_made_on_demand_and_follows_long_text(demo_app: PursuitApp):
+    from pursuit.tui.widgets.filter_box import FilterBox
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not demo_app.screen.query(FilterBox)  # not in the first frame
+        await pilot.press("slash", *"health")
+        box = demo_app.screen.query_one(FilterBox)
+        assert box.has_focus and companies(demo_app) == ["Lumen Health"]
+        # Longer than the box: it scrolls to keep the cursor (and the end) in sight.
+        await pilot.press(*("x" * 150))
+        await pilot.pause()
+        assert box.scroll_x > 0 and box.value.endswith("x" * 150)
+        assert companies(demo_app) == []
+        await pilot.press(*["backspace"] * 150)
+        assert companies(demo_app) == ["Lumen Health"]
+        await pilot.press("escape")
+        assert len(companies(demo_app)) == 13 and not box.has_class("-shown")
+        await pilot.press("slash")  # the same box again
+        assert len(demo_app.screen.query(FilterBox)) == 1 and box.has_focus
+
+
 async def test_sort_by_column_and_reverse(demo_app: PursuitApp):
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)

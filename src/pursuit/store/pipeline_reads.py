@@ -65,9 +65,12 @@ _ENTRY_COLUMNS = (
 
 
 def pipeline_entries(conn: sqlite3.Connection, *, archived: bool = False) -> list[Entry]:
-    """Every (archived or active) application as the pipeline holds it, in no set order
-    (`PipelineView` orders them)."""
-    sql = f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ?"
+    """Every (archived or active) application as the pipeline holds it, roughly soonest due
+    first (`PipelineView` makes the exact orders)."""
+    # Read soonest due first (down the index): the entries and their filter text are then
+    # made in the order the pipeline first shows, and a filter walks them through memory in
+    # order. Scattered, a first keystroke's scan of 100,000 took four times as long.
+    sql = f"SELECT {_ENTRY_COLUMNS} FROM application WHERE archived = ? ORDER BY next_due_at"
     return _entries(conn.execute(sql, (1 if archived else 0,)))
 
 

@@ -18,6 +18,7 @@ from pursuit.domain.pipeline import COLUMN_KEYS, COLUMNS, Coming, Entry, Pipelin
 from pursuit.domain.stages import STAGE_KEYS, label
 from pursuit.tui import stage_actions
 from pursuit.tui.widgets.application_table import ApplicationTable
+from pursuit.tui.widgets.filter_box import FilterBox
 from pursuit.tui.widgets.stage_bar import StageBar
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -273,6 +274,8 @@ class PipelineScreen(Screen[None]):
         self.post_message(self.Loaded(serial, view, view.stage_counts(), coming, contacts, True))
         # The other columns' orders, so that a sort key never waits (a second at 100,000).
         view.make_orders()
+        # They are long-lived too: out of the collector's way like the entries (see below).
+        gc.freeze()
 
     def on_pipeline_screen_loaded(self, message: Loaded) -> None:
         if message.serial != self._serial:
@@ -457,7 +460,7 @@ class PipelineScreen(Screen[None]):
     async def action_filter(self) -> None:
         box = self._filter_box()
         if box is None:
-            box = Input(
+            box = FilterBox(
                 placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
             )
             await self.mount(box, after=self.query_one(StageBar))

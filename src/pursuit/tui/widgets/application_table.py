@@ -118,7 +118,7 @@ class ApplicationTable(ScrollView, can_focus=True):
         self._widths: tuple[int, dict[str, int]] = (0, column_widths(80))
         self.sort_column = "due"
         self.sort_reverse = False
-        self.coming: dict[int, Coming] = {}
+        self._coming_by_id: dict[int, Coming] = {}
         self.now: datetime | None = None
         self._moment: Moment | None = None
         self._looks: tuple[Style, Style, Style] | None = None
@@ -138,8 +138,9 @@ class ApplicationTable(ScrollView, can_focus=True):
 
     def show(self, rows: Sequence[Entry], select: Entry | int | None = None) -> None:
         """Show ROWS, keeping the cursor on SELECT (an entry or its id) when it is among them."""
+        # The drawn lines are kept: each is keyed by its entry (an object a reload replaces),
+        # so lines that stay on screen as the filter narrows are not drawn again.
         self.rows = rows
-        self._cache.clear()
         self._size_to_rows()
         index = 0
         if select is not None:
@@ -193,7 +194,19 @@ class ApplicationTable(ScrollView, can_focus=True):
     def _size_to_rows(self) -> None:
         # No width: the lines fit whatever width the table has, and a virtual size that
         # followed it would lay the screen out again after the first frame.
-        self.virtual_size = Size(0, len(self.rows) + 1)
+        new, old = Size(0, len(self.rows) + 1), self.virtual_size
+        if new == old:
+            return
+        window = self.container_size.height
+        if old.height and (old.height > window) == (new.height > window):
+            # The scroll bar stays (or stays away): only its thumb changes. Setting the
+            # virtual size would lay the whole screen out again, at every filter keystroke.
+            self.set_reactive(ApplicationTable.virtual_size, new)
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.window_virtual_size = new.height
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            return
+        self.virtual_size = new
 
     def on_resize(self) -> None:
         self._scroll_to_cursor()
@@ -225,14 +238,24 @@ class ApplicationTable(ScrollView, can_focus=True):
             self._moment = Moment(now, local_tz())
         return self._moment
 
+    @property
+    def coming(self) -> dict[int, Coming]:
+        """Each application's next interview (its line says to get ready for it)."""
+        return self._coming_by_id
+
+    @coming.setter
+    def coming(self, coming: dict[int, Coming]) -> None:
+        self._coming_by_id = coming
+        self._cache.clear()
+
     def _coming(self, entry: Entry) -> Coming | None:
-        return self.coming.get(entry.id)
+        return self._coming_by_id.get(entry.id)
 
     def _line_key(self, index: int) -> tuple[object, ...]:
         entry = self.rows[index]
         at = self._at()
         return (
-            entry.id,
+            entry,
             entry.state(at.stored),
             at.today,
             index % 2,
@@ -274,6 +297,7 @@ class ApplicationTable(ScrollView, can_focus=True):
         base = even if index % 2 else plain
         cursor = cursor_style if index == self.cursor else None
         segments = []
+        widths = self.widths
         cells = row_cells(entry, self._at(), self._coming(entry))
         looks: dict[str, Style] = {}
         for (text, style), (key, _title, _w) in zip(cells, COLUMNS, strict=True):
@@ -283,16 +307,17 @@ class ApplicationTable(ScrollView, can_focus=True):
                 if cursor is not None:
                     look += cursor
                 looks[style] = look
-            segments.append(Segment(f" {fit(text, self.widths[key])} ", look))
+            segments.append(Segment(f" {fit(text, widths[key])} ", look))
         return Strip(segments).adjust_cell_length(width, base + cursor if cursor else base)
 
     def _header(self, width: int) -> Strip:
         style = self.rich_style + self.get_component_rich_style("application-table--header")
         segments = []
+        widths = self.widths
         for key, title, _w in COLUMNS:
             if key == self.sort_column:
                 title += " ↑" if self.sort_reverse else " ↓"
-            segments.append(Segment(f" {fit(title, self.widths[key])} ", style))
+            segments.append(Segment(f" {fit(title, widths[key])} ", style))
         return Strip(segments).adjust_cell_length(width, style)
 
     def notify_style_update(self) -> None:
@@ -334,8 +359,9 @@ class ApplicationTable(ScrollView, can_focus=True):
 
     def column_at(self, x: int) -> str | None:
         edge = 0
+        widths = self.widths
         for key, _title, _w in COLUMNS:
-            edge += self.widths[key] + 2
+            edge += widths[key] + 2
             if x < edge:
                 return key
         return None
