@@ -93,3 +93,22 @@ def test_a_coming_interview_turns_the_action_into_preparation() -> None:
     prepared = row_cells(e, at, Coming("video", NOW.replace(day=20), 3, 7))
     assert prepared[3] == ("Prepare video (3/7)", "cyan")
     assert prepared[4][0] == "• Fri 20"  # within the week: the day's name
+
+
+def test_filtered_rows_are_a_sequence_that_finds_its_entries() -> None:
+    import gc
+    from array import array
+
+    view = PipelineView([entry(i, f"Northwind {i}" if i % 3 else f"Lumen {i}") for i in range(30)])
+    rows = view.select(Query(column="company", text="lumen"))
+    assert [e.company for e in rows] == [f"Lumen {i}" for i in (0, 12, 15, 18, 21, 24, 27, 3, 6, 9)]
+    assert rows[-1].company == "Lumen 9" and [e.id for e in rows[1:3]] == [12, 15]
+    assert rows.index(view.by_id[21]) == 4
+    try:
+        rows.index(view.by_id[1])  # a Northwind: not among them
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("found a row that the filter left out")
+    # Positions, not a list of entries: nothing for the garbage collector to walk.
+    assert gc.get_referents(rows._positions) == [array]  # type: ignore[attr-defined]

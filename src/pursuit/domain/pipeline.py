@@ -8,11 +8,13 @@ and narrows the previous result while a filter is being typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from operator import attrgetter
-from typing import Any
+from itertools import compress, repeat
+from operator import attrgetter, contains
+from typing import Any, overload
 
 from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.days import short_day
@@ -139,6 +141,41 @@ class Query:
     text: str = ""
 
 
+class Matches(Sequence[Entry]):
+    """The rows a filter kept: their positions among ROWS, in an array (the garbage collector
+    has nothing in it to walk, where a list of entries has each of them)."""
+
+    __slots__ = ("_positions", "_rows")
+
+    def __init__(self, rows: list[Entry], positions: array[int]) -> None:
+        self._rows = rows
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, slice):
+            return [self._rows[i] for i in self._positions[index]]
+        return self._rows[self._positions[index]]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return map(self._rows.__getitem__, self._positions)
+
+    def index(self, entry: Any, start: int = 0, stop: int | None = None) -> int:
+        """Where ENTRY is among these rows (ValueError when it is not), found in C."""
+        found = self._positions.index(self._rows.index(entry), start)
+        if stop is not None and found >= stop:
+            raise ValueError(entry)
+        return found
+
+
 class PipelineView:
     """ENTRIES in the order and under the filters asked for, without re-sorting each time.
 
@@ -152,8 +189,14 @@ class PipelineView:
         self._orders: dict[str, list[Entry]] = {}
         if sorted_by is not None:
             self._orders[sorted_by] = self.entries
-        #: The last query's rows, and those of each shorter text before it (for backspace).
-        self._typed: list[tuple[Query, list[Entry]]] = []
+        #: Each column's filter texts, in its order (the filter scans these, not the entries).
+        self._hays: dict[str, list[str]] = {}
+        #: Each column's order backwards, with its texts.
+        self._backwards: dict[str, tuple[list[Entry], list[str]]] = {}
+        #: The rows the last query filtered, with their texts, and its column, order, stage.
+        self._base: tuple[tuple[str, bool, str | None], list[Entry], list[str]] | None = None
+        #: The last text's matches, and those of each shorter text before it (for backspace).
+        self._typed: list[tuple[str, array[int]]] = []
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -176,48 +219,74 @@ class PipelineView:
         return sorted(self.order("company"), key=_first_key(column))
 
     def make_orders(self) -> None:
-        """Every column's order, so that no sort has to wait for one (for a worker)."""
+        """Every column's order and filter texts, so that no key waits for them (a worker's)."""
         for column in COLUMN_KEYS:
             self.order(column)
+            self._texts(column)
+            self._reversed(column)
+
+    def _reversed(self, column: str) -> tuple[list[Entry], list[str]]:
+        # Kept like the orders: two fresh lists of 100,000 at each `r` were work for the
+        # garbage collector as well as for the copy.
+        pair = self._backwards.get(column)
+        if pair is None:
+            pair = self._backwards[column] = (
+                self.order(column)[::-1],
+                self._texts(column)[::-1],
+            )
+        return pair
+
+    def _texts(self, column: str) -> list[str]:
+        hays = self._hays.get(column)
+        if hays is None:
+            hays = self._hays[column] = [e.haystack for e in self.order(column)]
+        return hays
+
+    def _rows_for(self, query: Query) -> tuple[list[Entry], list[str]]:
+        """The rows of QUERY's column, order and stage before any text, with their texts."""
+        key = (query.column, query.reverse, query.stage)
+        if self._base is None or self._base[0] != key:
+            # Not copied when neither reversed nor narrowed: nobody changes a list once shown.
+            rows, hays = self.order(query.column), self._texts(query.column)
+            if query.reverse:
+                rows, hays = self._reversed(query.column)
+            if query.stage:
+                rows = [e for e in rows if e.stage == query.stage]
+                hays = [e.haystack for e in rows]
+            self._base = (key, rows, hays)
+            self._typed = []
+        return self._base[1], self._base[2]
 
     def select(self, query: Query) -> Sequence[Entry]:
+        rows, hays = self._rows_for(query)
         needle = query.text.lower()
         typed = self._typed
-        same_order = bool(typed) and _same_order(typed[0][0], query)
-        if same_order:
-            # Backspace: the rows of a shorter text were kept on the way.
-            while len(typed) > 1 and not needle.startswith(typed[-1][0].text.lower()):
-                typed.pop()
-        if same_order and needle.startswith(typed[-1][0].text.lower()):
-            last_query, last_rows = typed[-1]
-            if needle == last_query.text.lower():
-                return last_rows
-            # Typing one more letter can only narrow what the last letter left.
-            rows = [e for e in last_rows if needle in e.haystack]
-            typed.append((query, rows))
-            return rows
-        # Not copied when neither reversed nor narrowed: nobody changes a list once shown.
-        base = self.order(query.column)
-        if query.reverse:
-            base = base[::-1]
-        if query.stage:
-            base = [e for e in base if e.stage == query.stage]
-        self._typed = [(Query(query.column, query.reverse, query.stage), base)]
+        # Backspace: the matches of a shorter text were kept on the way.
+        while typed and not needle.startswith(typed[-1][0]):
+            typed.pop()
         if not needle:
-            return base
-        rows = [e for e in base if needle in e.haystack]
-        self._typed.append((query, rows))
-        return rows
+            return rows
+        if typed and typed[-1][0] == needle:
+            return Matches(rows, typed[-1][1])
+        # The scan runs in C over the texts alone (map, contains, compress), and keeps the
+        # positions in an array: a list of 80,000 entries cost every garbage collection
+        # milliseconds, and a first keystroke at 100,000 rows paused for 50 ms.
+        if typed:
+            # Typing one more letter can only narrow what the last letter left.
+            before = typed[-1][1]
+            texts: Iterable[str] = map(hays.__getitem__, before)
+            positions: Iterable[int] = before
+        else:
+            texts, positions = hays, range(len(rows))
+        found = array("l", compress(positions, map(contains, texts, repeat(needle))))
+        typed.append((needle, found))
+        return Matches(rows, found)
 
     def stage_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for e in self.entries:
             counts[e.stage] = counts.get(e.stage, 0) + 1
         return counts
-
-
-def _same_order(a: Query, b: Query) -> bool:
-    return (a.column, a.reverse, a.stage) == (b.column, b.reverse, b.stage)
 
 
 _ID = attrgetter("id")
