@@ -181,7 +181,7 @@ class PipelineScreen(Screen[None]):
         # Above the table, so that it is seen whatever the terminal's height.
         yield Static("Opening your applications…", id="pipeline-empty")
         yield ApplicationTable(id="pipeline")
-        yield Footer()
+        # The footer (a widget for each key) is added once the rows are on screen.
 
     @property
     def table(self) -> ApplicationTable:
@@ -192,6 +192,14 @@ class PipelineScreen(Screen[None]):
         self.watch(self.app, "data_generation", self._data_changed, init=False)
         self.watch(self.app, "now", self._time_passed, init=False)
         self._first_page()
+        # A dozen widgets that the first frame can do without: the keys work before the
+        # footer shows them, a frame later.
+        self.call_after_refresh(self._add_footer)
+
+    async def _add_footer(self) -> None:
+        await self.mount(Footer())
+        # The footer lists the keys when told they changed; they have not since it came.
+        self.refresh_bindings()
 
     def _first_page(self) -> None:
         """The first screenful straight from the file, before the store (and its ORM) opens.
