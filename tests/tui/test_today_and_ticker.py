@@ -160,3 +160,41 @@ def test_countdown_words() -> None:
     assert countdown(now + timedelta(hours=3, minutes=5), now) == "in 3h 05m"
     assert countdown(now + timedelta(days=2, hours=6), now) == "in 2d 6h"
     assert countdown(now - timedelta(minutes=1), now) == "started"
+
+
+async def test_a_tick_reads_only_the_interviews_that_came_within_a_day(
+    demo_app: PursuitApp, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+):
+    from datetime import timedelta
+
+    windows: list[tuple[Any, Any]] = []
+    real = queries.preparation
+
+    def spy(conn: Any, start: Any, end: Any, **kwargs: Any) -> Any:
+        windows.append((start, end))
+        return real(conn, start, end, **kwargs)
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(queries, "preparation", spy)
+        flagged: list[int] = []
+        for hours in (4, 20, 30):  # one comes within a day, then it starts, then is past
+            before = clock.now()
+            clock.advance(hours=hours)
+            demo_app.tick()
+            await settle(pilot)
+            # Only the slice that came in reach was read...
+            assert windows[-1] == (before + timedelta(hours=24), clock.now() + timedelta(hours=24))
+            # ...and the list is what a full read gives.
+            assert demo_app.store is not None
+            with demo_app.store.reader() as conn:
+                fresh = [
+                    (iv.id, settled, total)
+                    for iv, settled, total in real(
+                        conn, clock.now(), clock.now() + timedelta(hours=24)
+                    )
+                    if settled < total
+                ]
+            assert [(p.interview.id, p.settled, p.total) for p in demo_app.prepare_rows] == fresh
+            flagged.append(len(fresh))
+    assert flagged[0] > 0 and flagged[-1] == 0  # the onsite came within a day, then passed
