@@ -21,6 +21,7 @@ from pursuit import __version__
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import BadDate, local_tz, parse_day, parse_moment, short_day
 from pursuit.domain.followups import ACTION_KINDS, ACTION_LABELS, EVENT_KINDS
+from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.stages import SECTORS, STAGES, UnknownStage, normalise
 from pursuit.paths import BadPath, resolve_db_path, user_path
 
@@ -355,28 +356,32 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
 
     # In UTC, like the stored moments: comparing within one zone skips a local-time lookup.
     at = (_moment(args.at, clock, future=True) or clock.now()).astimezone(UTC)
-    with _reading(args, clock) as conn:
-        rows = queries.due(conn, at)
     tz = local_tz()
     if args.json:
+        with _reading(args, clock) as conn:
+            brief = queries.due_brief(conn, at)
+        stored_at = to_db(at)
         # Follow-ups fall due at the same few moments (the start of a day): write each once.
-        local: dict[datetime, str] = {}
+        local: dict[str, str] = {}
         _print_json(
             [
                 {
-                    "application": r.application_id,
-                    "company": r.company,
-                    "role": r.role,
-                    "action": r.action,
-                    "due": local.get(r.due_at)
-                    or local.setdefault(r.due_at, r.due_at.astimezone(tz).isoformat()),
-                    "overdue": r.is_overdue(at),
-                    "contact": r.contact_name,
+                    "application": app_id,
+                    "company": company,
+                    "role": role,
+                    "action": action,
+                    "due": local.get(due_at)
+                    or local.setdefault(due_at, from_db(due_at).astimezone(tz).isoformat()),
+                    # The stored text sorts as the moment does.
+                    "overdue": overdue_at <= stored_at,
+                    "contact": contact,
                 }
-                for r in rows
+                for app_id, company, role, action, due_at, overdue_at, contact in brief
             ]
         )
         return 0
+    with _reading(args, clock) as conn:
+        rows = queries.due(conn, at)
     today = at.astimezone(tz).date()
     overdue = sum(1 for r in rows if r.is_overdue(at))
     due_today = sum(

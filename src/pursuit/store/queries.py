@@ -109,11 +109,32 @@ def due(
     limit: int | None = None,
 ) -> list[DueRow]:
     """Follow-ups open at AT, most overdue first (the first LIMIT of them when given)."""
-    # A page walks the due_at index in order and stops; the whole list reads the open range.
-    opened = "+f.opens_at" if limit is not None else "f.opens_at"
+    return [_due_row(r) for r in _due(conn, _DUE_COLUMNS, at, application_id, limit)]
+
+
+def due_brief(
+    conn: sqlite3.Connection, at: datetime
+) -> list[tuple[int, str, str, str, str, str, str | None]]:
+    """As `due`, as plain tuples for the command line's JSON: (application, company, role,
+    action, due at, overdue at (both as stored), contact)."""
+    columns = (
+        "f.application_id, a.company, a.role, f.action, f.due_at, f.overdue_at, f.contact_name"
+    )
+    return _due(conn, columns, at, None, None)
+
+
+def _due(
+    conn: sqlite3.Connection,
+    columns: str,
+    at: datetime,
+    application_id: int | None,
+    limit: int | None,
+) -> list[tuple]:  # type: ignore[type-arg]
+    # Down the due_at index: rows come in the order asked for, so only ties are sorted (a
+    # range on opens_at would sort every open one: half again as long at 10,000).
     sql = (
-        f"SELECT {_DUE_COLUMNS} FROM follow_up f JOIN application a ON a.id = f.application_id "
-        f"WHERE {opened} <= ? AND +a.archived = 0"
+        f"SELECT {columns} FROM follow_up f JOIN application a ON a.id = f.application_id "
+        "WHERE +f.opens_at <= ? AND +a.archived = 0"
     )
     params: list[object] = [to_db(at)]
     if application_id is not None:
@@ -123,7 +144,7 @@ def due(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [_due_row(r) for r in conn.execute(sql, params)]
+    return conn.execute(sql, params).fetchall()
 
 
 def due_counts(conn: sqlite3.Connection, at: datetime, tomorrow: datetime) -> dict[str, int]:
