@@ -74,10 +74,11 @@ class Ticked(Message):
 class PursuitApp(App[None]):
     TITLE = "pursuit"
     #: The styles, in order: what the first frame needs, then (LATER_CSS_PATH) the rest.
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "pipeline.tcss"]
+    CSS_PATH = [STYLES / "pipeline.tcss"]
     #: Read once the store is open, or when a screen opens before that: parsing them would
-    #: be a tenth of the start's own work, for screens that are not on it.
-    LATER_CSS_PATH = [STYLES / "forms.tcss", STYLES / "detail.tcss"]
+    #: be a tenth of the start's own work, for screens that are not on it. (The shared look
+    #: in app.tcss is for dialogs and panes; no selector of it is in pipeline.tcss.)
+    LATER_CSS_PATH = [STYLES / "app.tcss", STYLES / "forms.tcss", STYLES / "detail.tcss"]
     COMMANDS = App.COMMANDS | {PursuitCommands}
     BINDINGS = [
         Binding(
