@@ -100,12 +100,14 @@ async def test_filter_by_text_and_by_stage(demo_app: PursuitApp):
         assert len(companies(demo_app)) == 13
 
 
-async def test_the_filter_box_is_made_on_demand_and_follows_long_text(demo_app: PursuitApp):
+async def test_the_filter_box_waits_for_slash_and_follows_long_text(demo_app: PursuitApp):
     from pursuit.tui.widgets.filter_box import FilterBox
 
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not demo_app.screen.query(FilterBox)  # not in the first frame
+        # Mounted after the first frame, hidden and out of the focus chain until `/`.
+        hidden = demo_app.screen.query_one(FilterBox)
+        assert not hidden.display and not hidden.focusable
         await pilot.press("slash", *"health")
         box = demo_app.screen.query_one(FilterBox)
         assert box.has_focus and companies(demo_app) == ["Lumen Health"]

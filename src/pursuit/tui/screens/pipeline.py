@@ -176,8 +176,7 @@ class PipelineScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield StageBar(id="stage-bar")
-        # The filter box is made when `/` first asks for it: an Input's styles alone cost the
-        # first frame milliseconds.
+        # The filter box and the footer come a frame later (`_add_footer`).
         # Above the table, so that it is seen whatever the terminal's height.
         yield Static("Opening your applications…", id="pipeline-empty")
         yield ApplicationTable(id="pipeline")
@@ -197,6 +196,12 @@ class PipelineScreen(Screen[None]):
         self.call_after_refresh(self._add_footer)
 
     async def _add_footer(self) -> None:
+        # The filter box (hidden until `/`) too: an Input's styles cost the first frame ms.
+        box = FilterBox(
+            placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
+        )
+        box.can_focus = False  # until `/` shows it: a hidden box must not take the keys
+        await self.mount(box, after=self.query_one(StageBar))
         await self.mount(Footer())
         # The footer lists the keys when told they changed; they have not since it came.
         self.refresh_bindings()
@@ -465,16 +470,15 @@ class PipelineScreen(Screen[None]):
         boxes = self.query("#filter").results(Input)
         return next(boxes, None)
 
-    async def action_filter(self) -> None:
+    def action_filter(self) -> None:
         box = self._filter_box()
         if box is None:
-            box = FilterBox(
-                placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
-            )
-            await self.mount(box, after=self.query_one(StageBar))
+            return  # `/` before the frame after the first: the box is still to come
         box.add_class("-shown")
         box.can_focus = True
-        box.focus()
+        # At once, not when the app next gets to it: letters typed straight after `/` are
+        # already queued behind this key, and must go to the box, not to the pipeline's keys.
+        self.set_focus(box)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
