@@ -219,16 +219,21 @@ class Tmux:
             time.sleep(0.2 * (attempt + 1))
         raise RuntimeError(f"tmux would not start: {started.stderr.decode().strip()}")
 
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        ).stdout
+
     def wait_for(self, marker: str, timeout: float = 60.0) -> float:
         """Seconds from the launch until MARKER is on screen."""
         while time.perf_counter() - self.started < timeout:
-            screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-            ).stdout
-            if marker in screen:
+            if marker in self.screen():
                 return time.perf_counter() - self.started
             time.sleep(0.005)
-        raise RuntimeError(f"{marker!r} did not appear within {timeout} s")
+        raise RuntimeError(f"{marker!r} did not appear within {timeout} s:\n{self.screen()}")
+
+    def send(self, key: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
 
     def pid(self) -> int:
         out = subprocess.run(

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import random
 import statistics
-import subprocess
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
+
+from bench import Tmux  # this folder is on the path when run as a script
 
 HERE = Path(__file__).resolve().parent
 
@@ -74,39 +73,12 @@ def serve(database: Path, out: Path) -> None:
 # --- driving it ------------------------------------------------------------------------------
 
 
-class Window:
-    def __init__(self, command: str) -> None:
-        self.name = f"keys{os.getpid()}{random.randint(0, 99999)}"
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", command],
-            check=True,
-        )
-
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        ).stdout
-
-    def wait_for(self, marker: str, timeout: float = 120.0) -> None:
-        deadline = time.monotonic() + timeout
-        while marker not in self.screen():
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{marker!r} not on screen:\n{self.screen()}")
-            time.sleep(0.05)
-
-    def send(self, key: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
-
-
 def press_all(database: Path, rounds: int) -> dict[str, list[float]]:
     out = database.with_suffix(".keys")
     out.unlink(missing_ok=True)
     out.touch()
     command = f"{sys.executable} {Path(__file__).resolve()} --serve {database} {out}"
-    window = Window(command)
+    window = Tmux(command)
     samples: dict[str, list[float]] = {}
 
     def press(group: str, keys: list[str]) -> None:
@@ -129,7 +101,7 @@ def press_all(database: Path, rounds: int) -> dict[str, list[float]]:
                 samples.setdefault(group, []).append(frames[-1] - received[0])
 
     try:
-        window.wait_for(" shown · ")
+        window.wait_for(" shown · ", timeout=120)
         time.sleep(3)  # the store opens, the first tick runs, the orders are made
         for _ in range(rounds):
             press("moves", ["Down"] * 60 + ["PageDown"] * 40 + ["Up"] * 20 + ["PageUp"] * 20)

@@ -13,7 +13,7 @@ import termios
 from datetime import timedelta
 from pathlib import Path
 
-from pursuit.store import queries
+from pursuit.store import pipeline_reads, queries
 from pursuit.store.repo import Store
 
 
@@ -97,8 +97,8 @@ def test_the_tickers_queries_use_indexes(demo_store: Store) -> None:
         queries.overdue_count(spy, now)  # type: ignore[arg-type]
         queries.preparation(spy, now, now + timedelta(hours=24))  # type: ignore[arg-type]
         # The pipeline's first page, read before anything else.
-        queries.first_entries(spy, 100)  # type: ignore[arg-type]
-        queries.stage_counts(spy)  # type: ignore[arg-type]
+        pipeline_reads.first_entries(spy, 100)  # type: ignore[arg-type]
+        pipeline_reads.stage_counts(spy)  # type: ignore[arg-type]
         # Today's list and counts.
         queries.due(spy, now, limit=500)  # type: ignore[arg-type]
         queries.due_counts(spy, now, now + timedelta(days=1))  # type: ignore[arg-type]

@@ -84,7 +84,7 @@ async def test_the_cursor_stays_on_the_same_application_when_the_rows_change() -
         await pilot.pause()
         table = app.query_one(ApplicationTable)
         table.cursor = 700
-        table.show(list(reversed(app.entries)), select=700)
+        table.show(list(reversed(app.entries)), select=app.entries[700])
         await pilot.pause()
         assert table.selected is not None and table.selected.id == 700
         assert table.cursor == 299
@@ -103,7 +103,7 @@ async def test_a_cursor_move_redraws_two_lines_and_fewer_rows_keep_the_scroll_ba
         await pilot.pause()
         assert table.scroll_y == table.max_scroll_y > 0
         # Fewer rows, the scroll bar still needed: the view and the thumb follow.
-        table.show(app.entries[:100], select=50)
+        table.show(app.entries[:100], select=app.entries[50])
         await pilot.pause()
         assert table.virtual_size.height == 101 and table.scroll_y <= table.max_scroll_y
         assert table.vertical_scrollbar.window_virtual_size == 101

@@ -103,24 +103,8 @@ class Entry:
         return f"Entry({self.id}, {self.company!r}, {self.stage!r})"
 
 
-def sort_key(column: str) -> Any:
-    """The key function for COLUMN; ties fall back on the company, then the id."""
-    if column == "stage":
-        ranks = {s: i for i, s in enumerate(STAGES)}
-        return lambda e: (ranks.get(e.stage, len(STAGES)), e.company.lower(), e.id)
-    if column == "due":
-        return lambda e: (e.due_at or NEVER, e.company.lower(), e.id)
-    if column == "contact":
-        return lambda e: (e.last_contact_at or NEVER, e.company.lower(), e.id)
-    if column == "next":
-        return lambda e: (e.next_action or NEVER, e.company.lower(), e.id)
-    if column == "role":
-        return lambda e: (e.role.lower(), e.id)
-    return lambda e: (e.company.lower(), e.id)
-
-
-def _first_key(column: str) -> Any:
-    """The first part of `sort_key(COLUMN)` alone: the rest comes from a stable sort."""
+def _key(column: str) -> Any:
+    """COLUMN's own value to sort by: ties keep the order the sort is given (see `_sorted`)."""
     if column == "stage":
         ranks = {s: i for i, s in enumerate(STAGES)}
         return lambda e: ranks.get(e.stage, len(STAGES))
@@ -130,7 +114,9 @@ def _first_key(column: str) -> Any:
         return lambda e: e.last_contact_at or NEVER
     if column == "next":
         return lambda e: e.next_action or NEVER
-    return None
+    if column == "role":
+        return lambda e: e.role.lower()
+    return lambda e: e.company.lower()
 
 
 @dataclass(frozen=True)
@@ -183,12 +169,10 @@ class PipelineView:
     stored whole once made, and making one twice gives the same list.
     """
 
-    def __init__(self, entries: Iterable[Entry], *, sorted_by: str | None = None) -> None:
+    def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries = list(entries)
         self.by_id = {e.id: e for e in self.entries}
         self._orders: dict[str, list[Entry]] = {}
-        if sorted_by is not None:
-            self._orders[sorted_by] = self.entries
         #: Each column's filter texts, in its order (the filter scans these, not the entries).
         self._hays: dict[str, list[str]] = {}
         #: Each column's order backwards, with its texts.
@@ -209,14 +193,13 @@ class PipelineView:
 
     def _sorted(self, column: str) -> list[Entry]:
         # Sorting on one plain value at a time is several times quicker than on tuples: sort
-        # on the tie-breakers first, then (stably) on the column's own value.
-        if column == "role":
-            by_id = sorted(self.entries, key=_ID)
-            return sorted(by_id, key=_ROLE)
-        if column == "company":
-            by_id = sorted(self.entries, key=_ID)
-            return sorted(by_id, key=_COMPANY)
-        return sorted(self.order("company"), key=_first_key(column))
+        # on the tie-breakers first, then (stably) on the column's own value. Ties fall back
+        # on the company, then the id; the role and the company on the id alone.
+        if column in ("role", "company"):
+            ties = sorted(self.entries, key=attrgetter("id"))
+        else:
+            ties = self.order("company")
+        return sorted(ties, key=_key(column))
 
     def make_orders(self) -> None:
         """Every column's order and filter texts, so that no key waits for them (a worker's)."""
@@ -287,17 +270,6 @@ class PipelineView:
         for e in self.entries:
             counts[e.stage] = counts.get(e.stage, 0) + 1
         return counts
-
-
-_ID = attrgetter("id")
-
-
-def _ROLE(e: Entry) -> str:
-    return e.role.lower()
-
-
-def _COMPANY(e: Entry) -> str:
-    return e.company.lower()
 
 
 #: Marker characters so that the state reads without colour too.

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from pursuit.domain.moments import from_db, to_db
-from pursuit.domain.pipeline import Coming, Entry, sort_key
+from pursuit.domain.pipeline import Coming, Entry
 
 
 def stage_counts(conn: sqlite3.Connection, *, archived: bool = False) -> dict[str, int]:
@@ -78,7 +78,7 @@ def first_entries(conn: sqlite3.Connection, limit: int, *, archived: bool = Fals
     """About the first LIMIT lines of the pipeline in its first order (soonest due), at once.
 
     Served by the (archived, next_due_at) index, so its cost does not grow with the file;
-    ties on the last moment may differ from the full sort, which replaces these a moment later.
+    `PipelineView` puts them in the exact order, and the full read replaces them a moment later.
     """
     flag = 1 if archived else 0
     sql = (
@@ -92,7 +92,6 @@ def first_entries(conn: sqlite3.Connection, limit: int, *, archived: bool = Fals
             "AND next_due_at IS NULL ORDER BY lower(company), id LIMIT ?"
         )
         entries += _entries(conn.execute(sql, (flag, limit - len(entries))))
-    entries.sort(key=sort_key("due"))
     return entries
 
 

@@ -14,12 +14,8 @@ from datetime import date, datetime
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
 
-# The pipeline's reads live apart so that its first frame needs no record types; they are
-# part of this module's interface all the same.
-from pursuit.store.pipeline_reads import first_entries as first_entries
+# The pipeline's own reads are in pipeline_reads, so that its first frame needs no records.
 from pursuit.store.pipeline_reads import interviews_with_checklists
-from pursuit.store.pipeline_reads import pipeline_entries as pipeline_entries
-from pursuit.store.pipeline_reads import stage_counts as stage_counts
 
 _APP_COLUMNS = (
     "a.id, a.company, a.role, a.stage, a.applied_on, a.url, a.notes, a.source, a.location, "

@@ -154,7 +154,6 @@ class PipelineScreen(Screen[None]):
         self.select_next: int | None = None
         self._serial = 0
         self._read_before_store = False
-        self._day: object = None
 
     # Read-only views of the query, as the keys change it.
     @property
@@ -176,11 +175,10 @@ class PipelineScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield StageBar(id="stage-bar")
-        # The filter box and the footer come a frame later (`_add_footer`).
+        # The filter box comes here, and the footer below, a frame later (`_add_the_rest`).
         # Above the table, so that it is seen whatever the terminal's height.
         yield Static("Opening your applications…", id="pipeline-empty")
         yield ApplicationTable(id="pipeline")
-        # The footer (a widget for each key) is added once the rows are on screen.
 
     @property
     def table(self) -> ApplicationTable:
@@ -193,9 +191,9 @@ class PipelineScreen(Screen[None]):
         self._first_page()
         # A dozen widgets that the first frame can do without: the keys work before the
         # footer shows them, a frame later.
-        self.call_after_refresh(self._add_footer)
+        self.call_after_refresh(self._add_the_rest)
 
-    async def _add_footer(self) -> None:
+    async def _add_the_rest(self) -> None:
         # The filter box (hidden until `/`) too: an Input's styles cost the first frame ms.
         box = FilterBox(
             placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
@@ -228,9 +226,7 @@ class PipelineScreen(Screen[None]):
         self._read_before_store = True
         self._serial += 1
         self.on_pipeline_screen_loaded(
-            self.Loaded(
-                self._serial, PipelineView(first, sorted_by="due"), counts, coming, None, False
-            )
+            self.Loaded(self._serial, PipelineView(first), counts, coming, None, False)
         )
         # The rest after the first frame is drawn, not competing with it.
         self.call_after_refresh(self.load_rows, self._serial, False, conn)
@@ -316,8 +312,8 @@ class PipelineScreen(Screen[None]):
     def render_rows(self) -> None:
         table = self.table
         wanted = self.select_next or self.selected_id()
-        # This view's own entry, when it has one, is found among the rows by identity.
-        selected = self.view.by_id.get(wanted, wanted) if wanted is not None else None
+        # This view's own entry (a reload makes new ones), found among the rows by identity.
+        selected = self.view.by_id.get(wanted) if wanted is not None else None
         rows = self.view.select(self.view_query)
         table.sort_column, table.sort_reverse = self.view_query.column, self.view_query.reverse
         table.now = self.now()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from operator import attrgetter
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -37,9 +36,6 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
-
-
-_ID = attrgetter("id")
 
 
 class ApplicationTable(ScrollView, can_focus=True):
@@ -136,25 +132,21 @@ class ApplicationTable(ScrollView, can_focus=True):
     def selected(self) -> Entry | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def show(self, rows: Sequence[Entry], select: Entry | int | None = None) -> None:
-        """Show ROWS, keeping the cursor on SELECT (an entry or its id) when it is among them."""
+    def show(self, rows: Sequence[Entry], select: Entry | None = None) -> None:
+        """Show ROWS, keeping the cursor on SELECT when it is among them."""
         # The drawn lines are kept: each is keyed by its entry (an object a reload replaces),
         # so lines that stay on screen as the filter narrows are not drawn again.
         self.rows = rows
         self._size_to_rows()
         index = 0
         if select is not None:
-            wanted = select if isinstance(select, int) else select.id
             # Usually the line under the cursor stays near where it was: look there first.
             near = range(max(0, self.cursor - 50), min(len(rows), self.cursor + 50))
-            index = next((i for i in near if rows[i].id == wanted), -1)
+            index = next((i for i in near if rows[i] is select), -1)
             if index < 0:
                 # Elsewhere (a new order): found in C, not in a Python loop over every line.
                 try:
-                    if isinstance(select, int):
-                        index = list(map(_ID, rows)).index(select)
-                    else:
-                        index = rows.index(select)
+                    index = rows.index(select)
                 except ValueError:
                     index = 0
         self.set_reactive(ApplicationTable.cursor, min(index, max(0, len(rows) - 1)))

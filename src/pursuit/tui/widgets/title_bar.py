@@ -38,10 +38,8 @@ class TitleBar(Widget):
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
-        text = app.format_title(title, sub_title).truncate(
-            max(0, self.size.width - ICON_WIDTH - CLOCK_WIDTH), ellipsis=True
-        )
         middle = max(0, self.size.width - ICON_WIDTH - CLOCK_WIDTH)
+        text = app.format_title(title, sub_title).truncate(middle, ellipsis=True)
         left = (middle - text.cell_length) // 2
         icon = " ⭘".ljust(ICON_WIDTH)
         return Content.assemble(icon, text.pad(left, middle - left - text.cell_length))
