@@ -16,6 +16,7 @@ time.tzset()
 
 from pursuit.domain.clock import FixedClock  # noqa: E402
 from pursuit.store.repo import Store  # noqa: E402
+from tests.support.processes import children  # noqa: E402, F401  (a fixture)
 
 #: A Wednesday morning.
 NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
