@@ -119,7 +119,9 @@ def press_all(database: Path, rounds: int) -> dict[str, list[float]]:
 async def ticks(database: Path) -> dict[str, float]:
     from pursuit.domain.clock import FixedClock
     from pursuit.tui.app import PursuitApp
-    from pursuit.tui.tour import settle
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tour is in tests/
+    from tests.tour import settle
 
     clock = FixedClock(datetime.now().astimezone())
     app = PursuitApp(database, clock, tick_seconds=3600)

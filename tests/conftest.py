@@ -14,12 +14,22 @@ import pytest
 os.environ["TZ"] = "UTC"
 time.tzset()
 
-from pursuit.domain.clock import FixedClock  # noqa: E402
+from pursuit.domain.clock import FixedClock, SystemClock  # noqa: E402
 from pursuit.store.repo import Store  # noqa: E402
 from tests.support.processes import children  # noqa: E402, F401  (a fixture)
 
 #: A Wednesday morning.
 NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _no_real_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that reads the real clock passes or fails by the hour it runs at: refuse it."""
+
+    def refuse(self: object) -> datetime:
+        raise AssertionError("a test read the real clock; give it the `clock` fixture")
+
+    monkeypatch.setattr(SystemClock, "now", refuse)
 
 
 @pytest.fixture

@@ -13,10 +13,14 @@ import termios
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from pursuit.store import pipeline_reads, queries
 from pursuit.store.repo import Store
+from tests.support.processes import MOMENT, Children
 
 
+@pytest.mark.slow
 def test_importing_the_app_does_not_import_the_orm() -> None:
     code = (
         "import sys\n"
@@ -24,7 +28,7 @@ def test_importing_the_app_does_not_import_the_orm() -> None:
         "loaded = [m for m in ('sqlmodel', 'sqlalchemy', 'pydantic') if m in sys.modules]\n"
         "assert not loaded, loaded\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
 #: Modules the first frame does without: the ORM, and what costs milliseconds to import
@@ -34,7 +38,9 @@ SLOW = ("sqlmodel", "sqlalchemy", "pydantic", "dateutil", "pursuit.domain.record
 FIRST_PAINT = f"""
 import sys
 SLOW = {SLOW!r}
+from datetime import datetime
 from pathlib import Path
+from pursuit.domain.clock import FixedClock
 from pursuit.tui.screens import pipeline
 
 seen = []
@@ -54,7 +60,8 @@ pipeline.PipelineScreen.on_pipeline_screen_loaded = spy
 async def main():
     from pursuit.tui.app import PursuitApp
 
-    app = PursuitApp(Path(sys.argv[1]), tick_seconds=3600)
+    clock = FixedClock(datetime.fromisoformat(sys.argv[2]))
+    app = PursuitApp(Path(sys.argv[1]), clock, tick_seconds=3600)
     async with app.run_test(size=(120, 40)) as pilot:
         while app.store is None:
             await pilot.pause(0.01)
@@ -67,11 +74,16 @@ asyncio.run(main())
 """
 
 
+@pytest.mark.slow
 def test_the_first_rows_are_on_screen_before_the_orm_is_imported(demo_store: Store) -> None:
     path = demo_store.path
     demo_store.close()
     out = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, str(path)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", FIRST_PAINT, str(path), MOMENT.isoformat()],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     ).stdout
     orm, rows, store_closed = eval(out.strip().splitlines()[-1])
     assert orm == [] and rows == 13 and store_closed
@@ -116,12 +128,15 @@ def test_the_tickers_queries_use_indexes(demo_store: Store) -> None:
 
 IN_A_TERMINAL = f"""
 import sys
+from datetime import datetime
 from pathlib import Path
 from textual.drivers import _writer_thread
+from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
 
 SLOW = {SLOW!r}
-app = PursuitApp(Path(sys.argv[1]), tick_seconds=3600)
+clock = FixedClock(datetime.fromisoformat(sys.argv[3]))
+app = PursuitApp(Path(sys.argv[1]), clock, tick_seconds=3600)
 write = _writer_thread.WriterThread.write
 seen = []
 
@@ -141,8 +156,9 @@ Path(sys.argv[2]).write_text(repr(seen))
 """
 
 
+@pytest.mark.slow
 def test_the_terminal_is_sent_the_first_rows_before_the_orm_is_imported(
-    demo_store: Store, tmp_path: Path
+    demo_store: Store, tmp_path: Path, children: Children
 ) -> None:
     """In a real terminal, not headless: a first frame drawn and then dropped would pass above.
 
@@ -155,8 +171,8 @@ def test_the_terminal_is_sent_the_first_rows_before_the_orm_is_imported(
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-    child = subprocess.Popen(
-        [sys.executable, "-c", IN_A_TERMINAL, str(path), str(result)],
+    child = children.start(
+        [sys.executable, "-c", IN_A_TERMINAL, str(path), str(result), MOMENT.isoformat()],
         stdin=follower,
         stdout=follower,
         stderr=follower,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
+from subprocess import PIPE
 
 import pytest
 
 from pursuit.cli import main
 from pursuit.domain.clock import FixedClock
+from tests.support.processes import run_pursuit
 
 
 @pytest.fixture
@@ -122,24 +122,15 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "pursuit 0.1.0" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_pursuit_db_environment_variable_and_real_process(tmp_path: Path) -> None:
     path = tmp_path / "env.db"
     env = {**os.environ, "PURSUIT_DB": str(path)}
-    done = subprocess.run(
-        [sys.executable, "-m", "pursuit", "add", "Acme", "Dev"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = run_pursuit("add", "Acme", "Dev", env=env)
+    assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
     assert path.exists()
-    done = subprocess.run(
-        [sys.executable, "-m", "pursuit", "stage", "1", "nope"],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    done = run_pursuit("stage", "1", "nope", env=env)
     assert done.returncode == 2 and "Traceback" not in done.stderr
 
 
@@ -154,20 +145,15 @@ def test_json_lists_are_a_record_a_line(run) -> None:
     assert [json.loads(line.rstrip(","))["company"] for line in lines[1:3]] == ["Bolt", "Acme"]
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     env = {**os.environ, "PURSUIT_DB": str(tmp_path / "pipe.db")}
-    subprocess.run([sys.executable, "-m", "pursuit", "add", "Acme", "Dev"], env=env, check=True)
+    assert run_pursuit("add", "Acme", "Dev", env=env).returncode == 0
     # `pursuit list | head -0`: the reading end is gone before anything is written.
     reader, writer = os.pipe()
     os.close(reader)
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "pursuit", "list"],
-            env=env,
-            stdout=writer,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        done = run_pursuit("list", env=env, capture_output=False, stdout=writer, stderr=PIPE)
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (141, "")

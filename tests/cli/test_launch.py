@@ -7,13 +7,17 @@ from pathlib import Path
 import pytest
 
 from pursuit import launch
+from pursuit.domain.clock import SystemClock
 from pursuit.tui.app import PursuitApp
+from tests.support.processes import MOMENT
 
 
 def test_arguments_go_to_the_command_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("PURSUIT_DB", str(tmp_path / "p.db"))
+    # The entry point reads the system clock: make that reading one the test chose.
+    monkeypatch.setattr(SystemClock, "now", lambda self: MOMENT)
     assert launch.main(["add", "Acme", "Engineer"]) == 0
     assert launch.main(["list"]) == 0
     assert "Acme" in capsys.readouterr().out

@@ -12,19 +12,28 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
+from tests.support.processes import MOMENT, Children
+
+ROOT = Path(__file__).resolve().parents[2]
+
 WRITER = textwrap.dedent("""
     import sys
+    from datetime import UTC, datetime
+    from pursuit.domain.clock import FixedClock
     from pursuit.store.repo import Store
-    store = Store.open(sys.argv[1])
+    store = Store.open(sys.argv[1], FixedClock(datetime(2026, 11, 18, 10, tzinfo=UTC)))
     for i in range(1000):
         app_id = store.add_application(f"Company {i}", "Role", notes="x" * 200)
         print(app_id, flush=True)
 """)
 
 
-def test_a_killed_writer_loses_nothing_that_returned(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_a_killed_writer_loses_nothing_that_returned(tmp_path: Path, children: Children) -> None:
     db = tmp_path / "crash.db"
-    child = subprocess.Popen(
+    child = children.start(
         [sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True
     )
     assert child.stdout is not None
@@ -48,24 +57,16 @@ TYPIST = textwrap.dedent("""
     import asyncio, sys, time
     from datetime import datetime
     from pathlib import Path
-    from textual.widgets import DataTable
+    sys.path.insert(0, sys.argv[2])
+    from pursuit.domain.clock import FixedClock
     from pursuit.tui.app import PursuitApp
-    from pursuit.tui.screens.draft import DraftEditor
+    from tests.tour import visit
 
     async def main():
-        app = PursuitApp(Path(sys.argv[1]), demo=True, tick_seconds=3600)
+        clock = FixedClock(datetime.fromisoformat(sys.argv[3]))
+        app = PursuitApp(Path(sys.argv[1]), clock, demo=True, tick_seconds=3600)
         async with app.run_test(size=(120, 40)) as pilot:
-            for _ in range(30):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-            await pilot.press("t")
-            for _ in range(10):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-            await pilot.press("enter")
-            while not isinstance(app.screen, DraftEditor) or app.screen.opened is None:
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+            await visit(pilot, "draft")
             body = app.screen.query_one("#draft-body")
             body.focus()
             await pilot.press("ctrl+home")
@@ -79,11 +80,15 @@ TYPIST = textwrap.dedent("""
 """)
 
 
-def test_a_killed_app_keeps_the_draft_up_to_a_second_before(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_a_killed_app_keeps_the_draft_up_to_a_second_before(
+    tmp_path: Path, children: Children
+) -> None:
     db = tmp_path / "typing.db"
-    env = {**os.environ, "TZ": "UTC"}
-    child = subprocess.Popen(
-        [sys.executable, "-c", TYPIST, str(db)], stdout=subprocess.PIPE, text=True, env=env
+    child = children.start(
+        [sys.executable, "-c", TYPIST, str(db), str(ROOT), MOMENT.isoformat()],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None
     stop_after = random.Random(os.getpid()).randint(60, 140)
@@ -96,6 +101,7 @@ def test_a_killed_app_keeps_the_draft_up_to_a_second_before(tmp_path: Path) -> N
             killed_at = time.monotonic()
             break
     child.wait()
+    assert typed, "the typist never reached the draft editor"
     # Everything typed a second or more before the kill must be in the saved draft.
     safe = max((n for n, at in typed if at <= killed_at - 1.0), default=0)
     assert safe > 0, "the typist did not run long enough to test anything"

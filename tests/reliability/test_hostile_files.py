@@ -10,21 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from pursuit.domain.clock import FixedClock
 from pursuit.store.repo import Store
+from tests.support.processes import MOMENT, run_pursuit
 
 
 def _pursuit(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pursuit", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+    return run_pursuit(*args, env=env)
 
 
 def _good_db(path: Path) -> bytes:
-    store = Store.open(path)
+    store = Store.open(path, FixedClock(MOMENT))
     for i in range(30):
         store.add_application(f"Company {i}", "Role")
     with store.reader() as conn:
@@ -52,6 +48,7 @@ def _cases(tmp: Path) -> list[tuple[str, Path]]:
 
 
 @pytest.mark.parametrize("command", [["list"], ["add", "Acme", "Dev"], ["due", "--json"]])
+@pytest.mark.slow
 def test_bad_database_paths(tmp_path: Path, command: list[str]) -> None:
     for name, path in _cases(tmp_path):
         before = path.read_bytes() if path.is_file() else None
@@ -64,6 +61,7 @@ def test_bad_database_paths(tmp_path: Path, command: list[str]) -> None:
             assert path.read_bytes() == before, name
 
 
+@pytest.mark.slow
 def test_the_app_refuses_a_bad_database_with_a_message(tmp_path: Path) -> None:
     text = tmp_path / "notes.db"
     text.write_text("not a database\n")
@@ -71,8 +69,10 @@ def test_the_app_refuses_a_bad_database_with_a_message(tmp_path: Path) -> None:
     code = (
         "import asyncio, sys\n"
         "from pathlib import Path\n"
+        "from datetime import datetime\n"
+        "from pursuit.domain.clock import FixedClock\n"
         "from pursuit.tui.app import PursuitApp\n"
-        "app = PursuitApp(Path(sys.argv[1]))\n"
+        "app = PursuitApp(Path(sys.argv[1]), FixedClock(datetime.fromisoformat(sys.argv[2])))\n"
         "async def go():\n"
         "    async with app.run_test() as pilot:\n"
         "        for _ in range(50):\n"
@@ -82,7 +82,10 @@ def test_the_app_refuses_a_bad_database_with_a_message(tmp_path: Path) -> None:
         "print(app.return_code)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(text)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code, str(text), MOMENT.isoformat()],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.stdout.strip().endswith("2"), done.stdout + done.stderr
     assert text.read_text() == "not a database\n"
@@ -91,6 +94,7 @@ def test_the_app_refuses_a_bad_database_with_a_message(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "content", [b'Company,Role\n"Acme,Dev\n', b"\x89PNG\r\n\x1a\n\x00\x00", b"\xff\xfe\x00C\x00o"]
 )
+@pytest.mark.slow
 def test_hostile_spreadsheets(tmp_path: Path, content: bytes) -> None:
     sheet = tmp_path / "sheet.csv"
     sheet.write_bytes(content)
@@ -100,6 +104,7 @@ def test_hostile_spreadsheets(tmp_path: Path, content: bytes) -> None:
     assert sheet.read_bytes() == content
 
 
+@pytest.mark.slow
 def test_privacy_modes_and_nothing_written_elsewhere(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

@@ -7,16 +7,21 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from pursuit.domain.clock import FixedClock
 from pursuit.store.repo import Store
 from pursuit.tui.app import PursuitApp
+from tests.support.processes import MOMENT, Children, run_pursuit
 
 from ..tui.conftest import SIZE, settle
 
 WRITER = textwrap.dedent("""
     import sys
+    from datetime import datetime
+    from pursuit.domain.clock import FixedClock
     from pursuit.store.repo import Store
-    store = Store.open(sys.argv[1])
+    store = Store.open(sys.argv[1], FixedClock(datetime.fromisoformat(sys.argv[3])))
     name = sys.argv[2]
     first = store.add_application(f"{name} start", "Role")
     for i in range(500):
@@ -29,23 +34,24 @@ WRITER = textwrap.dedent("""
 """)
 
 
-def test_two_writers_interleaved(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_two_writers_interleaved(tmp_path: Path, clock: FixedClock, children: Children) -> None:
     db = tmp_path / "shared.db"
-    Store.open(db).close()
-    children = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(db), name],
+    Store.open(db, clock).close()
+    writers = [
+        children.start(
+            [sys.executable, "-c", WRITER, str(db), name, MOMENT.isoformat()],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for name in ("left", "right")
     ]
-    for child in children:
-        out, err = child.communicate(timeout=240)
+    for child in writers:
+        out, err = child.communicate(timeout=100)
         assert child.returncode == 0, err
         assert "locked" not in err and out.strip() == "done"
-    store = Store.open(db)
+    store = Store.open(db, clock)
     names = [r.company for r in store.applications()]
     assert len(names) == 1002
     for side in ("left", "right"):
@@ -56,25 +62,12 @@ def test_two_writers_interleaved(tmp_path: Path) -> None:
     store.close()
 
 
+@pytest.mark.slow
 async def test_the_open_app_shows_the_command_lines_changes(db_path: Path, clock: FixedClock):
     app = PursuitApp(db_path, clock, demo=True, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pursuit",
-                "--db",
-                str(db_path),
-                "add",
-                "From The Shell",
-                "Engineer",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        done = run_pursuit("--db", str(db_path), "add", "From The Shell", "Engineer")
         assert done.returncode == 0, done.stderr
         app.tick()  # what the ticker's timer does once per interval
         await settle(pilot)

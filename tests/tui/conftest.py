@@ -8,7 +8,7 @@ import pytest
 
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
-from pursuit.tui.tour import open_interview, settle
+from tests.tour import open_interview, settle
 
 __all__ = ["SIZE", "open_interview", "settle"]
 

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
-from pursuit.tui.tour import SCREENS
+from tests.tour import SCREENS, quiet, visit
 
 from .conftest import SIZE, settle
 
@@ -25,11 +25,11 @@ def test_screen_snapshot(
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
         pilot.app.theme = theme
-        await SCREENS[screen](pilot)
-        await settle(pilot)
+        await visit(pilot, screen)
         # A blinking cursor would make the picture depend on the moment it is taken.
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False  # type: ignore[attr-defined]
+        quiet(pilot)
         await pilot.pause()
 
     app = PursuitApp(db_path, clock, demo=True, tick_seconds=3600)
