@@ -148,7 +148,7 @@ SCREENS: dict[str, Stop] = {
     "checklist": Stop(checklist, ChecklistScreen, "Lumen Health"),
     "walk": Stop(walk, WalkScreen, "Lumen Health"),
     "insights": Stop(insights, InsightsScreen, "Applied"),
-    "settings": Stop(settings, SettingsScreen, "check_in_days"),
+    "settings": Stop(settings, SettingsScreen, "Thank-you window (hours)"),
 }
 
 
@@ -164,5 +164,6 @@ async def visit(pilot: Pilot, name: str) -> None:
     )
     quiet(pilot)
     await pilot.pause()
+    assert not pilot.app.screen.query("Toast"), "a notice is still on screen"
     seen = screen_text(pilot)
     assert stop.shows in seen, f"the tour's {name!r} screen does not show {stop.shows!r}"
