@@ -6,7 +6,6 @@ Errors go to stderr in one sentence with exit code 2; no traceback reaches the u
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sqlite3
@@ -22,6 +21,7 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import BadDate, local_tz, parse_day, parse_moment, short_day
 from pursuit.domain.followups import ACTION_KINDS, ACTION_LABELS, EVENT_KINDS
 from pursuit.domain.moments import from_db, to_db
+from pursuit.domain.safe_text import TerminalStream, for_terminal, json_text
 from pursuit.domain.stages import SECTORS, STAGES, UnknownStage, normalise
 from pursuit.paths import BadPath, resolve_db_path, user_path
 
@@ -211,13 +211,15 @@ def _print_json(value: Any) -> None:
     if isinstance(value, list) and value:
         # A record a line: as easy to read and grep, and written by the C encoder, where
         # indent= takes the pure-Python one (most of `due --json` on a long list).
-        records = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
+        records = ",\n  ".join(json_text(v) for v in value)
         print(f"[\n  {records}\n]")
     else:
-        print(json.dumps(value, ensure_ascii=False, indent=2))
+        print(json_text(value, indent=2))
 
 
 def _table(rows: list[list[str]], headers: list[str]) -> str:
+    # One line a row: a newline or tab inside a name shows as a picture, not a break.
+    rows = [[for_terminal(c) for c in r] for r in rows]
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
     ]
@@ -442,10 +444,10 @@ def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
 def _write_output(path: str | None, data: str | bytes) -> None:
     """To stdout, or to a new file only the user can read (exports hold personal data)."""
     if path is None:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        # Bytes, past the terminal stream: the format's own escaping has made them safe.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        sys.stdout.buffer.flush()
         return
     target = user_path(path)
     try:
@@ -612,6 +614,15 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalStream(out), TerminalStream(err)  # type: ignore[assignment]
+    try:
+        return _main(argv, clock)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None, clock: Clock | None) -> int:
     args = build_parser().parse_args(argv)
     clock = clock or SystemClock()
     from pursuit.store.db import StoreError

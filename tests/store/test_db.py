@@ -165,4 +165,4 @@ def test_no_engine_is_made_at_import_time() -> None:
         "import pursuit.store.repo, pursuit.store.demo, pursuit.cli, pursuit.tui.app\n"
         "assert made == [], made\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -15,13 +15,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from pursuit.domain import followups as fu
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import local_tz
+from pursuit.domain.safe_text import TextNotAllowed, check_stored_text
 from pursuit.domain.stages import SECTORS, STAGES
 from pursuit.paths import user_path
 from pursuit.store import db
@@ -104,6 +105,17 @@ def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _refuse_what_no_field_may_hold(session: Session, _context: object, _objects: object) -> None:
+    """Every write's door: text is stored as given, except what no field may hold (NUL)."""
+    for row in (*session.new, *session.dirty):
+        for name, value in vars(row).items():
+            if isinstance(value, str):
+                try:
+                    check_stored_text(name.replace("_", " "), value)
+                except TextNotAllowed as exc:
+                    raise InvalidValue(str(exc)) from None
+
+
 class Store(People, Checklists, Drafts, Transfer, Views):
     """A pursuit database, opened and up to date."""
 
@@ -146,6 +158,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     @contextmanager
     def _tx(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            event.listen(session, "before_flush", _refuse_what_no_field_may_hold)
             yield session
 
     @contextmanager

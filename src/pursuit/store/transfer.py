@@ -17,6 +17,7 @@ from sqlmodel import SQLModel, select
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.followups import ACTION_LABELS, DEADLINES
+from pursuit.domain.safe_text import csv_cell, ics_text, json_text
 from pursuit.store import db, queries
 from pursuit.store.errors import InvalidValue
 from pursuit.store.importer import ImportResult, ImportRow, _fold
@@ -101,7 +102,7 @@ class Transfer(_Host):
                     dump["tables"][name] = [dict(zip(columns, r, strict=True)) for r in cursor]
             finally:
                 conn.execute("COMMIT")
-        return json.dumps(dump, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return json_text(dump, indent=1, sort_keys=True) + "\n"
 
     def restore_json(self, text: str) -> int:
         """Load a dump into this (empty) database; returns the number of applications."""
@@ -180,26 +181,23 @@ class Transfer(_Host):
             )
             rows = queries.applications(conn) + queries.applications(conn, archived=True)
         for r in sorted(rows, key=lambda r: r.id):
-            writer.writerow(
-                [
-                    r.id,
-                    r.company,
-                    r.role,
-                    r.stage,
-                    r.applied_on.isoformat() if r.applied_on else "",
-                    r.url,
-                    r.location,
-                    r.source,
-                    r.last_contact_at.astimezone(tz).date().isoformat()
-                    if r.last_contact_at
-                    else "",
-                    counts.get(r.id, 0),
-                    "; ".join(history.get(r.id, [])),
-                    ACTION_LABELS.get(r.next_action or "", ""),
-                    r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",
-                    "yes" if r.archived else "",
-                ]
-            )
+            cells = [
+                r.id,
+                r.company,
+                r.role,
+                r.stage,
+                r.applied_on.isoformat() if r.applied_on else "",
+                r.url,
+                r.location,
+                r.source,
+                r.last_contact_at.astimezone(tz).date().isoformat() if r.last_contact_at else "",
+                counts.get(r.id, 0),
+                "; ".join(history.get(r.id, [])),
+                ACTION_LABELS.get(r.next_action or "", ""),
+                r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",
+                "yes" if r.archived else "",
+            ]
+            writer.writerow([csv_cell(cell) for cell in cells])
         return out.getvalue()
 
     # --- the calendar ----------------------------------------------------------------------
@@ -227,19 +225,22 @@ class Transfer(_Host):
             event.add("dtstamp", stamp)
             event.add("dtstart", iv.starts_at)
             event.add("dtend", iv.starts_at + timedelta(minutes=durations.get(iv.id) or 60))
-            event.add("summary", f"Interview: {iv.company}, {iv.role} ({iv.title})")
+            event.add("summary", ics_text(f"Interview: {iv.company}, {iv.role} ({iv.title})"))
             if iv.location:
-                event.add("location", iv.location)
+                event.add("location", ics_text(iv.location))
             lines = [f"{iv.title} interview for {iv.role} at {iv.company}."]
             if iv.interviewers:
                 lines.append(f"With: {', '.join(iv.interviewers)}")
-            event.add("description", "\n".join(lines))
+            event.add("description", ics_text("\n".join(lines)))
             cal.add_component(event)
         for row in due:
             event = Event()
             who = f" to {row.contact_name}" if row.contact_name else ""
-            uid = f"follow-up-{row.application_id}-{row.action}-{row.contact_id}-{row.source}"
-            event.add("uid", f"{uid}@pursuit".replace(":", "-"))
+            # Stable across exports, so a calendar that re-imports the file updates the event;
+            # the parts a follow-up lacks (no person, no source) are left out, not "None".
+            parts = [str(row.application_id), row.action, row.contact_id, row.source]
+            uid = "-".join(str(p) for p in parts if p not in (None, ""))
+            event.add("uid", f"follow-up-{uid}@pursuit".replace(":", "-"))
             event.add("dtstamp", stamp)
             if row.action in DEADLINES:
                 event.add("dtstart", row.due_at - timedelta(minutes=30))
@@ -248,7 +249,7 @@ class Transfer(_Host):
                 day = row.due_at.astimezone(tz).date()
                 event.add("dtstart", day)
                 event.add("dtend", day + timedelta(days=1))
-            event.add("summary", f"{ACTION_LABELS[row.action]}{who} · {row.company}")
-            event.add("description", f"{row.role} at {row.company}. From pursuit.")
+            event.add("summary", ics_text(f"{ACTION_LABELS[row.action]}{who} · {row.company}"))
+            event.add("description", ics_text(f"{row.role} at {row.company}. From pursuit."))
             cal.add_component(event)
         return bytes(cal.to_ical())
