@@ -199,7 +199,12 @@ class PipelineScreen(Screen[None]):
             placeholder="Filter: type to narrow, enter to keep, escape to clear", id="filter"
         )
         box.can_focus = False  # until `/` shows it: a hidden box must not take the keys
+        # The app may already be leaving (a file it cannot open): then there is no screen.
+        if not self.is_attached:
+            return
         await self.mount(box, after=self.query_one(StageBar))
+        if not self.is_attached:
+            return
         await self.mount(Footer())
         # The footer lists the keys when told they changed; they have not since it came.
         self.refresh_bindings()
