@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 # Re-exported: the screens read the zone and parse dates from one place.
 from pursuit.domain.days import friendly_day as friendly_day
@@ -28,8 +28,21 @@ class When:
     clock: time | None = None
 
     def at(self, tz: tzinfo) -> datetime:
-        """The moment meant: the time given, or the start of the day."""
-        return datetime.combine(self.day, self.clock or time(0, 0), tzinfo=tz)
+        """The moment meant: the time given, or the start of the day.
+
+        A time the clocks skip (02:30 on a spring-forward night) is refused rather than moved
+        by an hour without a word. A repeated one (01:30 on the autumn night) is the first of
+        the two, always (fold 0).
+        """
+        moment = datetime.combine(self.day, self.clock or time(0, 0), tzinfo=tz)
+        if self.clock is not None:
+            back = moment.astimezone(UTC).astimezone(tz)
+            if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+                raise BadDate(
+                    f"{self.clock:%H:%M} on {self.day:%a %d %b %Y} does not exist here: the "
+                    "clocks go forward that night; give a time before or after the change"
+                )
+        return moment
 
 
 _UNITS = {
@@ -70,7 +83,8 @@ def _shift(now: datetime, n: int, unit: str, raw: str) -> When:
     if name is None:
         raise BadDate(f"cannot read {raw!r} as a date: unknown unit {unit!r}")
     if name == "hours":
-        moment = now + timedelta(hours=n)
+        # Real hours: across a change of the clocks "in 3 hours" is still three hours away.
+        moment = (now.astimezone(UTC) + timedelta(hours=n)).astimezone(now.tzinfo)
         return When(moment.date(), moment.time().replace(second=0, microsecond=0))
     try:
         from dateutil.relativedelta import relativedelta

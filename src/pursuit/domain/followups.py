@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from pursuit.domain.actions import (  # noqa: F401  (re-exported)
     ACTION_KINDS,
@@ -170,7 +170,10 @@ def _deadline(
     person: Person | None = None,
     interview_id: int | None = None,
 ) -> Action:
-    due = opens + timedelta(hours=hours)
+    # Hours are real time: added in UTC, so that 24 h across a change of the clocks is 24 h
+    # (wall-clock arithmetic on a local moment would give 23 or 25), whichever zone the
+    # moment arrived in (a fresh write's local one, or the stored UTC one on a later write).
+    due = opens.astimezone(UTC) + timedelta(hours=hours)
     return Action(
         due_at=due,
         kind=kind,
