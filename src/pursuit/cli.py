@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from pursuit import __version__
 from pursuit.domain.clock import Clock, SystemClock
-from pursuit.domain.dates import BadDate, local_tz, parse_day, parse_moment, short_day
+from pursuit.domain.dates import (
+    BadDate,
+    local_tz,
+    parse_day,
+    parse_decision_day,
+    parse_moment,
+    short_day,
+)
 from pursuit.domain.followups import ACTION_KINDS, ACTION_LABELS, EVENT_KINDS
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.safe_text import TerminalStream, for_terminal, json_text
@@ -298,7 +305,11 @@ def cmd_stage(args: argparse.Namespace, clock: Clock) -> int:
 
 def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
     starts = parse_moment(args.at, clock.now(), future=True)
-    decision = _day(args.decision_by, clock, future=True)
+    decision = (
+        parse_decision_day(args.decision_by, clock.now(), starts.astimezone(local_tz()).date())
+        if args.decision_by
+        else None
+    )
     store = _open(args, clock)
     try:
         iid = store.add_interview(
@@ -323,7 +334,7 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
     if args.event not in EVENT_KINDS:
         raise UserError(f"unknown event {args.event!r}; known events: {', '.join(EVENT_KINDS)}")
     at = _moment(args.at, clock, future=False)
-    decision = _day(args.decision_by, clock, future=True)
+    decision = parse_decision_day(args.decision_by, clock.now()) if args.decision_by else None
     store = _open(args, clock)
     try:
         logged = store.log_event(

@@ -6,6 +6,7 @@ so the same text always means the same thing in tests.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -122,12 +123,61 @@ def _clock_of(text: str, raw: str) -> time:
     return a.time()
 
 
-def parse_when(text: str, now: datetime, *, future: bool = True) -> When:
+def parse_when(
+    text: str, now: datetime, *, future: bool = True, nearest_to: date | None = None
+) -> When:
     """Read TEXT as a day (and maybe a time), relative to NOW.
 
     FUTURE says which way a month and day with no year lean: towards the next such date
-    (for things to come) or the latest past one (for things done).
+    (for things to come) or the latest past one (for things done, which cannot be after
+    NOW: such a date is refused). NEAREST_TO, when given, picks the year-less date nearest
+    that day instead (a decision date is read against its interview).
     """
+    when = _read_when(text, now, future=future, nearest_to=nearest_to)
+    if not future:
+        today, clock = now.date(), now.time().replace(second=0, microsecond=0)
+        if when.day > today or (when.day == today and when.clock and when.clock > clock):
+            shown = f"{when.day:%a %d %b %Y}" + (f" {when.clock:%H:%M}" if when.clock else "")
+            raise BadDate(f"{text.strip()!r} is {shown}, still to come; give when it happened")
+    return when
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTHS = {name[:3]: (number, name) for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH_DAY = re.compile(
+    r"^(?:(?P<m1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3,9}))\b"
+)
+
+
+def _check_day_of_month(text: str, raw: str) -> None:
+    """`Feb 30`, `32 Dec`: say that the day is out of range for the month."""
+    m = _MONTH_DAY.match(text)
+    if not m:
+        return
+    month_word, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
+    found = _MONTHS.get(month_word[:3])
+    if found is None or not found[1].startswith(month_word):
+        return
+    number, name = found
+    longest = calendar.monthrange(2024, number)[1]  # a leap year: February 29 can be meant
+    if not 1 <= int(day) <= longest:
+        raise BadDate(f"cannot read {raw!r} as a date: {name.capitalize()} has days 1 to {longest}")
+
+
+def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | None) -> When:
     raw = text
     text = " ".join(text.strip().lower().split())
     if not text:
@@ -151,6 +201,7 @@ def parse_when(text: str, now: datetime, *, future: bool = True) -> When:
     if (m := _NEXT_DAY.match(text)) and (w := _weekday(now, m["day"], m["next"], future)):
         return w
 
+    _check_day_of_month(text, raw)
     # Parse twice with different defaults: whatever differs between the two results
     # was not in the text (no year, no time), which tells us how to fill it in.
     from dateutil import parser as du_parser
@@ -178,8 +229,10 @@ def parse_when(text: str, now: datetime, *, future: bool = True) -> When:
         except ValueError:
             continue
     if not candidates:
-        raise BadDate(f"cannot read {raw!r} as a date")
-    if future:
+        raise BadDate(f"cannot read {raw!r} as a date: February 29 needs a leap year; add one")
+    if nearest_to is not None:
+        chosen = min(candidates, key=lambda d: abs(d - nearest_to))
+    elif future:
         chosen = min((d for d in candidates if d >= today), default=candidates[-1])
     else:
         chosen = max((d for d in candidates if d <= today), default=candidates[0])
@@ -189,6 +242,18 @@ def parse_when(text: str, now: datetime, *, future: bool = True) -> When:
 def parse_day(text: str, now: datetime, *, future: bool = True) -> date:
     """Read TEXT as a calendar day (any time given is ignored)."""
     return parse_when(text, now, future=future).day
+
+
+def parse_decision_day(text: str, now: datetime, interview_day: date | None = None) -> date:
+    """A decision date the employer gave: a year-less one is the one nearest the interview,
+    and one that falls before the interview is refused (a decision comes after it)."""
+    day = parse_when(text, now, future=True, nearest_to=interview_day or now.date()).day
+    if interview_day is not None and day < interview_day:
+        raise BadDate(
+            f"{text.strip()!r} is {day:%a %d %b %Y}, before the interview on "
+            f"{interview_day:%a %d %b %Y}; the decision date comes after it"
+        )
+    return day
 
 
 def parse_moment(text: str, now: datetime, *, future: bool = True) -> datetime:

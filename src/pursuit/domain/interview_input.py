@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from pursuit.domain.dates import BadDate, parse_day, parse_moment
+from pursuit.domain.dates import BadDate, parse_decision_day, parse_moment
 
 KINDS = ("phone", "video", "onsite", "panel", "group", "technical")
 _DURATION = re.compile(
@@ -40,19 +40,21 @@ def read_interview(fields: dict[str, str], now: datetime) -> tuple[dict[str, Any
     errors: dict[str, str] = {}
     when = fields.get("when", "").strip()
     if not when:
-        errors["when"] = "When is it? Try `Dec 1 2pm`, `tomorrow 10am` or `2026-12-01 14:00`."
+        errors["when"] = "When is it? For example: Dec 1 2pm, tomorrow 10am or 2026-12-01 14:00."
     else:
         try:
             values["starts_at"] = parse_moment(when, now, future=True)
         except BadDate as exc:
-            errors["when"] = f"{exc}. Try `Dec 1 2pm` or `tomorrow 10am`."
+            errors["when"] = f"{exc}. For example: Dec 1 2pm or tomorrow 10am."
     decision = fields.get("decision", "").strip()
     values["decision_by"] = None
     if decision:
         try:
-            values["decision_by"] = parse_day(decision, now, future=True)
+            starts = values.get("starts_at")
+            interview_day = starts.astimezone(now.tzinfo).date() if starts else None
+            values["decision_by"] = parse_decision_day(decision, now, interview_day)
         except BadDate as exc:
-            errors["decision"] = f"{exc}. Try `Dec 8`, `friday` or `in 2 weeks`."
+            errors["decision"] = f"{exc}. For example: Dec 8, friday or in 2 weeks."
     kind = fields.get("kind", "video").strip().lower() or "video"
     if kind not in KINDS:
         errors["kind"] = f"Choose one of {', '.join(KINDS)}."

@@ -78,14 +78,14 @@ class LogEvent(FormModal[dict[str, Any] | None]):
             if values["at"] > self.now:
                 errors["when"] = "That is still to come; log things once they have happened."
         except BadDate as exc:
-            errors["when"] = f"{exc}. Try `now`, `yesterday 3pm` or `Dec 1`."
+            errors["when"] = f"{exc}. For example: now, yesterday 3pm or Dec 1."
         decision = self.query_one("#f-decision", Input).value.strip()
         values["decision_by"] = None
         if decision:
             try:
                 values["decision_by"] = parse_day(decision, self.now, future=True)
             except BadDate as exc:
-                errors["decision"] = f"{exc}. Try `Dec 8` or `in 2 weeks`."
+                errors["decision"] = f"{exc}. For example: Dec 8 or in 2 weeks."
         contact = self.query_one("#f-contact", Input).value.strip()
         if len(contact) > 200:
             errors["contact"] = "Too long (at most 200 characters)."
