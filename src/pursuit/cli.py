@@ -59,10 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="A job-search tracker for the terminal. With no command, opens the app.",
     )
     p.add_argument("--version", action="version", version=f"pursuit {__version__}")
-    p.add_argument(
-        "--db", metavar="PATH", help="database file (default: $PURSUIT_DB, then your data folder)"
-    )
+    db_help = "database file (default: $PURSUIT_DB, then your data folder)"
+    p.add_argument("--db", metavar="PATH", help=db_help)
+    # Every command takes --db after its name too; SUPPRESS leaves the one before it alone.
+    db_after = _Parser(add_help=False)
+    db_after.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    plain_add = sub.add_parser
+
+    def add_command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return plain_add(name, parents=[db_after], **kwargs)
+
+    sub.add_parser = add_command  # type: ignore[method-assign]
 
     sub.add_parser("tui", help="open the app (the default)")
     demo = sub.add_parser("demo", help="open the app on a fresh database of sample data")
@@ -270,7 +278,7 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
         _print_json([r.as_json() for r in rows])
         return 0
     if not rows:
-        print("No applications yet. Add one with: pursuit add COMPANY ROLE")
+        print(_nothing_listed(args, conn_stage=stage))
         return 0
     today = clock.now().astimezone(local_tz()).date()
     table = [
@@ -286,6 +294,17 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
     ]
     print(_table(table, ["ID", "STAGE", "COMPANY", "ROLE", "NEXT", "DUE"]))
     return 0
+
+
+def _nothing_listed(args: argparse.Namespace, conn_stage: str | None) -> str:
+    """Why the list is empty: a filter that matched nothing is not an empty search."""
+    if conn_stage and args.archived:
+        return f"No archived applications at {conn_stage}."
+    if conn_stage:
+        return f"No applications at {conn_stage}. pursuit list shows every stage."
+    if args.archived:
+        return "No archived applications."
+    return "No applications yet. Add one with: pursuit add COMPANY ROLE"
 
 
 def cmd_stage(args: argparse.Namespace, clock: Clock) -> int:
@@ -567,7 +586,7 @@ def cmd_config(args: argparse.Namespace, clock: Clock) -> int:
             if not args.key or args.value is None:
                 raise UserError("usage: pursuit config set KEY VALUE")
             try:
-                value = check(args.key, args.value)
+                value = check(args.key, args.value, _choices(args.key))
             except BadSetting as exc:
                 raise UserError(str(exc)) from exc
             store.set_settings({args.key: value})
@@ -583,6 +602,15 @@ def cmd_config(args: argparse.Namespace, clock: Clock) -> int:
     for spec in SETTINGS:
         print(f"{spec.key:<{width}}  {values[spec.key]!s:<24}  {spec.label}")
     return 0
+
+
+def _choices(key: str) -> tuple[str, ...]:
+    """The names a choice setting may take: the themes are Textual's."""
+    if key != "theme":
+        return ()
+    from textual.theme import BUILTIN_THEMES
+
+    return tuple(BUILTIN_THEMES)
 
 
 def run_tui(db_path: Path, clock: Clock, *, demo: bool = False) -> int:

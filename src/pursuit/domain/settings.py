@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 class SettingSpec:
     key: str
     label: str
-    kind: str  # "text", "int", "bool"
+    kind: str  # "text", "int", "bool", "choice" (one of names the caller knows: themes)
     default: str
     low: int = 0
     high: int = 0
@@ -51,7 +52,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         3600,
         help="How often the open app looks for follow-ups coming due",
     ),
-    SettingSpec("theme", "Theme", "text", "textual-dark"),
+    SettingSpec("theme", "Theme", "choice", "textual-dark"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 TRUE_WORDS = ("1", "true", "yes", "on")
@@ -62,12 +63,22 @@ class BadSetting(ValueError):
     pass
 
 
-def check(key: str, value: str) -> str:
-    """The value as stored, or BadSetting saying what is wrong."""
+def check(key: str, value: str, choices: Collection[str] = ()) -> str:
+    """The value as stored, or BadSetting saying what is wrong.
+
+    CHOICES are the names a "choice" setting may take (the themes are the app's to know).
+    """
     spec = BY_KEY.get(key)
     if spec is None:
         raise BadSetting(f"unknown setting {key!r}; settings: {', '.join(BY_KEY)}")
     text = value.strip()
+    if spec.kind == "choice":
+        if text not in choices:
+            raise BadSetting(
+                f"{spec.label}: {text!r} is not a known {spec.label.lower()}; choose from "
+                f"{', '.join(sorted(choices))}"
+            )
+        return text
     if spec.kind == "int":
         if not text.lstrip("-").isdigit():
             raise BadSetting(f"{spec.label}: {value!r} is not a whole number")

@@ -106,7 +106,7 @@ class SettingsScreen(Screen[None]):
             else:
                 raw = widget.value  # type: ignore[attr-defined]
             try:
-                values[spec.key] = check(spec.key, raw)
+                values[spec.key] = check(spec.key, raw, tuple(self.app.available_themes))
                 self.query_one(f"#e-{spec.key}", FieldError).show(None)
             except BadSetting as exc:
                 errors += 1
