@@ -23,7 +23,7 @@ def run(clock: FixedClock, capsys: pytest.CaptureFixture[str]):
 def test_db_is_taken_after_the_command_as_well_as_before(run, tmp_path: Path) -> None:
     db = str(tmp_path / "after.db")
     assert run("add", "Acme", "Dev", "--db", db)[0] == 0
-    code, out, err = run("due", "--db", db)
+    code, out, err = run("due", "--at", "in 20 days", "--db", db)
     assert code == 0 and "Acme" in out, err
     assert "Acme" in run("list", "--db", db)[1]
     assert "Acme" in run("--db", db, "list")[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ FULL = msg.DraftContext(
     contact="Hannah Lee",
     interview_date=date(2026, 12, 1),
     decision_date=date(2026, 12, 8),
+    applied_date=date(2026, 11, 2),
     detail="the streaming migration",
     my_name="Alex Morgan",
     my_email="alex@example.com",
@@ -118,3 +120,24 @@ def test_any_value_is_inserted_as_it_is(
         for slot in ("{company}", "{detail}", "{role}", "{contact_first}", "{my_name}"):
             if slot in text:
                 assert slot in values
+
+
+def test_a_misspelt_slot_counts_as_unfilled_and_is_named() -> None:
+    template = msg.Template("mine", "Mine", "Hello", "Dear {contact_first} at {compnay},", "")
+    rendered = msg.render(template, FULL)
+    assert "{compnay}" in rendered.body and rendered.markers == ["{compnay}"]
+    assert msg.unknown_slots(template.body) == ["{compnay}"]
+    assert "1 unfilled: {compnay}" in msg.warnings_before_copy(rendered.as_text(), template)
+
+
+def test_the_first_check_in_names_the_decision_date_they_gave_and_reads_well_without() -> None:
+    check_in = msg.BUILTIN_BY_NAME["first-check-in"]
+    body = msg.render(check_in, FULL).body
+    assert "decide by Tuesday, December 8" in body
+    without = msg.render(check_in, dataclasses.replace(FULL, decision_date=None))
+    assert "decide by" not in without.body and without.markers == []
+
+
+def test_the_application_check_in_names_the_day_you_applied() -> None:
+    body = msg.render(msg.BUILTIN_BY_NAME["application-check-in"], FULL).body
+    assert "Monday, November 2" in body and "couple of weeks" not in body

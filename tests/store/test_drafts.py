@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from pursuit.domain.clock import FixedClock
@@ -88,3 +90,15 @@ def test_templates_can_be_edited_added_and_restored(demo_store: Store) -> None:
     assert rendered.subject == "Thank you - Alex Morgan"
     with pytest.raises(NotFound):
         demo_store.restore_template("thank-you")
+
+
+def test_a_thank_you_without_a_name_goes_to_the_interviewer_still_owed_one(store) -> None:
+    app_id = store.add_application("Acme", "Data Engineer")
+    start = store.now() - timedelta(hours=3)
+    store.add_interview(app_id, start, kind="panel", interviewers=["Ann Lee", "Bo Chen"])
+    store.log_event(app_id, "sent-thank-you", contact="Ann Lee")
+    rendered, _iv, _contact = store.render_draft(app_id, "thank-you")
+    assert rendered.body.startswith("Hi Bo,"), rendered.body
+    store.log_event(app_id, "sent-thank-you", contact="Bo Chen")
+    rendered, _iv, _contact = store.render_draft(app_id, "thank-you")
+    assert rendered.body.startswith("Hi Ann,")  # both thanked: the first, as before

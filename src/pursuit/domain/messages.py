@@ -24,6 +24,8 @@ FIELDS: dict[str, str] = {
     "role": "role",
     "interview_date": "interview date",
     "decision_date": "the date they gave",
+    "decision_note": "",
+    "applied_date": "the day you applied",
     "detail": "specific detail",
     "my_name": "your name",
     "signature": "your signature",
@@ -31,8 +33,15 @@ FIELDS: dict[str, str] = {
     "my_phone": "your phone",
     "my_linkedin": "your LinkedIn",
 }
-MARKERS = frozenset(f"[{label}]" for label in FIELDS.values())
+#: Slots that may well be empty: a sentence that is there only when pursuit knows its fact.
+OPTIONAL = frozenset(name for name, label in FIELDS.items() if not label)
+MARKERS = frozenset(f"[{label}]" for label in FIELDS.values() if label)
 _SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def unknown_slots(text: str) -> list[str]:
+    """The {slots} in TEXT that pursuit does not know (a misspelt {compnay}), in order."""
+    return list(dict.fromkeys(f"{{{m}}}" for m in _SLOT.findall(text) if m not in FIELDS))
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,7 @@ class DraftContext:
     contact: str = ""
     interview_date: date | None = None
     decision_date: date | None = None
+    applied_date: date | None = None
     detail: str = ""
     my_name: str = ""
     signature: str = ""
@@ -85,6 +95,13 @@ class DraftContext:
             "role": self.role.strip(),
             "interview_date": friendly_day(self.interview_date) if self.interview_date else "",
             "decision_date": friendly_day(self.decision_date) if self.decision_date else "",
+            "decision_note": (
+                f" You mentioned you expected to decide by {friendly_day(self.decision_date)},"
+                " so I thought I would check in."
+                if self.decision_date
+                else ""
+            ),
+            "applied_date": friendly_day(self.applied_date) if self.applied_date else "",
             "detail": self.detail.strip(),
             "my_name": self.my_name.strip(),
             "signature": signature,
@@ -104,19 +121,26 @@ def fill(text: str, context: DraftContext) -> str:
         if name not in FIELDS and name not in values:
             return match[0]  # not a slot of ours: leave the text as the user wrote it
         value = values.get(name, "")
-        return value if value else f"[{FIELDS.get(name, name.replace('_', ' '))}]"
+        if value or name in OPTIONAL:
+            return value
+        return f"[{FIELDS.get(name, name.replace('_', ' '))}]"
 
     return _SLOT.sub(one, text)
 
 
 def markers_in(text: str) -> list[str]:
-    """The unfilled markers left in TEXT, in order of appearance."""
+    """The unfilled markers left in TEXT, in order of appearance.
+
+    A slot pursuit does not know ({compnay}) is left as it was typed, and counts as unfilled
+    too: otherwise a misspelt slot would go out in the message without a warning.
+    """
     found = []
     for marker in MARKERS:
         start = 0
         while (i := text.find(marker, start)) != -1:
             found.append((i, marker))
             start = i + len(marker)
+    found += [(m.start(), m[0]) for m in _SLOT.finditer(text) if m[1] not in FIELDS]
     return [m for _i, m in sorted(found)]
 
 
@@ -174,7 +198,7 @@ With thanks,
 
 _FIRST_CHECK_IN = """Hi {contact_first},
 
-I hope your week is going well. I'm writing to follow up on my interview for the {role} role on {interview_date}.
+I hope your week is going well. I'm writing to follow up on my interview for the {role} role on {interview_date}.{decision_note}
 
 I'm still very interested in the position, especially after our conversation about {detail}. Is there any news on the process, or anything more I can send you?
 
@@ -192,7 +216,7 @@ Best regards,
 
 _APPLICATION_CHECK_IN = """Hi {contact_first},
 
-A couple of weeks ago I applied for the {role} role at {company}, and I wanted to check where things stand. The role is a strong match for my experience and I would welcome the chance to talk.
+On {applied_date} I applied for the {role} role at {company}, and I wanted to check where things stand. The role is a strong match for my experience and I would welcome the chance to talk.
 
 Thank you for your time.
 

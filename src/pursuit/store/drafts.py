@@ -109,19 +109,25 @@ class Drafts(_Host):
     # --- filling ---------------------------------------------------------------------------
 
     def draft_context(
-        self, app_id: int, *, interview_id: int | None = None, contact: str | None = None
+        self,
+        app_id: int,
+        *,
+        interview_id: int | None = None,
+        contact: str | None = None,
+        thanking: bool = False,
     ) -> tuple[msg.DraftContext, int | None, int | None]:
         """What a message for this application can say, with the interview and contact used.
 
         Without an interview, the latest one that has started (or else the next one); without a
-        contact, the interview's first interviewer, or else the application's first person.
+        contact, the interview's first interviewer (for a thank-you, THANKING, the first one
+        still owed one), or else the application's first person.
         """
         now = self.now()
         profile = {k: v for k, v in self.settings().items() if k in PROFILE}
         with self._tx() as s:
             app = self._get(s, app_id)
             iv = self._pick_interview(s, app_id, interview_id, now)
-            person = self._pick_contact(s, app_id, iv, contact)
+            person = self._pick_contact(s, app_id, iv, contact, thanking=thanking)
             decision = iv.decision_by if iv else None
             heard = s.exec(
                 select(Activity)
@@ -150,6 +156,7 @@ class Drafts(_Host):
                 contact=person.name if person else "",
                 interview_date=iv.starts_at.astimezone(now.tzinfo).date() if iv else None,
                 decision_date=decision,
+                applied_date=app.applied_on,
                 detail=detail,
                 **profile,
             )
@@ -176,7 +183,7 @@ class Drafts(_Host):
 
     @staticmethod
     def _pick_contact(
-        s: Session, app_id: int, iv: Interview | None, name: str | None
+        s: Session, app_id: int, iv: Interview | None, name: str | None, *, thanking: bool = False
     ) -> Contact | None:
         if name:
             key = " ".join(name.casefold().split())
@@ -189,14 +196,29 @@ class Drafts(_Host):
                 raise NotFound(f"application {app_id} has no contact named {name!r}")
             return person
         if iv is not None:
-            person = s.exec(
-                select(Contact)
-                .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
-                .where(InterviewContact.interview_id == iv.id)
-                .order_by(col(Contact.name))
-            ).first()
-            if person is not None:
-                return person
+            panel = list(
+                s.exec(
+                    select(Contact)
+                    .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
+                    .where(InterviewContact.interview_id == iv.id)
+                    .order_by(col(Contact.name))
+                )
+            )
+            if thanking and panel:
+                thanked = set(
+                    s.exec(
+                        select(Activity.contact_id).where(
+                            Activity.application_id == app_id,
+                            Activity.kind == "sent-thank-you",
+                            col(Activity.at) >= iv.starts_at,
+                        )
+                    )
+                )
+                owed = [p for p in panel if p.id not in thanked]
+                if owed:
+                    return owed[0]
+            if panel:
+                return panel[0]
         return s.exec(
             select(Contact)
             .join(ApplicationContact, col(ApplicationContact.contact_id) == Contact.id)
@@ -215,7 +237,10 @@ class Drafts(_Host):
         """The template filled in for this application: (text, interview id, contact id)."""
         chosen = self.template(msg.FOR_ACTION.get(template, template))
         context, iv_id, contact_id = self.draft_context(
-            app_id, interview_id=interview_id, contact=contact
+            app_id,
+            interview_id=interview_id,
+            contact=contact,
+            thanking=chosen.event == "sent-thank-you",
         )
         return msg.render(chosen, context), iv_id, contact_id
 
