@@ -63,6 +63,7 @@ def _counts(db: Path) -> tuple[int, int, int]:
         conn.close()
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     value=hostile,
@@ -127,6 +128,7 @@ def _run(args: list[str], clock: FixedClock) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 @given(value=hostile, option=st.sampled_from(["--note", "--contact", "--at", "--decision-by"]))
 def test_log_takes_any_value_or_refuses_it(
@@ -147,6 +149,7 @@ def test_log_takes_any_value_or_refuses_it(
 TEXT_FIELDS = ["company", "role", "url", "source", "location"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fields", [TEXT_FIELDS, ["salary", "applied"]], ids=["text", "parsed"])
 async def test_every_form_field_stores_exactly_or_says_why(
     fields: list[str], db_path: Path, clock: FixedClock
@@ -206,6 +209,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 @given(value=hostile, command=st.sampled_from(COMMANDS))
 def test_every_other_option_takes_any_value_or_refuses_it(
