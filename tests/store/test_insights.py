@@ -36,3 +36,11 @@ def test_insights_on_an_empty_database(store: Store) -> None:
         ins = compute(conn, store.now())
     assert ins.total == 0 and ins.response_rate.percent == 0
     assert ins.median_days_to_reply is None and ins.weekly == [0] * 12
+
+
+def test_sources_are_one_whatever_their_case(store: Store) -> None:
+    for source in ("Referral", "referral ", "REFERRAL", "LinkedIn"):
+        store.add_application("Acme", "Dev", source=source)
+    with store.reader() as conn:
+        ins = compute(conn, store.now())
+    assert [(r.label, r.total) for r in ins.rates_by_source] == [("Referral", 3), ("LinkedIn", 1)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.widgets import Input, Select
@@ -23,8 +24,12 @@ async def test_insights_from_the_pipeline(demo_app: PursuitApp):
         screen = demo_app.screen
         assert isinstance(screen, InsightsScreen)
         summary = str(screen.query_one("#insights-summary").render())
-        assert "14 applications" in summary and "overdue" in summary
-        assert "Interviewing" in str(screen.query_one("#insights-funnel").render())
+        # One count everywhere: the header agrees with the funnel's first row.
+        assert "13 applied (and 1 saved)" in summary and "overdue" in summary
+        funnel = str(screen.query_one("#insights-funnel").render())
+        assert "Interviewing" in funnel and re.search(r"Applied\s+13\b", funnel)
+        weeks = str(screen.query_one("#insights-weekly-numbers").render())
+        assert "applied in these 12 weeks" in weeks
 
 
 async def test_settings_checked_saved_and_applied(

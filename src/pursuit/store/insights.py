@@ -82,10 +82,16 @@ def compute(conn: sqlite3.Connection, now: datetime) -> Insights:
         )
     }
     sources: dict[str, list[int]] = {}
+    #: One row per source whatever its case ("Referral", "referral"), shown as first written.
+    shown_as: dict[str, str] = {}
     applied_total = 0
-    for app_id, source in conn.execute("SELECT id, source FROM application WHERE stage != 'saved'"):
+    for app_id, source in conn.execute(
+        "SELECT id, source FROM application WHERE stage != 'saved' ORDER BY id"
+    ):
         applied_total += 1
-        sources.setdefault(source.strip() or "(not recorded)", []).append(app_id)
+        name = " ".join(source.split()) or "(not recorded)"
+        key = shown_as.setdefault(name.casefold(), name)
+        sources.setdefault(key, []).append(app_id)
     rates = sorted(
         (
             Rate(name, sum(1 for i in ids if i in answered_ids), len(ids))

@@ -75,8 +75,14 @@ class InsightsScreen(Screen[None]):
     def on_insights_screen_loaded(self, message: Loaded) -> None:
         ins = message.insights
         summary = Text()
-        summary.append(f"{ins.total}", style="bold")
-        summary.append(" applications · ")
+        # The same count as the funnel's first row: a saved posting is not yet an application.
+        applied = ins.response_rate.total
+        summary.append(f"{applied}", style="bold")
+        summary.append(
+            " applied · "
+            if ins.total == applied
+            else f" applied (and {ins.total - applied} saved) · "
+        )
         summary.append(f"{ins.response_rate.percent:.0f}%", style="bold")
         summary.append(f" answered ({ins.response_rate.answered} of {ins.response_rate.total}) · ")
         reply = ins.median_days_to_reply
@@ -104,7 +110,9 @@ class InsightsScreen(Screen[None]):
         self.query_one("#insights-weekly", Sparkline).data = ins.weekly
         weeks = Text(" ".join(f"{n:>3}" for n in ins.weekly), style="dim")
         weeks.append(
-            f"\n{ins.week_starts[0]:%d %b} … this week ({sum(ins.weekly)} in all)", style="dim"
+            f"\n{ins.week_starts[0]:%d %b} … this week ({sum(ins.weekly)} applied in these"
+            f" {len(ins.weekly)} weeks)",
+            style="dim",
         )
         self.query_one("#insights-weekly-numbers", Static).update(weeks)
 
