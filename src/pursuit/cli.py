@@ -439,8 +439,10 @@ def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def _write_output(path: str | None, data: str | bytes) -> None:
-    """To stdout, or to a new file only the user can read (exports hold personal data)."""
+def _write_output(path: str | None, data: str | bytes, database: Path) -> None:
+    """To stdout, or whole to a file only the user can read (exports hold personal data)."""
+    from pursuit.store.safe_write import write_whole
+
     if path is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
@@ -448,14 +450,16 @@ def _write_output(path: str | None, data: str | bytes) -> None:
             sys.stdout.write(data)
         return
     target = user_path(path)
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-    except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    write_whole(target, data.encode("utf-8") if isinstance(data, str) else data, database)
     print(f"wrote {target}", file=sys.stderr)
+
+
+def _check_output(path: str | None, database: Path) -> None:
+    """Refuse a bad target before the work of the export, not after it."""
+    from pursuit.store.safe_write import check_target
+
+    if path is not None:
+        check_target(user_path(path), database)
 
 
 def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
@@ -498,12 +502,14 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
+    database = resolve_db_path(args.db)
+    _check_output(args.output, database)
     store = _open(args, clock)
     try:
         data = store.export_json() if args.format == "json" else store.export_csv()
     finally:
         store.close()
-    _write_output(args.output, data)
+    _write_output(args.output, data, database)
     return 0
 
 
@@ -523,12 +529,14 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_ics(args: argparse.Namespace, clock: Clock) -> int:
+    database = resolve_db_path(args.db)
+    _check_output(args.output, database)
     store = _open(args, clock)
     try:
         data = store.calendar()
     finally:
         store.close()
-    _write_output(args.output, data)
+    _write_output(args.output, data, database)
     return 0
 
 
