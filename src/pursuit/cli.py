@@ -545,11 +545,8 @@ def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
 
     store = _open(args, clock)
     store.close()
-    try:
-        target = backup(resolve_db_path(args.db), clock.now())
-    except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"backup failed: {exc}") from exc
-    print(target)
+    # BackupFailed names the file and the fault; main() prints it.
+    print(backup(resolve_db_path(args.db), clock.now()))
     return 0
 
 
