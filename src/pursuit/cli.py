@@ -519,12 +519,11 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read {path}: {exc}") from exc
-    store = _open(args, clock)
-    try:
-        n = store.restore_json(text)
-    finally:
-        store.close()
-    print(f"restored {n} applications into {resolve_db_path(args.db)}")
+    from pursuit.store.restore import restore_file
+
+    target = resolve_db_path(args.db)
+    n = restore_file(text, target, clock, path.name)
+    print(f"restored {n} applications into {target}")
     return 0
 
 

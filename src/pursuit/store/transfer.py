@@ -24,10 +24,13 @@ from pursuit.store.tables import Application
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     from sqlmodel import Session
 
     class _Host:
+        path: Path
+
         def _tx(self) -> AbstractContextManager[Session]: ...
         def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def now(self) -> datetime: ...
@@ -103,37 +106,24 @@ class Transfer(_Host):
                 conn.execute("COMMIT")
         return json.dumps(dump, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
-    def restore_json(self, text: str) -> int:
+    def restore_json(self, text: str, name: str = "the export") -> int:
         """Load a dump into this (empty) database; returns the number of applications."""
-        try:
-            dump = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidValue(f"not a pursuit export: {exc}") from exc
-        if not isinstance(dump, dict) or dump.get("format") != DUMP_FORMAT:
-            raise InvalidValue("not a pursuit export (no pursuit-dump header)")
-        if dump.get("version") != DUMP_VERSION or dump.get("schema") != db.LATEST:
-            raise InvalidValue(
-                f"this export is schema {dump.get('schema')}, version "
-                f"{dump.get('version')}; this pursuit reads schema {db.LATEST}"
-            )
-        tables = dump.get("tables")
-        if not isinstance(tables, dict):
-            raise InvalidValue("not a pursuit export (no tables)")
+        from pursuit.store.restore import check_dump
+
+        return self.restore_tables(check_dump(text, name))
+
+    def restore_tables(self, tables: dict[str, list[dict[str, Any]]]) -> int:
+        """Write checked TABLES (see store.restore) into this database, which holds nothing."""
         with self._tx() as s:
-            if s.exec(select(Application)).first() is not None:
-                raise InvalidValue(
-                    "restore needs an empty database; this one has applications "
-                    "(use --db with a new file)"
-                )
             raw = s.connection()
             for name in _tables():
-                rows = tables.get(name, [])
-                if not isinstance(rows, list):
-                    raise InvalidValue(f"table {name} in the export is not a list")
-                raw.exec_driver_sql(f'DELETE FROM "{name}"')
-                for row in rows:
-                    if not isinstance(row, dict) or not row:
-                        raise InvalidValue(f"a row of {name} in the export is not a record")
+                if raw.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first() is not None:
+                    raise InvalidValue(
+                        f"restore needs an empty database; {self.path} already holds data "
+                        f"({name.replace('_', ' ')}). Use --db with a new file"
+                    )
+            for name in _tables():
+                for row in tables.get(name, []):
                     columns = ", ".join(f'"{c}"' for c in row)
                     marks = ", ".join("?" for _ in row)
                     raw.exec_driver_sql(
