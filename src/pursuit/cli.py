@@ -463,10 +463,13 @@ def _check_output(path: str | None, database: Path) -> None:
 
 
 def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
-    from pursuit.store.importer import ImportFailed, parse_mapping, read_csv
+    from pursuit.store.importer import ImportFailed, parse_mapping, rows_of, scan_csv
 
+    sheet = user_path(args.file)
     try:
-        plan = read_csv(user_path(args.file), clock.now(), parse_mapping(args.map))
+        mapping = parse_mapping(args.map)
+        # The first pass finds every bad row before anything is written.
+        plan = scan_csv(sheet, clock.now(), mapping)
     except ImportFailed as exc:
         raise UserError(str(exc)) from exc
     if plan.problem:
@@ -487,8 +490,14 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     store = _open(args, clock)
     try:
         result = store.import_applications(
-            plan.rows, source=Path(args.file).name, dry_run=args.dry_run
+            rows_of(sheet, clock.now(), mapping), source=sheet.name, dry_run=args.dry_run
         )
+    except ImportFailed as exc:
+        # Only when the file changed between the two readings.
+        raise UserError(
+            f"{exc}; the rows before it were imported, and running the import again adds "
+            "the rest without duplicates"
+        ) from exc
     finally:
         store.close()
     for line in result.duplicates:

@@ -9,18 +9,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.followups import ACTION_LABELS, DEADLINES
 from pursuit.store import db, queries
 from pursuit.store.errors import InvalidValue
-from pursuit.store.importer import ImportResult, ImportRow, _fold
-from pursuit.store.tables import Application
+from pursuit.store.importer import ImportResult, ImportRow
 
 if TYPE_CHECKING:
     import sqlite3
@@ -34,11 +35,12 @@ if TYPE_CHECKING:
         def _tx(self) -> AbstractContextManager[Session]: ...
         def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def now(self) -> datetime: ...
-        def _add_application(self, s: Session, company: str, role: str, **kw: Any) -> int: ...
-        def _contact(self, s: Session, name: str, app_id: int, role: str) -> Any: ...
+        def _rules(self, s: Session) -> Any: ...
 else:
     _Host = object
 
+#: Rows written per transaction by an import.
+IMPORT_BATCH = 1000
 DUMP_FORMAT = "pursuit-dump"
 DUMP_VERSION = 1
 
@@ -53,38 +55,49 @@ class Transfer(_Host):
     # --- import ----------------------------------------------------------------------------
 
     def import_applications(
-        self, rows: list[ImportRow], *, source: str = "", dry_run: bool = False
+        self,
+        rows: Iterable[ImportRow],
+        *,
+        source: str = "",
+        dry_run: bool = False,
+        batch_size: int = IMPORT_BATCH,
+        after_batch: Callable[[int], object] | None = None,
     ) -> ImportResult:
-        """Add ROWS in one transaction, skipping any already there; nothing if DRY_RUN."""
-        with self._tx() as s:
-            known = {
-                (_fold(a.company), _fold(a.role), a.applied_on) for a in s.exec(select(Application))
-            }
-            known_loose = {(c, r) for c, r, _d in known}
-            added, duplicates = [], []
-            for row in rows:
-                loose = row.key[:2]
-                if row.key in known or (row.applied_on is None and loose in known_loose):
-                    duplicates.append(row.line)
-                    continue
-                known.add(row.key)
-                known_loose.add(loose)
-                note = f"imported from {source}, line {row.line}" if source else "imported"
-                app_id = self._add_application(
-                    s,
-                    row.company,
-                    row.role,
-                    stage=row.stage,
-                    applied_on=row.applied_on,
-                    note=note,
-                    **row.values,
+        """Add ROWS, skipping any already there; nothing if DRY_RUN.
+
+        Each batch of BATCH_SIZE rows is one transaction (its applications with their
+        follow-ups), so other windows can write in between and a killed import leaves whole
+        applications only; running it again adds just the rest. AFTER_BATCH is called with
+        the number added so far after each batch is committed.
+        """
+        from pursuit.store.import_writer import Known, write_batch
+
+        with self.reader() as conn:
+            known = Known(conn)
+        added: list[int] = []
+        duplicates: list[int] = []
+        tz = local_tz()
+        stream = iter(rows)
+        while batch := list(islice(stream, batch_size)):
+            with self._tx() as s:
+                conn = s.connection().connection.dbapi_connection
+                assert conn is not None
+                write_batch(
+                    conn,  # type: ignore[arg-type]
+                    batch,
+                    known,
+                    source=source,
+                    now=self.now(),
+                    tz=tz,
+                    rules=self._rules(s),
+                    added=added,
+                    duplicates=duplicates,
                 )
-                if row.contact:
-                    self._contact(s, row.contact, app_id, "")
-                added.append(app_id)
-            if dry_run:
-                s.rollback()
-            return ImportResult(added, duplicates)
+                if dry_run:
+                    s.rollback()
+            if after_batch is not None and not dry_run:
+                after_batch(len(added))
+        return ImportResult(added, duplicates)
 
     # --- the JSON dump ---------------------------------------------------------------------
 
