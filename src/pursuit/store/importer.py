@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -368,6 +369,19 @@ def read_text(text: str, now: datetime, mapping: dict[str, str] | None = None) -
     return plan
 
 
+@lru_cache(maxsize=4096)
+def _applied(text: str, now: datetime) -> date:
+    """The day of an "applied" cell. A spreadsheet repeats a few hundred days over thousands
+    of rows, and reading one in every format people write costs more than the rest of a row."""
+    try:
+        applied = parse_day(text, now, future=False)
+    except BadDate as exc:
+        raise ValueError(f"bad date: {exc}") from exc
+    if applied > now.date():
+        raise ValueError(f"applied date {text!r} is in the future")
+    return applied
+
+
 def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
     company, role = cells.get("company", ""), cells.get("role", "")
     if not company:
@@ -386,14 +400,7 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
                 "Applied, Phone screen, Interviewing, Offer, Rejected, No response)"
             )
         stage = STATUS_WORDS[folded]
-    applied: date | None = None
-    if cells.get("applied"):
-        try:
-            applied = parse_day(cells["applied"], now, future=False)
-        except BadDate as exc:
-            raise ValueError(f"bad date: {exc}") from exc
-        if applied > now.date():
-            raise ValueError(f"applied date {cells['applied']!r} is in the future")
+    applied = _applied(cells["applied"], now) if cells.get("applied") else None
     values: dict[str, Any] = {}
     for name in ("url", "location", "notes", "source"):
         if cells.get(name):

@@ -77,6 +77,8 @@ def _tables() -> list[Any]:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, str) and len(value) > 40:
+        return f"{value[:30]!r}..."
     text = repr(value)
     return text if len(text) <= 60 else f"{text[:50]}... ({len(text):,} characters)"
 
