@@ -5,6 +5,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import select
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +19,9 @@ import pytest
 from pursuit.cli import main
 from pursuit.domain.clock import FixedClock
 from pursuit.store.repo import Store
+from tests.support.processes import CHILD_TIMEOUT, MOMENT, Children, run_pursuit
+
+CHILD = Path(__file__).with_name("restore_child.py")
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
 Dump = dict[str, Any]
@@ -211,3 +218,29 @@ def test_a_restore_that_fails_at_the_end_leaves_no_file(
     code, err = _restore(target, dump_file, clock, capsys)
     assert code == 2 and f"cannot restore into {target}" in err
     assert list(target.parent.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_restore_killed_before_it_is_in_place_leaves_no_database(
+    good_dump: str, tmp_path: Path, clock: FixedClock, children: Children
+) -> None:
+    dump_file = tmp_path / "dump.json"
+    dump_file.write_text(good_dump)
+    target = tmp_path / "restored.db"
+    child = children.start(
+        [sys.executable, str(CHILD), str(target), str(dump_file), MOMENT.isoformat()],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    ready, _w, _x = select.select([child.stdout], [], [], CHILD_TIMEOUT)
+    assert ready and child.stdout.readline().strip() == "written"
+    os.killpg(child.pid, signal.SIGKILL)
+    child.wait(timeout=CHILD_TIMEOUT)
+    assert not target.exists()
+    done = run_pursuit("--db", str(target), "restore", str(dump_file))
+    assert done.returncode == 0, done.stderr
+    store = Store.open(target, clock)
+    assert store.export_json() == good_dump
+    store.close()
