@@ -165,7 +165,7 @@ def backup(
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise BackupFailed(
-                f"backup of {db_path} failed: the disk is full (disk full); "
+                f"backup of {db_path} failed: disk full; "
                 "free some space and run pursuit backup again"
             ) from exc
         raise BackupFailed(f"backup of {db_path} failed: {exc.strerror or exc}") from exc

@@ -222,17 +222,6 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:4096]:
-        raise ImportFailed(f"{name} looks like a binary file, not a CSV export")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(
-            f"{name} is not UTF-8 text (byte {exc.start}); export it as CSV UTF-8 and try again"
-        ) from exc
-
-
 def _lines(path: Path) -> Iterator[str]:
     """The file's lines, read as they are needed (a big file is never held whole)."""
     try:
@@ -323,8 +312,7 @@ def _sample(path: Path) -> str:
 
 def read_csv(path: Path, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
     """The whole plan, every good row held (for the app's preview of a spreadsheet)."""
-    plan = scan_csv(path, now, mapping, keep_rows=True)
-    return plan
+    return scan_csv(path, now, mapping, keep_rows=True)
 
 
 def scan_csv(

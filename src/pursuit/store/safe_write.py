@@ -92,7 +92,7 @@ def fsync_folder(folder: Path) -> None:
 def _message(target: Path, exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return (
-            f"cannot write {target}: the disk is full (disk full); any earlier {target.name} "
+            f"cannot write {target}: disk full; any earlier {target.name} "
             "is unchanged. Free some space and try again"
         )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
