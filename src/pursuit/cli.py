@@ -471,8 +471,10 @@ def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def _write_output(path: str | None, data: str | bytes) -> None:
-    """To stdout, or to a new file only the user can read (exports hold personal data)."""
+def _write_output(path: str | None, data: str | bytes, database: Path) -> None:
+    """To stdout, or whole to a file only the user can read (exports hold personal data)."""
+    from pursuit.store.safe_write import write_whole
+
     if path is None:
         # Bytes, past the terminal stream: the format's own escaping has made them safe.
         sys.stdout.flush()
@@ -480,21 +482,26 @@ def _write_output(path: str | None, data: str | bytes) -> None:
         sys.stdout.buffer.flush()
         return
     target = user_path(path)
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-    except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    write_whole(target, data.encode("utf-8") if isinstance(data, str) else data, database)
     print(f"wrote {target}", file=sys.stderr)
 
 
-def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
-    from pursuit.store.importer import ImportFailed, parse_mapping, read_csv
+def _check_output(path: str | None, database: Path) -> None:
+    """Refuse a bad target before the work of the export, not after it."""
+    from pursuit.store.safe_write import check_target
 
+    if path is not None:
+        check_target(user_path(path), database)
+
+
+def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store.importer import ImportFailed, parse_mapping, rows_of, scan_csv
+
+    sheet = user_path(args.file)
     try:
-        plan = read_csv(user_path(args.file), clock.now(), parse_mapping(args.map))
+        mapping = parse_mapping(args.map)
+        # The first pass finds every bad row before anything is written.
+        plan = scan_csv(sheet, clock.now(), mapping)
     except ImportFailed as exc:
         raise UserError(str(exc)) from exc
     if plan.problem:
@@ -515,8 +522,14 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     store = _open(args, clock)
     try:
         result = store.import_applications(
-            plan.rows, source=Path(args.file).name, dry_run=args.dry_run
+            rows_of(sheet, clock.now(), mapping), source=sheet.name, dry_run=args.dry_run
         )
+    except ImportFailed as exc:
+        # Only when the file changed between the two readings.
+        raise UserError(
+            f"{exc}; the rows before it were imported, and running the import again adds "
+            "the rest without duplicates"
+        ) from exc
     finally:
         store.close()
     for line in result.duplicates:
@@ -530,12 +543,14 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
+    database = resolve_db_path(args.db)
+    _check_output(args.output, database)
     store = _open(args, clock)
     try:
         data = store.export_json() if args.format == "json" else store.export_csv()
     finally:
         store.close()
-    _write_output(args.output, data)
+    _write_output(args.output, data, database)
     return 0
 
 
@@ -545,22 +560,23 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read {path}: {exc}") from exc
-    store = _open(args, clock)
-    try:
-        n = store.restore_json(text)
-    finally:
-        store.close()
-    print(f"restored {n} applications into {resolve_db_path(args.db)}")
+    from pursuit.store.restore import restore_file
+
+    target = resolve_db_path(args.db)
+    n = restore_file(text, target, clock, path.name)
+    print(f"restored {n} applications into {target}")
     return 0
 
 
 def cmd_ics(args: argparse.Namespace, clock: Clock) -> int:
+    database = resolve_db_path(args.db)
+    _check_output(args.output, database)
     store = _open(args, clock)
     try:
         data = store.calendar()
     finally:
         store.close()
-    _write_output(args.output, data)
+    _write_output(args.output, data, database)
     return 0
 
 
@@ -569,11 +585,8 @@ def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
 
     store = _open(args, clock)
     store.close()
-    try:
-        target = backup(resolve_db_path(args.db), clock.now())
-    except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"backup failed: {exc}") from exc
-    print(target)
+    # BackupFailed names the file and the fault; main() prints it.
+    print(backup(resolve_db_path(args.db), clock.now()))
     return 0
 
 

@@ -1,8 +1,9 @@
 """Importing applications from a spreadsheet export (CSV, semicolon or tab separated).
 
-Reading is separate from writing: `read_csv` turns a file into checked rows and reports the
-ones it cannot use by line number; `Store.import_applications` writes the good ones in a single
-transaction, skipping any that are already in the database.
+Reading is separate from writing: `scan_csv` reads a file through once, checking every row and
+reporting the ones it cannot use by line number; `rows_of` reads the good ones again, one at a
+time, for `Store.import_applications`, which writes them in batches, skipping any that are
+already in the database. Neither holds the whole file.
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +203,8 @@ class ImportPlan:
     preview: list[list[str]]
     #: Set when the file cannot be imported as mapped (no company or role column).
     problem: str = ""
+    #: How many rows can be imported (`rows` may hold them, or not: see `scan_csv`).
+    readable: int = 0
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str]:
@@ -215,49 +222,58 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:4096]:
-        raise ImportFailed(f"{name} looks like a binary file, not a CSV export")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(
-            f"{name} is not UTF-8 text (byte {exc.start}); export it as CSV UTF-8 and try again"
-        ) from exc
-
-
-def read_csv(path: Path, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+def _lines(path: Path) -> Iterator[str]:
+    """The file's lines, read as they are needed (a big file is never held whole)."""
     try:
         if path.stat().st_size > MAX_FILE:
             raise ImportFailed(f"{path} is larger than {MAX_FILE // 1024 // 1024} MB")
-        data = path.read_bytes()
+        with path.open("rb") as raw:
+            if b"\x00" in raw.read(4096):
+                raise ImportFailed(f"{path} looks like a binary file, not a CSV export")
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            number = 0
+            try:
+                for number, line in enumerate(fh, start=1):  # noqa: B007
+                    yield line
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(
+                    f"{path} is not UTF-8 text (near line {number + 1}); "
+                    "export it as CSV UTF-8 and try again"
+                ) from exc
     except OSError as exc:
         raise ImportFailed(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return read_text(decode(data, str(path)), now, mapping)
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
-    sample = "\n".join(text.splitlines()[:20])
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         return csv.excel
 
 
-def read_text(text: str, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
-    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text), strict=True)
-    records: list[tuple[int, list[str]]] = []
+def _records(lines: Iterable[str], sample: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of each record that is not blank."""
+    reader = csv.reader(lines, _dialect(sample), strict=True)
     start = 1
     try:
         for record in reader:
-            records.append((start, record))
+            if any(cell.strip() for cell in record):
+                yield start, record
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ImportFailed(f"line {reader.line_num}: the file's quoting is broken ({exc})") from exc
-    records = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
-    if not records:
+
+
+def _walk(
+    lines: Iterable[str], sample: str, now: datetime, mapping: dict[str, str] | None
+) -> tuple[ImportPlan, Iterator[ImportRow | BadRow]]:
+    """The plan (mapping, preview; no rows) and every row after the header, read lazily."""
+    records = _records(lines, sample)
+    first = next(records, None)
+    if first is None:
         raise ImportFailed("the file has no rows")
-    header_line, header = records[0]
+    header_line, header = first
+    head = list(islice(records, 5))
     chosen = mapping or {}
     columns: dict[int, str] = {}
     unmapped = []
@@ -269,23 +285,89 @@ def read_text(text: str, now: datetime, mapping: dict[str, str] | None = None) -
         elif name.strip():
             unmapped.append(name.strip())
     mapping_used = {header[i].strip(): f for i, f in columns.items()}
-    preview = [header] + [r for _n, r in records[1:6]]
+    preview = [header] + [r for _n, r in head]
     missing = [f for f in ("company", "role") if f not in columns.values()]
     if missing:
         problem = (
             f"line {header_line}: no column for {' and '.join(missing)}; headers found: "
             f"{', '.join(h.strip() for h in header)}. Say which column holds it"
         )
-        return ImportPlan(mapping_used, unmapped, [], [], preview, problem)
-    rows: list[ImportRow] = []
-    bad: list[BadRow] = []
-    for line, record in records[1:]:
-        cells = {f: (record[i].strip() if i < len(record) else "") for i, f in columns.items()}
-        try:
-            rows.append(_row(line, cells, now))
-        except ValueError as exc:
-            bad.append(BadRow(line, str(exc)))
-    return ImportPlan(mapping_used, unmapped, rows, bad, preview)
+        return ImportPlan(mapping_used, unmapped, [], [], preview, problem), iter(())
+
+    def rows() -> Iterator[ImportRow | BadRow]:
+        for line, record in chain(head, records):
+            cells = {f: (record[i].strip() if i < len(record) else "") for i, f in columns.items()}
+            try:
+                yield _row(line, cells, now)
+            except ValueError as exc:
+                yield BadRow(line, str(exc))
+
+    return ImportPlan(mapping_used, unmapped, [], [], preview), rows()
+
+
+def _sample(path: Path) -> str:
+    with closing(_lines(path)) as lines:
+        return "".join(islice(lines, 20))
+
+
+def read_csv(path: Path, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+    """The whole plan, every good row held (for the app's preview of a spreadsheet)."""
+    return scan_csv(path, now, mapping, keep_rows=True)
+
+
+def scan_csv(
+    path: Path, now: datetime, mapping: dict[str, str] | None = None, *, keep_rows: bool = False
+) -> ImportPlan:
+    """Read the whole file once: the mapping, the bad rows and how many are good.
+
+    Good rows are only counted unless KEEP_ROWS; `rows_of` reads them again to write them.
+    """
+    with closing(_lines(path)) as lines:
+        plan, items = _walk(lines, _sample(path), now, mapping)
+        for item in items:
+            if isinstance(item, BadRow):
+                plan.bad.append(item)
+            else:
+                plan.readable += 1
+                if keep_rows:
+                    plan.rows.append(item)
+    return plan
+
+
+def rows_of(
+    path: Path, now: datetime, mapping: dict[str, str] | None = None
+) -> Iterator[ImportRow]:
+    """The good rows of the file, read again one at a time."""
+    with closing(_lines(path)) as lines:
+        _plan, items = _walk(lines, _sample(path), now, mapping)
+        for item in items:
+            if isinstance(item, ImportRow):
+                yield item
+
+
+def read_text(text: str, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+    sample = "\n".join(text.splitlines()[:20])
+    plan, items = _walk(io.StringIO(text, newline=""), sample, now, mapping)
+    for item in items:
+        if isinstance(item, BadRow):
+            plan.bad.append(item)
+        else:
+            plan.rows.append(item)
+    plan.readable = len(plan.rows)
+    return plan
+
+
+@lru_cache(maxsize=4096)
+def _applied(text: str, now: datetime) -> date:
+    """The day of an "applied" cell. A spreadsheet repeats a few hundred days over thousands
+    of rows, and reading one in every format people write costs more than the rest of a row."""
+    try:
+        applied = parse_day(text, now, future=False)
+    except BadDate as exc:
+        raise ValueError(f"bad date: {exc}") from exc
+    if applied > now.date():
+        raise ValueError(f"applied date {text!r} is in the future")
+    return applied
 
 
 def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
@@ -306,14 +388,7 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
                 "Applied, Phone screen, Interviewing, Offer, Rejected, No response)"
             )
         stage = STATUS_WORDS[folded]
-    applied: date | None = None
-    if cells.get("applied"):
-        try:
-            applied = parse_day(cells["applied"], now, future=False)
-        except BadDate as exc:
-            raise ValueError(f"bad date: {exc}") from exc
-        if applied > now.date():
-            raise ValueError(f"applied date {cells['applied']!r} is in the future")
+    applied = _applied(cells["applied"], now) if cells.get("applied") else None
     values: dict[str, Any] = {}
     for name in ("url", "location", "notes", "source"):
         if cells.get(name):
@@ -325,7 +400,19 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
             raise ValueError(f"bad salary: {exc}") from exc
     if cells.get("sector"):
         values["sector"] = SECTOR_WORDS.get(_fold(cells["sector"]), "other")
-    return ImportRow(line, company, role, stage, applied, values, cells.get("contact", ""))
+    contact = cells.get("contact", "")
+    if len(contact) > 200:
+        raise ValueError("contact name longer than 200 characters")
+    # The store's own checks, here, so that a row it would refuse is reported before any
+    # batch is written.
+    from pursuit.store.errors import InvalidValue
+    from pursuit.store.repo import validate_application
+
+    try:
+        validate_application({"company": company, "role": role, **values})
+    except InvalidValue as exc:
+        raise ValueError(str(exc)) from exc
+    return ImportRow(line, company, role, stage, applied, values, contact)
 
 
 @dataclass(frozen=True)

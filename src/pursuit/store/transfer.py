@@ -9,34 +9,39 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.followups import ACTION_LABELS, DEADLINES
 from pursuit.domain.safe_text import csv_cell, ics_text, json_text
 from pursuit.store import db, queries
 from pursuit.store.errors import InvalidValue
-from pursuit.store.importer import ImportResult, ImportRow, _fold
-from pursuit.store.tables import Application
+from pursuit.store.importer import ImportResult, ImportRow
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     from sqlmodel import Session
 
     class _Host:
+        path: Path
+
         def _tx(self) -> AbstractContextManager[Session]: ...
         def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
         def now(self) -> datetime: ...
-        def _add_application(self, s: Session, company: str, role: str, **kw: Any) -> int: ...
-        def _contact(self, s: Session, name: str, app_id: int, role: str) -> Any: ...
+        def _rules(self, s: Session) -> Any: ...
 else:
     _Host = object
 
+#: Rows written per transaction by an import.
+IMPORT_BATCH = 1000
 DUMP_FORMAT = "pursuit-dump"
 DUMP_VERSION = 1
 
@@ -51,38 +56,49 @@ class Transfer(_Host):
     # --- import ----------------------------------------------------------------------------
 
     def import_applications(
-        self, rows: list[ImportRow], *, source: str = "", dry_run: bool = False
+        self,
+        rows: Iterable[ImportRow],
+        *,
+        source: str = "",
+        dry_run: bool = False,
+        batch_size: int = IMPORT_BATCH,
+        after_batch: Callable[[int], object] | None = None,
     ) -> ImportResult:
-        """Add ROWS in one transaction, skipping any already there; nothing if DRY_RUN."""
-        with self._tx() as s:
-            known = {
-                (_fold(a.company), _fold(a.role), a.applied_on) for a in s.exec(select(Application))
-            }
-            known_loose = {(c, r) for c, r, _d in known}
-            added, duplicates = [], []
-            for row in rows:
-                loose = row.key[:2]
-                if row.key in known or (row.applied_on is None and loose in known_loose):
-                    duplicates.append(row.line)
-                    continue
-                known.add(row.key)
-                known_loose.add(loose)
-                note = f"imported from {source}, line {row.line}" if source else "imported"
-                app_id = self._add_application(
-                    s,
-                    row.company,
-                    row.role,
-                    stage=row.stage,
-                    applied_on=row.applied_on,
-                    note=note,
-                    **row.values,
+        """Add ROWS, skipping any already there; nothing if DRY_RUN.
+
+        Each batch of BATCH_SIZE rows is one transaction (its applications with their
+        follow-ups), so other windows can write in between and a killed import leaves whole
+        applications only; running it again adds just the rest. AFTER_BATCH is called with
+        the number added so far after each batch is committed.
+        """
+        from pursuit.store.import_writer import Known, write_batch
+
+        with self.reader() as conn:
+            known = Known(conn)
+        added: list[int] = []
+        duplicates: list[int] = []
+        tz = local_tz()
+        stream = iter(rows)
+        while batch := list(islice(stream, batch_size)):
+            with self._tx() as s:
+                conn = s.connection().connection.dbapi_connection
+                assert conn is not None
+                write_batch(
+                    conn,  # type: ignore[arg-type]
+                    batch,
+                    known,
+                    source=source,
+                    now=self.now(),
+                    tz=tz,
+                    rules=self._rules(s),
+                    added=added,
+                    duplicates=duplicates,
                 )
-                if row.contact:
-                    self._contact(s, row.contact, app_id, "")
-                added.append(app_id)
-            if dry_run:
-                s.rollback()
-            return ImportResult(added, duplicates)
+                if dry_run:
+                    s.rollback()
+            if after_batch is not None and not dry_run:
+                after_batch(len(added))
+        return ImportResult(added, duplicates)
 
     # --- the JSON dump ---------------------------------------------------------------------
 
@@ -104,37 +120,24 @@ class Transfer(_Host):
                 conn.execute("COMMIT")
         return json_text(dump, indent=1, sort_keys=True) + "\n"
 
-    def restore_json(self, text: str) -> int:
+    def restore_json(self, text: str, name: str = "the export") -> int:
         """Load a dump into this (empty) database; returns the number of applications."""
-        try:
-            dump = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidValue(f"not a pursuit export: {exc}") from exc
-        if not isinstance(dump, dict) or dump.get("format") != DUMP_FORMAT:
-            raise InvalidValue("not a pursuit export (no pursuit-dump header)")
-        if dump.get("version") != DUMP_VERSION or dump.get("schema") != db.LATEST:
-            raise InvalidValue(
-                f"this export is schema {dump.get('schema')}, version "
-                f"{dump.get('version')}; this pursuit reads schema {db.LATEST}"
-            )
-        tables = dump.get("tables")
-        if not isinstance(tables, dict):
-            raise InvalidValue("not a pursuit export (no tables)")
+        from pursuit.store.restore import check_dump
+
+        return self.restore_tables(check_dump(text, name))
+
+    def restore_tables(self, tables: dict[str, list[dict[str, Any]]]) -> int:
+        """Write checked TABLES (see store.restore) into this database, which holds nothing."""
         with self._tx() as s:
-            if s.exec(select(Application)).first() is not None:
-                raise InvalidValue(
-                    "restore needs an empty database; this one has applications "
-                    "(use --db with a new file)"
-                )
             raw = s.connection()
             for name in _tables():
-                rows = tables.get(name, [])
-                if not isinstance(rows, list):
-                    raise InvalidValue(f"table {name} in the export is not a list")
-                raw.exec_driver_sql(f'DELETE FROM "{name}"')
-                for row in rows:
-                    if not isinstance(row, dict) or not row:
-                        raise InvalidValue(f"a row of {name} in the export is not a record")
+                if raw.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first() is not None:
+                    raise InvalidValue(
+                        f"restore needs an empty database; {self.path} already holds data "
+                        f"({name.replace('_', ' ')}). Use --db with a new file"
+                    )
+            for name in _tables():
+                for row in tables.get(name, []):
                     columns = ", ".join(f'"{c}"' for c in row)
                     marks = ", ".join("?" for _ in row)
                     raw.exec_driver_sql(

@@ -192,11 +192,12 @@ class PursuitApp(App[None]):
     def daily_backup(self) -> None:
         """A copy a day, the last seven kept; a failed backup is reported, never fatal."""
         from pursuit.store import backup
+        from pursuit.store.db import StoreError
 
         try:
             if backup.is_due(self.db_path, self.clock.now()):
                 backup.backup(self.db_path, self.clock.now())
-        except (OSError, sqlite3.Error) as exc:
+        except (StoreError, OSError, sqlite3.Error) as exc:
             self.call_from_thread(
                 self.notify, f"Could not back up the database: {exc}", severity="warning"
             )

@@ -1,0 +1,246 @@
+"""Restoring a JSON export: every table, row and field checked before anything is written.
+
+A dump is read by hand-editing people and by other programs, so it is held to the rules the
+store keeps for its own writes (stages, dates, lengths, ranges, links between rows). The first
+fault is reported by table, row and field; nothing is created until the whole dump passes.
+A new database is built under a temporary name beside the target and moved into place only
+when complete, so a restore cut short leaves no half-filled database behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Boolean, Date, Integer, String
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import SQLModel
+
+from pursuit.domain.actions import ACTION_KINDS, EVENT_KINDS
+from pursuit.domain.moments import from_db
+from pursuit.domain.settings import BY_KEY, BadSetting, check
+from pursuit.domain.stages import SECTORS, STAGES
+from pursuit.store import db
+from pursuit.store.errors import InvalidValue
+from pursuit.store.safe_write import fsync_folder
+from pursuit.store.tables import UTCDateTime
+from pursuit.store.transfer import DUMP_FORMAT, DUMP_VERSION
+
+if TYPE_CHECKING:
+    from sqlalchemy import Column
+
+    from pursuit.domain.clock import Clock
+
+TEXT_LIMIT = 100_000
+INT64 = (-(2**63), 2**63 - 1)
+
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("application", "stage"): STAGES,
+    ("application", "sector"): SECTORS,
+    ("stage_event", "from_stage"): STAGES,
+    ("stage_event", "to_stage"): STAGES,
+    ("interview", "kind"): ("phone", "video", "onsite", "panel", "group", "technical"),
+    ("activity", "kind"): EVENT_KINDS,
+    ("follow_up", "action"): ACTION_KINDS,
+    ("follow_up_dismissal", "action"): ACTION_KINDS,
+    ("checklist_item", "phase"): ("before", "after", "offer"),
+    ("checklist_item", "state"): ("open", "done", "skipped"),
+    ("message_template", "event"): ("", *EVENT_KINDS),
+}
+LENGTHS = {
+    ("application", "company"): 200,
+    ("application", "role"): 200,
+    ("application", "url"): 2_000,
+    ("application", "source"): 2_000,
+    ("application", "location"): 2_000,
+}
+RANGES = {
+    ("application", "salary_min"): (0, 100_000_000),
+    ("application", "salary_max"): (0, 100_000_000),
+    ("interview", "duration_minutes"): (1, 24 * 60),
+    **{("interview", f"rating_{r}"): (1, 5) for r in ("confidence", "clarity", "rapport")},
+    ("interview", "rating_knowledge"): (1, 5),
+}
+DATE = re.compile(r"\d{4}-\d\d-\d\d")
+MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?")
+
+
+def _tables() -> list[Any]:
+    from pursuit.store import tables  # noqa: F401  (registers the tables)
+
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str) and len(value) > 40:
+        return f"{value[:30]!r}..."
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:50]}... ({len(text):,} characters)"
+
+
+def _field_fault(table: str, column: Column[Any], value: Any) -> str | None:
+    """What is wrong with VALUE for COLUMN, or None."""
+    name = column.name
+    if value is None:
+        return None if column.nullable else "is missing (it cannot be empty)"
+    kind = column.type
+    moment = isinstance(kind, UTCDateTime)
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    if isinstance(kind, Boolean):
+        return None if value in (0, 1) and type(value) in (int, bool) else "is not 0 or 1"
+    if isinstance(kind, Integer):
+        if type(value) is not int:
+            return "is not a whole number"
+        low, high = RANGES.get((table, name), (1, INT64[1]) if column.primary_key else INT64)
+        return None if low <= value <= high else f"is out of range ({low:,} to {high:,})"
+    if not isinstance(value, str):
+        return "is not text"
+    if isinstance(kind, Date):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return "is not a date"
+        return None if DATE.fullmatch(value) else "is not a date"
+    if moment:
+        try:
+            from_db(value)
+        except ValueError:
+            return "is not a moment (YYYY-MM-DD HH:MM:SS)"
+        return None if MOMENT.fullmatch(value) else "is not a moment (YYYY-MM-DD HH:MM:SS)"
+    if isinstance(kind, String):
+        choices = CHOICES.get((table, name))
+        if choices is not None and value not in choices:
+            return f"is not one of {', '.join(c or '(none)' for c in choices)}"
+        limit = LENGTHS.get((table, name), TEXT_LIMIT)
+        if len(value) > limit:
+            return f"is too long ({len(value):,} characters; at most {limit:,})"
+        return None
+    return "cannot be stored"
+
+
+def _label(table: str, row: Any, number: int) -> str:
+    row_id = row.get("id") if isinstance(row, dict) else None
+    return f"{table} {row_id}" if type(row_id) is int else f"{table} row {number}"
+
+
+def check_dump(text: str, name: str) -> dict[str, list[dict[str, Any]]]:
+    """The dump's tables, checked; InvalidValue names the first fault, prefixed by NAME."""
+
+    def fault(message: str) -> InvalidValue:
+        return InvalidValue(f"{name}: {message}")
+
+    try:
+        dump = json.loads(text)
+    except RecursionError as exc:
+        raise fault("not a pursuit export (it is nested too deeply)") from exc
+    except ValueError as exc:
+        raise fault(f"not a pursuit export: {exc}") from exc
+    if not isinstance(dump, dict) or dump.get("format") != DUMP_FORMAT:
+        raise fault("not a pursuit export (no pursuit-dump header)")
+    if dump.get("version") != DUMP_VERSION or dump.get("schema") != db.LATEST:
+        raise fault(
+            f"this export is schema {_show(dump.get('schema'))}, version "
+            f"{_show(dump.get('version'))}; this pursuit reads schema {db.LATEST}"
+        )
+    tables = dump.get("tables")
+    if not isinstance(tables, dict):
+        raise fault("not a pursuit export (no tables)")
+    known = {t.name: t for t in _tables()}
+    for extra in tables:
+        if extra not in known:
+            raise fault(f"table {_show(extra)} is not one of pursuit's tables")
+    keys_seen: dict[str, set[Any]] = {}
+    for table in known.values():
+        rows = tables.get(table.name, [])
+        if not isinstance(rows, list):
+            raise fault(f"table {table.name} is not a list of rows")
+        columns = {c.name: c for c in table.columns}
+        key_columns = [c.name for c in table.primary_key.columns]
+        seen: set[Any] = set()
+        unique_names: set[Any] = set()
+        for number, row in enumerate(rows, start=1):
+            label = _label(table.name, row, number)
+            if not isinstance(row, dict):
+                raise fault(f"{label} is not a record")
+            for field in row:
+                if field not in columns:
+                    raise fault(f"{label}: {_show(field)} is not a field of {table.name}")
+            for column in columns.values():
+                if column.name not in row:
+                    if column.nullable and not column.primary_key:
+                        continue
+                    raise fault(f"{label}, field {column.name} is missing")
+                value = row[column.name]
+                problem = _field_fault(table.name, column, value)
+                if problem is not None:
+                    raise fault(f"{label}, field {column.name}: {_show(value)} {problem}")
+                for link in column.foreign_keys:
+                    parent = link.column.table.name
+                    if value is not None and value not in keys_seen.get(parent, set()):
+                        raise fault(
+                            f"{label}, field {column.name}: {parent} {value} is not in the export"
+                        )
+            key = tuple(row[c] for c in key_columns)
+            if key in seen:
+                raise fault(f"{label}: appears twice ({', '.join(key_columns)} {key[0]!r})")
+            seen.add(key)
+            if table.name == "message_template":
+                if row["name"] in unique_names:
+                    raise fault(f"{label}: a second template named {_show(row['name'])}")
+                unique_names.add(row["name"])
+            if table.name == "setting" and row["key"] in BY_KEY:
+                try:
+                    check(row["key"], row.get("value", ""))
+                except BadSetting as exc:
+                    raise fault(f"{label} {row['key']}: {exc}") from exc
+        if len(key_columns) == 1:
+            keys_seen[table.name] = {k[0] for k in seen}
+    return {t: tables.get(t, []) for t in known}
+
+
+def restore_file(text: str, target: Path, clock: Clock, name: str) -> int:
+    """Restore the dump TEXT (read from NAME) into TARGET; the number of applications.
+
+    An existing TARGET must be empty of everything, settings included. A new one is built
+    under a temporary name and linked into place when complete.
+    """
+    from pursuit.store.repo import Store
+
+    checked = check_dump(text, name)
+    if target.exists():
+        store = Store.open(target, clock)
+        try:
+            return store.restore_tables(checked)
+        finally:
+            store.close()
+    folder = target.parent
+    building = folder / f".{target.name}.restoring-{secrets.token_hex(4)}"
+    try:
+        store = Store.open(building, clock)
+        try:
+            count = store.restore_tables(checked)
+        finally:
+            store.close()
+        fd = os.open(building, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            # A link, not a rename: it never replaces a file that appeared meanwhile.
+            os.link(building, target)
+        except FileExistsError as exc:
+            raise InvalidValue(f"{target} appeared while restoring; it was left alone") from exc
+        fsync_folder(folder)
+        return count
+    except OSError as exc:
+        raise InvalidValue(f"cannot restore into {target}: {exc.strerror or exc}") from exc
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{building}{suffix}").unlink(missing_ok=True)
