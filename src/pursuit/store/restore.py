@@ -23,6 +23,7 @@ from sqlmodel import SQLModel
 
 from pursuit.domain.actions import ACTION_KINDS, EVENT_KINDS
 from pursuit.domain.moments import from_db
+from pursuit.domain.safe_text import TextNotAllowed, check_stored_text
 from pursuit.domain.settings import BY_KEY, BadSetting, check
 from pursuit.domain.stages import SECTORS, STAGES
 from pursuit.store import db
@@ -101,6 +102,10 @@ def _field_fault(table: str, column: Column[Any], value: Any) -> str | None:
         return None if low <= value <= high else f"is out of range ({low:,} to {high:,})"
     if not isinstance(value, str):
         return "is not text"
+    try:
+        check_stored_text(name, value)
+    except TextNotAllowed as exc:
+        return str(exc).removeprefix(f"{name}: ")
     if isinstance(kind, Date):
         try:
             date.fromisoformat(value)
