@@ -164,3 +164,14 @@ def test_demo_data_covers_every_stage_and_has_something_overdue(demo_store: Stor
     due = demo_store.due()
     assert any(r.is_overdue(demo_store.now()) for r in due)
     assert demo_store.overdue_count() >= 2
+
+
+def test_the_history_stays_in_the_order_things_happened(store: Store) -> None:
+    app_id = store.add_application("Acme", "Dev")
+    # An interview that took place before the application was added to pursuit.
+    store.add_interview(app_id, store.now() - timedelta(days=3), kind="video")
+    detail = store.detail(app_id)
+    stages = [t.text for t in reversed(detail.timeline) if t.kind == "stage"]
+    assert stages == ["Added as Applied", "Applied → Interviewing"]
+    csv_text = store.export_csv()
+    assert "2026-11-18 applied; 2026-11-18 interviewing" in csv_text

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import delete, event
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from pursuit.domain import followups as fu
 from pursuit.domain.clock import Clock, SystemClock
@@ -278,6 +278,13 @@ class Store(People, Checklists, Drafts, Transfer, Views):
         app = self._get(s, app_id)
         if app.stage == stage:
             return False
+        # Never before the last change: a past interview recorded today moves the stage "by
+        # then at the latest", but not to before the application was added to pursuit.
+        last = s.exec(
+            select(func.max(StageEvent.at)).where(StageEvent.application_id == app_id)
+        ).one()
+        if last is not None and at < last:
+            at = last
         s.add(
             StageEvent(
                 application_id=app_id, from_stage=app.stage, to_stage=stage, at=at, note=note
