@@ -624,7 +624,10 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         print(f"pursuit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except sqlite3.DatabaseError as exc:
-        print(f"pursuit: error: the database could not be used ({exc})", file=sys.stderr)
+        found = _explained(exc, args)
+        print(
+            f"pursuit: error: {found or f'the database could not be used ({exc})'}", file=sys.stderr
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -634,9 +637,24 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except Exception as exc:
+        # A busy file, a full disk, a read-only folder: named as what they are, not as bugs.
+        found = _explained(exc, args)
+        if found is not None:
+            print(f"pursuit: error: {found}", file=sys.stderr)
+            return EXIT_USAGE
         from pursuit.launch import report_bug
 
         return report_bug(exc)
+
+
+def _explained(exc: BaseException, args: argparse.Namespace) -> Exception | None:
+    from pursuit.store.errors import explain
+
+    try:
+        path = resolve_db_path(args.db)
+    except BadPath:
+        return None
+    return explain(exc, path)
 
 
 if __name__ == "__main__":
