@@ -23,6 +23,7 @@ from pursuit.store.errors import (
     StoreMissing,
     StoreReadOnly,
     busy_wait_seconds,
+    disk_full,
     explain,
 )
 
@@ -130,8 +131,8 @@ def read_header(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
 
 
 def cannot_be_written(path: Path) -> bool:
-    """True when pursuit can read PATH but not change it (a read-only disk, folder or file)."""
-    if not os.access(path.parent, os.W_OK):
+    """True when pursuit can read PATH but not change it (read-only or full disk, folder, file)."""
+    if not os.access(path.parent, os.W_OK) or disk_full(path):
         return True
     return not os.access(path, os.W_OK)
 
@@ -177,7 +178,7 @@ def _connect_and_read(path: Path, uris: Sequence[str]) -> tuple[sqlite3.Connecti
         if conn is not None:
             conn.close()
         first = first or found
-        if not isinstance(found, (StoreReadOnly, StoreMissing)) or not path.exists():
+        if not isinstance(found, (StoreReadOnly, StoreMissing, StoreFull)) or not path.exists():
             break
     assert first is not None
     raise first

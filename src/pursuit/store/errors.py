@@ -83,6 +83,15 @@ def _cannot_write(path: Path) -> bool:
     return path.exists() and not os.access(path, os.W_OK)
 
 
+def disk_full(path: Path) -> bool:
+    """True when the disk holding PATH has (next to) no room left for us."""
+    try:
+        room = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < 16 * 1024
+
+
 def _from_sqlite(exc: sqlite3.Error, path: Path) -> StoreError | None:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
@@ -90,7 +99,9 @@ def _from_sqlite(exc: sqlite3.Error, path: Path) -> StoreError | None:
     primary = code & 0xFF
     if primary in (_BUSY, _LOCKED):
         return busy(path)
-    if primary == _FULL:
+    # With no room for its -shm, SQLite says "disk I/O error" or "unable to open", and a file
+    # read without writing (for want of room) refuses writes as "read-only": all mean full.
+    if primary == _FULL or (primary in (_IOERR, _CANTOPEN, _READONLY) and disk_full(path)):
         return full(path)
     if primary in (_READONLY, _PERM):
         return read_only(path)
