@@ -508,9 +508,11 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store.files import MAX_RESTORE, open_regular_file
+
     path = user_path(args.file)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = open_regular_file(path, MAX_RESTORE).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read {path}: {exc}") from exc
     store = _open(args, clock)

@@ -18,6 +18,8 @@ from pursuit.store.errors import StoreError, StoreFull, StoreReadOnly, Unreadabl
 #: file (an import or a restore of the database itself would drop its locks when closed).
 DATABASES_IN_USE: set[tuple[int, int]] = set()
 
+#: A restore reads the whole export at once: far above any real one, far below running out.
+MAX_RESTORE = 512 * 1024 * 1024
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 

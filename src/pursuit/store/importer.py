@@ -227,12 +227,12 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read_csv(path: Path, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+    from pursuit.store.files import UnreadableFile, open_regular_file
+
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise ImportFailed(f"{path} is larger than {MAX_FILE // 1024 // 1024} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(f"cannot read {path}: {exc.strerror or exc}") from exc
+        data = open_regular_file(path, MAX_FILE)
+    except UnreadableFile as exc:
+        raise ImportFailed(str(exc)) from exc
     return read_text(decode(data, str(path)), now, mapping)
 
 
