@@ -238,3 +238,35 @@ def test_a_missing_file_is_named_not_found(tmp_path: Path) -> None:
     lost = FileNotFoundError(2, "No such file or directory", str(gone))
     assert isinstance(errors.explain(lost, gone), errors.StoreMissing)
     assert errors.explain(ValueError("a bug"), gone) is None
+
+
+def _real_sqlite_full() -> sqlite3.Error:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA max_page_count = 2")
+    try:
+        conn.execute("INSERT INTO t VALUES (?)", ("x" * 100_000,))
+    except sqlite3.Error as exc:
+        return exc
+    finally:
+        conn.close()
+    raise AssertionError("SQLite took a row bigger than its page limit")
+
+
+def test_the_app_stopped_by_a_full_disk_says_so(monkeypatch, tmp_path: Path, capsys) -> None:
+    from pursuit import launch
+    from pursuit.tui.app import PursuitApp
+
+    monkeypatch.setenv("PURSUIT_DB", str(tmp_path / "p.db"))
+    full = _real_sqlite_full()
+
+    def stopped(self: PursuitApp) -> None:
+        raise full
+
+    monkeypatch.setattr(PursuitApp, "run", stopped)
+    assert launch.main([]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err == f"pursuit: error: the disk holding {tmp_path / 'p.db'} is full; nothing was "
+        "changed. Free some space and try again\n"
+    )
