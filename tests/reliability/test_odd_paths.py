@@ -145,3 +145,16 @@ def test_a_database_others_can_read_is_made_private(tmp_path: Path, clock) -> No
     os.chmod(path, 0o644)
     assert run_pursuit("--db", str(path), "list").returncode == 0
     assert _mode(path) == 0o600
+
+
+@pytest.mark.parametrize("name", ["50%20off.db", "what?.db", "number#1.db"])
+def test_a_file_name_with_url_characters_is_the_file_it_names(tmp_path: Path, clock, name) -> None:
+    path = tmp_path / name
+    store = Store.open(path, clock)
+    store.add_application("Acme", "Engineer")
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    reader = db.open_for_reading(path)
+    assert reader is not None
+    assert reader.execute("SELECT company FROM application").fetchall() == [("Acme",)]
+    reader.close()

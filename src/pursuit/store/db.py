@@ -69,38 +69,34 @@ def file_uri(path: Path, **params: str) -> str:
     return f"file:{quote(str(path))}" + (f"?{query}" if query else "")
 
 
-def make_engine(url: str, *, reading_uri: str | None = None) -> Engine:
-    """An engine whose every connection has pursuit's pragmas and whose writes lock early.
+def make_engine(uri: str, *, read_only: bool = False) -> Engine:
+    """An engine on the SQLite URI given whose connections have pursuit's pragmas and whose
+    writes lock early.
 
     SQLite's default deferred transaction takes the write lock only at the first write and
     fails with "database is locked" (whatever the timeout) if another process wrote in the
     meantime, so every ORM transaction starts with BEGIN IMMEDIATE and waits its turn instead.
-    With READING_URI (a file that cannot be written) the engine only reads, through that URI.
+    READ_ONLY engines (on a file that cannot be written) only read. The URI goes to SQLite as it
+    is: an SQLAlchemy URL would decode a `%20` in a file name into another file's.
     """
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
     timeout = busy_timeout_ms() / 1000
-    if reading_uri is None:
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": timeout})
-    else:
-        uri = reading_uri
-        engine = create_engine(
-            "sqlite://",
-            poolclass=QueuePool,
-            creator=lambda: sqlite3.connect(
-                uri, uri=True, check_same_thread=False, timeout=timeout
-            ),
-        )
+    engine = create_engine(
+        "sqlite://",
+        poolclass=QueuePool,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=timeout),
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        _apply_pragmas(dbapi_conn, read_only=reading_uri is not None)
+        _apply_pragmas(dbapi_conn, read_only=read_only)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         # A read-only file has no write lock to take; its writes fail as "read-only".
-        conn.exec_driver_sql("BEGIN" if reading_uri is not None else "BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -271,7 +267,8 @@ def migrate(engine: Engine, path: Path, steps: Sequence[Step] = MIGRATIONS) -> i
 
 
 def database_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    """The URI the engine opens PATH by, to read and write."""
+    return file_uri(path)
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection | None:

@@ -126,7 +126,9 @@ class Store(People, Checklists, Drafts, Transfer, Views):
         else:
             db.create_private_file(path)
             version = 0
-        engine = db.make_engine(db.database_url(path), reading_uri=reading_uri)
+        engine = db.make_engine(
+            reading_uri or db.database_url(path), read_only=reading_uri is not None
+        )
         try:
             db.migrate(engine, path)
         except (sqlite3.DatabaseError, DBAPIError) as exc:
