@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from pursuit.store.errors import StoreError, StoreFull, StoreReadOnly, UnreadableFile, explain
 
@@ -132,11 +133,12 @@ def remember_database(path: Path) -> None:
     DATABASES_IN_USE.add((info.st_dev, info.st_ino))
 
 
-def open_regular_file(path: Path, limit: int) -> bytes:
-    """The bytes of the plain file at PATH (an import, a restore), at most LIMIT of them.
+def open_regular(path: Path, limit: int) -> BinaryIO:
+    """PATH opened to read, once it is known to be a plain file of at most LIMIT bytes.
 
     Opened without blocking, then checked on the descriptor: a named pipe cannot hang us, a
-    device cannot feed us forever, and a folder is named as one.
+    device cannot feed us forever, and a folder is named as one. (`open_regular_file` reads
+    it whole; a reader that streams it keeps to LIMIT itself.)
     """
     try:
         before = os.stat(path)
@@ -150,17 +152,26 @@ def open_regular_file(path: Path, limit: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from exc
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):  # swapped for something else since the stat
-            raise UnreadableFile(f"{path} is {_kind(info.st_mode)}, not a file; give a saved file")
-        too_big = UnreadableFile(f"{path} is larger than {limit // 1024 // 1024} MB")
-        if info.st_size > limit:
-            raise too_big
+    fh = os.fdopen(fd, "rb")
+    info = os.fstat(fd)
+    problem = None
+    if not stat.S_ISREG(info.st_mode):  # swapped for something else since the stat
+        problem = f"{path} is {_kind(info.st_mode)}, not a file; give a saved file"
+    elif info.st_size > limit:
+        problem = f"{path} is larger than {limit // 1024 // 1024} MB"
+    if problem is not None:
+        fh.close()
+        raise UnreadableFile(problem)
+    return fh
+
+
+def open_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of the plain file at PATH (an import, a restore), at most LIMIT of them."""
+    with open_regular(path, limit) as fh:
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
             raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if len(data) > limit:
-        raise too_big
+    if len(data) > limit:  # it grew since it was measured
+        raise UnreadableFile(f"{path} is larger than {limit // 1024 // 1024} MB")
     return data
