@@ -23,6 +23,7 @@ from pursuit.store.errors import (
     StoreMissing,
     StoreReadOnly,
     busy_wait_seconds,
+    cannot_write,
     disk_full,
     explain,
 )
@@ -128,9 +129,7 @@ def read_header(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
 
 def cannot_be_written(path: Path) -> bool:
     """True when pursuit can read PATH but not change it (read-only or full disk, folder, file)."""
-    if not os.access(path.parent, os.W_OK) or disk_full(path):
-        return True
-    return not os.access(path, os.W_OK)
+    return cannot_write(path) or disk_full(path)
 
 
 def _uncheckpointed(path: Path) -> bool:

@@ -75,7 +75,7 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return seen
 
 
-def _cannot_write(path: Path) -> bool:
+def cannot_write(path: Path) -> bool:
     """True when neither the file nor its folder can be written (a read-only disk or folder)."""
     folder = path.parent
     if not os.access(folder, os.W_OK):
@@ -108,7 +108,7 @@ def _from_sqlite(exc: sqlite3.Error, path: Path) -> StoreError | None:
     if primary == _CANTOPEN:
         if not path.exists():
             return missing(path)
-        if _cannot_write(path):
+        if cannot_write(path):
             return read_only(path)
         return StoreMissing(f"cannot open {path}: SQLite could not open it or its journal files")
     if primary == _NOTADB:
