@@ -555,9 +555,11 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store.files import MAX_RESTORE, open_regular_file
+
     path = user_path(args.file)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = open_regular_file(path, MAX_RESTORE).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read {path}: {exc}") from exc
     from pursuit.store.restore import restore_file
@@ -687,7 +689,10 @@ def _main(argv: Sequence[str] | None, clock: Clock | None) -> int:
         print(f"pursuit: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except sqlite3.DatabaseError as exc:
-        print(f"pursuit: error: the database could not be used ({exc})", file=sys.stderr)
+        found = _explained(exc, args)
+        print(
+            f"pursuit: error: {found or f'the database could not be used ({exc})'}", file=sys.stderr
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -697,9 +702,24 @@ def _main(argv: Sequence[str] | None, clock: Clock | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except Exception as exc:
+        # A busy file, a full disk, a read-only folder: named as what they are, not as bugs.
+        found = _explained(exc, args)
+        if found is not None:
+            print(f"pursuit: error: {found}", file=sys.stderr)
+            return EXIT_USAGE
         from pursuit.launch import report_bug
 
         return report_bug(exc)
+
+
+def _explained(exc: BaseException, args: argparse.Namespace) -> Exception | None:
+    from pursuit.store.errors import explain
+
+    try:
+        path = resolve_db_path(args.db)
+    except BadPath:
+        return None
+    return explain(exc, path)
 
 
 if __name__ == "__main__":

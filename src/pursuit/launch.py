@@ -22,17 +22,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _app() -> int:
     from pursuit.paths import resolve_db_path
 
+    # $PURSUIT_DB or the data folder: neither can hold the NUL that makes a bad path.
+    db_path = resolve_db_path(None)
     try:
         from pursuit.tui.app import PursuitApp
 
-        # $PURSUIT_DB or the data folder: neither can hold the NUL that makes a bad path.
-        app = PursuitApp(db_path=resolve_db_path(None))
+        app = PursuitApp(db_path=db_path)
         app.run()
         return app.return_code or 0
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        return report_bug(exc)
+        from pursuit.store.errors import explain
+
+        # A busy file, a full disk, a read-only folder: named as what they are, not as bugs.
+        found = explain(exc, db_path)
+        if found is None:
+            return report_bug(exc)
+        print(f"pursuit: error: {found}", file=sys.stderr)
+        return 2
 
 
 def report_bug(exc: Exception) -> int:

@@ -166,3 +166,25 @@ def test_no_engine_is_made_at_import_time() -> None:
         "assert made == [], made\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.slow
+def test_reading_beside_an_open_store_keeps_its_locks(tmp_path: Path, clock) -> None:
+    """Only SQLite opens the file: another descriptor closed would drop this process's locks,
+    and the next program to close the file would take itself for the last and delete the -wal."""
+    from tests.support.processes import run_pursuit
+
+    path = tmp_path / "pursuit.db"
+    store = Store.open(path, clock)
+    store.add_application("Acme", "Engineer")
+    for _ in range(3):  # what the app does on each reload of its pipeline
+        assert db.check_file(path)
+        reader = db.open_for_reading(path)
+        assert reader is not None
+        reader.close()
+    assert run_pursuit("--db", str(path), "list").returncode == 0
+    assert Path(f"{path}-wal").exists()
+    store.add_application("Globex", "Analyst")
+    listed = run_pursuit("--db", str(path), "list")
+    assert "Globex" in listed.stdout, listed.stdout
+    store.close()

@@ -10,104 +10,110 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from pursuit.store import files
+from pursuit.store.errors import (
+    DatabaseTooNew,
+    MigrationFailed,
+    NotAPursuitDatabase,
+    StoreBusy,
+    StoreError,
+    StoreFull,
+    StoreMissing,
+    StoreReadOnly,
+    busy_wait_seconds,
+    cannot_write,
+    disk_full,
+    explain,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
+__all__ = [
+    "DatabaseTooNew",
+    "MigrationFailed",
+    "NotAPursuitDatabase",
+    "StoreBusy",
+    "StoreError",
+    "StoreFull",
+    "StoreMissing",
+    "StoreReadOnly",
+]
+
 #: 'PRST': marks a SQLite file as a pursuit database.
 APPLICATION_ID = 0x50525354
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+#: The first 16 bytes of every SQLite file (an export must never be written over one).
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Faults of the place the file is kept, not of the file: said as they are, never "damaged".
+PLACE_FAULTS = (StoreBusy, StoreFull, StoreMissing, StoreReadOnly)
 
 
-class StoreError(Exception):
-    """A problem with the database that the user must hear about in plain words."""
+def busy_timeout_ms() -> int:
+    """How long a connection waits out another program's write ($PURSUIT_BUSY_TIMEOUT, s)."""
+    return int(busy_wait_seconds() * 1000)
 
 
-class NotAPursuitDatabase(StoreError):
-    pass
-
-
-class DatabaseTooNew(StoreError):
-    pass
-
-
-class MigrationFailed(StoreError):
-    pass
-
-
-def _apply_pragmas(conn: sqlite3.Connection) -> None:
+def _apply_pragmas(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
     # We issue BEGIN ourselves (see make_engine), so the driver must not.
     conn.isolation_level = None
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine whose every connection has pursuit's pragmas and whose writes lock early.
+def file_uri(path: Path, **params: str) -> str:
+    """An SQLite URI for PATH (quoted: a `?` or `#` in a file name stays part of the name)."""
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{quote(str(path))}" + (f"?{query}" if query else "")
+
+
+def make_engine(uri: str, *, read_only: bool = False) -> Engine:
+    """An engine on the SQLite URI given whose connections have pursuit's pragmas and whose
+    writes lock early.
 
     SQLite's default deferred transaction takes the write lock only at the first write and
     fails with "database is locked" (whatever the timeout) if another process wrote in the
     meantime, so every ORM transaction starts with BEGIN IMMEDIATE and waits its turn instead.
+    READ_ONLY engines (on a file that cannot be written) only read. The URI goes to SQLite as it
+    is: an SQLAlchemy URL would decode a `%20` in a file name into another file's.
     """
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
 
+    timeout = busy_timeout_ms() / 1000
     engine = create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        "sqlite://",
+        poolclass=QueuePool,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=timeout),
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        _apply_pragmas(dbapi_conn)
+        _apply_pragmas(dbapi_conn, read_only=read_only)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A read-only file has no write lock to take; its writes fail as "read-only".
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
 
 def check_file(path: Path) -> bool:
-    """Refuse anything that is not a (possibly empty) SQLite file; True if it exists with data."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a directory, not a pursuit database")
-    if not path.exists():
-        parent = path.parent
-        if parent.exists() and not parent.is_dir():
-            raise StoreError(f"cannot create {path}: {parent} is not a directory")
-        return False
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(100)
-    except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if not head:
-        return False
-    if not head.startswith(SQLITE_HEADER) or len(head) < 100:
-        raise NotAPursuitDatabase(f"{path} is not a pursuit database (not an SQLite file)")
-    return True
+    """Refuse anything that is not a (possibly empty) plain file; True if it exists with data.
+
+    By stat alone: SQLite's own first read says whether the bytes are a database.
+    """
+    return files.check_database_path(path)
 
 
 def create_private_file(path: Path) -> None:
-    """Create PATH readable by its owner only, its folder too when we make it."""
-    parent = path.parent
-    if not parent.exists():
-        try:
-            parent.mkdir(mode=0o700, parents=True)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot create {path}: its folder {parent} cannot be made ({exc.strerror or exc})"
-            ) from exc
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from exc
-    os.close(fd)
+    files.create_private_file(path)
 
 
 def read_header(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
@@ -117,23 +123,65 @@ def read_header(conn: sqlite3.Connection, path: Path) -> tuple[int, int, int]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise NotAPursuitDatabase(f"{path} is damaged or not a pursuit database ({exc})") from exc
+        raise explain(exc, path) or NotAPursuitDatabase(
+            f"{path} is damaged or not a pursuit database ({exc})"
+        ) from exc
     return app_id, version, tables
 
 
-def inspect_existing(path: Path) -> int:
-    """Read an existing file without changing a byte; return its schema version.
+def cannot_be_written(path: Path) -> bool:
+    """True when pursuit can read PATH but not change it (read-only or full disk, folder, file)."""
+    return cannot_write(path) or disk_full(path)
 
-    Runs before the engine is made, because the engine's pragmas (WAL) write to the file.
+
+def _uncheckpointed(path: Path) -> bool:
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except OSError:
+        return False
+
+
+def reading_uris(path: Path) -> list[str]:
+    """How to read PATH without writing to it, in order of preference.
+
+    On a read-only disk or folder SQLite cannot make the -shm it reads a WAL file through;
+    when there is no unsaved -wal, nothing can change the file under us and SQLite may read
+    it as immutable (no locks, no -shm).
     """
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from exc
-    try:
-        app_id, version, tables = read_header(conn, path)
-    finally:
-        conn.close()
+    uris = [file_uri(path, mode="ro")]
+    if not _uncheckpointed(path):
+        uris.append(file_uri(path, mode="ro", immutable="1"))
+    return uris
+
+
+def _connect_and_read(path: Path, uris: Sequence[str]) -> tuple[sqlite3.Connection, str, tuple]:
+    """The first of URIS that opens and reads PATH's header; the clearest error if none does."""
+    first: StoreError | None = None
+    for uri in uris:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                uri,
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=busy_timeout_ms() / 1000,
+            )
+            return conn, uri, read_header(conn, path)
+        except sqlite3.Error as exc:
+            found = explain(exc, path) or StoreError(f"cannot open {path}: {exc}")
+        except StoreError as exc:
+            found = exc
+        if conn is not None:
+            conn.close()
+        first = first or found
+        if not isinstance(found, (StoreReadOnly, StoreMissing, StoreFull)) or not path.exists():
+            break
+    assert first is not None
+    raise first
+
+
+def _check_header(path: Path, app_id: int, version: int, tables: int) -> None:
     if version > LATEST:
         raise DatabaseTooNew(
             f"{path} was written by a newer pursuit (schema {version}, this one knows "
@@ -141,7 +189,18 @@ def inspect_existing(path: Path) -> int:
         )
     if (version or tables) and app_id != APPLICATION_ID:
         raise NotAPursuitDatabase(f"{path} is an SQLite database, but not a pursuit one")
-    return version
+
+
+def inspect_existing(path: Path) -> tuple[int, str | None]:
+    """Read an existing file without changing a byte: (schema version, reading URI).
+
+    The URI is None when the file can be written, else how the engine is to read it. Runs
+    before the engine is made, because the engine's pragmas (WAL) write to the file.
+    """
+    conn, uri, header = _connect_and_read(path, reading_uris(path))
+    conn.close()
+    _check_header(path, *header)
+    return header[1], (uri if cannot_be_written(path) else None)
 
 
 # --- migrations ---------------------------------------------------------------------------
@@ -199,6 +258,9 @@ def migrate(engine: Engine, path: Path, steps: Sequence[Step] = MIGRATIONS) -> i
         except StoreError:
             raise
         except Exception as exc:
+            found = explain(exc, path)
+            if isinstance(found, PLACE_FAULTS):
+                raise found from exc
             raise MigrationFailed(
                 f"could not upgrade {path} to schema {number}: {exc}; the file is unchanged"
             ) from exc
@@ -206,7 +268,8 @@ def migrate(engine: Engine, path: Path, steps: Sequence[Step] = MIGRATIONS) -> i
 
 
 def database_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    """The URI the engine opens PATH by, to read and write."""
+    return file_uri(path)
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
@@ -214,26 +277,22 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
 
     None when the full open is needed (a new file, or one to migrate); errors for files that
     are not pursuit databases, as `Store.open` gives. Used by the commands that only read, so
-    that a shell prompt or cron job does not pay for importing SQLAlchemy.
+    that a shell prompt or cron job does not pay for importing SQLAlchemy. A file on a
+    read-only disk or folder is read without writing to it.
     """
     if not check_file(path):
         return None
+    uris = [file_uri(path)]
+    if cannot_be_written(path):
+        uris += reading_uris(path)
+    conn, _uri, (app_id, version, tables) = _connect_and_read(path, uris)
+    files.remember_database(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from exc
-    app_id, version, tables = read_header(conn, path)
-    if version > LATEST:
+        _check_header(path, app_id, version, tables)
+    except StoreError:
         conn.close()
-        raise DatabaseTooNew(
-            f"{path} was written by a newer pursuit (schema {version}, this one knows "
-            f"{LATEST}); upgrade pursuit to open it"
-        )
-    if (version or tables) and app_id != APPLICATION_ID:
-        conn.close()
-        raise NotAPursuitDatabase(f"{path} is an SQLite database, but not a pursuit one")
+        raise
     if version != LATEST:
         conn.close()
         return None
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn

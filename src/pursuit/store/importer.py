@@ -223,23 +223,32 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
 
 
 def _lines(path: Path) -> Iterator[str]:
-    """The file's lines, read as they are needed (a big file is never held whole)."""
+    """The file's lines, read as they are needed (a big file is never held whole).
+
+    Opened as a plain file only (a pipe or a device is refused at once, never read), through
+    one descriptor for the sniffing and the reading.
+    """
+    from pursuit.store.files import UnreadableFile, open_regular
+
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise ImportFailed(f"{path} is larger than {MAX_FILE // 1024 // 1024} MB")
-        with path.open("rb") as raw:
+        raw = open_regular(path, MAX_FILE)
+    except UnreadableFile as exc:
+        raise ImportFailed(str(exc)) from exc
+    try:
+        with raw:
             if b"\x00" in raw.read(4096):
                 raise ImportFailed(f"{path} looks like a binary file, not a CSV export")
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            number = 0
-            try:
-                for number, line in enumerate(fh, start=1):  # noqa: B007
-                    yield line
-            except UnicodeDecodeError as exc:
-                raise ImportFailed(
-                    f"{path} is not UTF-8 text (near line {number + 1}); "
-                    "export it as CSV UTF-8 and try again"
-                ) from exc
+            raw.seek(0)
+            with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
+                number = 0
+                try:
+                    for number, line in enumerate(fh, start=1):  # noqa: B007
+                        yield line
+                except UnicodeDecodeError as exc:
+                    raise ImportFailed(
+                        f"{path} is not UTF-8 text (near line {number + 1}); "
+                        "export it as CSV UTF-8 and try again"
+                    ) from exc
     except OSError as exc:
         raise ImportFailed(f"cannot read {path}: {exc.strerror or exc}") from exc
 

@@ -25,7 +25,7 @@ from pursuit.domain.dates import local_tz
 from pursuit.domain.safe_text import TextNotAllowed, check_stored_text
 from pursuit.domain.stages import SECTORS, STAGES
 from pursuit.paths import user_path
-from pursuit.store import db
+from pursuit.store import db, files
 from pursuit.store.checklists import Checklists
 from pursuit.store.drafts import Drafts
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
@@ -132,22 +132,26 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     def open(cls, path: Path | str, clock: Clock | None = None) -> Store:
         """Open (creating if needed) the database at PATH; StoreError says what is wrong."""
         path = user_path(path)
+        reading_uri = None
         if db.check_file(path):
-            version = db.inspect_existing(path)
+            version, reading_uri = db.inspect_existing(path)
         else:
             db.create_private_file(path)
             version = 0
-        engine = db.make_engine(db.database_url(path))
+        engine = db.make_engine(
+            reading_uri or db.database_url(path), read_only=reading_uri is not None
+        )
         try:
             db.migrate(engine, path)
         except (sqlite3.DatabaseError, DBAPIError) as exc:
             engine.dispose()
-            raise db.NotAPursuitDatabase(
+            raise db.explain(exc, path) or db.NotAPursuitDatabase(
                 f"{path} is damaged or not a pursuit database ({exc})"
             ) from exc
         except BaseException:
             engine.dispose()
             raise
+        files.remember_database(path)
         store = cls(path, engine, clock)
         store.upgraded = version != db.LATEST
         return store
