@@ -8,7 +8,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.pipeline import Entry
 from pursuit.paths import styles_dir
 from pursuit.tui.commands import PursuitCommands
+from pursuit.tui.saving import Saving
 from pursuit.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
@@ -71,7 +71,15 @@ class Ticked(Message):
         self.first = first
 
 
-class PursuitApp(App[None]):
+class FileLost(Message):
+    """The ticker found the database file deleted or replaced (missing or replaced)."""
+
+    def __init__(self, fault: str) -> None:
+        super().__init__()
+        self.fault = fault
+
+
+class PursuitApp(Saving, App[None]):
     TITLE = "pursuit"
     #: The styles, in order: what the first frame needs, then (LATER_CSS_PATH) the rest.
     CSS_PATH = [STYLES / "pipeline.tcss"]
@@ -138,6 +146,7 @@ class PursuitApp(App[None]):
         self._later_styles = False
         #: CPU seconds of the last tick: its query (worker thread), then its handling here.
         self.tick_cpu = (0.0, 0.0)
+        self.init_saving()
         if demo:
             self.sub_title = "demo"
 
@@ -172,6 +181,7 @@ class PursuitApp(App[None]):
     @work(thread=True, exclusive=True, group="open-store", name="open store")
     def open_store(self) -> None:
         from pursuit.store.db import StoreError
+        from pursuit.store.identity import identify
         from pursuit.store.repo import Store
 
         try:
@@ -182,6 +192,8 @@ class PursuitApp(App[None]):
 
                 seed(store)
                 changed = True
+            with store.reader() as conn:
+                self.file_identity = identify(store.path, conn)
         except (StoreError, sqlite3.DatabaseError, OSError) as exc:
             self.post_message(StoreFailed(str(exc)))
             return
@@ -208,6 +220,7 @@ class PursuitApp(App[None]):
         # Screens opened while the store was opening load now.
         self.data_generation += 1
         self.tick()
+        self.save_next()  # what was written while the store was opening
         if not self.demo:
             # After the rows are asked for: a backup must never hold up the first screen.
             self.call_after_refresh(self.daily_backup)
@@ -232,41 +245,6 @@ class PursuitApp(App[None]):
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self.exit(return_code=2, message=f"pursuit: error: {message.error}")
-
-    def run_write(
-        self,
-        write: Callable[[Store], Any],
-        done: Callable[[Any], None] | None = None,
-        *,
-        success: str | None = None,
-    ) -> None:
-        """Run WRITE against the store off the UI thread, then refresh everything."""
-        self._write(write, done, success)
-
-    @work(thread=True, group="writes", name="write")
-    def _write(
-        self,
-        write: Callable[[Store], Any],
-        done: Callable[[Any], None] | None,
-        success: str | None,
-    ) -> None:
-        from pursuit.store.db import StoreError
-
-        if self.store is None:
-            self.call_from_thread(
-                self.notify, "Still opening the database; try again.", severity="warning"
-            )
-            return
-        try:
-            result = write(self.store)
-        except (StoreError, ValueError, sqlite3.DatabaseError) as exc:
-            self.call_from_thread(self.notify, str(exc), title="Not saved", severity="error")
-            return
-        if success:
-            self.call_from_thread(self.notify, success)
-        if done is not None:
-            self.call_from_thread(done, result)
-        self.call_from_thread(self.tick)
 
     # --- the ticker ------------------------------------------------------------------------
 
@@ -295,6 +273,10 @@ class PursuitApp(App[None]):
                 )
                 self._tick_conn.execute("PRAGMA busy_timeout = 5000")
             conn = self._tick_conn
+            lost = self._file_change(conn)
+            if lost is not None:
+                self.post_message(FileLost(lost))
+                return
             try:
                 version = queries.data_version(conn)
                 changed = not first and version != self._data_version
@@ -328,6 +310,17 @@ class PursuitApp(App[None]):
         self._ticked_at = now
         self.tick_cpu = (time.thread_time() - started, 0.0)
         self.post_message(Ticked(now, self._overdue_count, newly, changed, prepare, first))
+
+    def _file_change(self, conn: sqlite3.Connection) -> str | None:
+        from pursuit.store.identity import content_change, path_change
+
+        known = self.file_identity
+        if known is None or self.store is None or self.file_lost is not None:
+            return None
+        return path_change(self.store.path, known) or content_change(conn, known)
+
+    def on_file_lost(self, message: FileLost) -> None:
+        self.lose_file(message.fault)
 
     def on_ticked(self, message: Ticked) -> None:
         started = time.thread_time()
@@ -406,12 +399,12 @@ class PursuitApp(App[None]):
             self.push_screen(TodayScreen())
 
     async def action_quit(self) -> None:
-        # Screens that autosave write what is still pending before the app goes.
+        # Screens that autosave hand over what is still pending before the app goes.
         for screen in self.screen_stack:
             flush = getattr(screen, "flush", None)
             if callable(flush):
                 flush()
-        self.exit()
+        self.quit_when_saved()
 
     def open_application(self, app_id: int) -> None:
         from pursuit.tui.screens.application import ApplicationScreen
