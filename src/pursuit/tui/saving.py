@@ -9,7 +9,8 @@ in a recovery file beside the database.
 from __future__ import annotations
 
 import errno
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,6 +120,18 @@ def read_problem(exc: BaseException, path: Path) -> str | None:
         return None
     what = {"busy": "it is busy", "missing": "it is gone"}.get(fault, f"a {fault} fault")
     return f"Could not read {path} ({what}); what is shown may be out of date."
+
+
+@contextmanager
+def reading(node: Any, path: Path) -> Iterator[None]:
+    """Around a read worker's body: a read the file would not answer is told, not raised."""
+    try:
+        yield
+    except Exception as exc:
+        problem = read_problem(exc, path)
+        if problem is None:
+            raise
+        node.notify(problem, severity="warning")
 
 
 # --- messages back from the writer -----------------------------------------------------------

@@ -21,7 +21,7 @@ from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
-from pursuit.tui.saving import read_problem, typed_text
+from pursuit.tui.saving import read_problem, reading, typed_text
 from pursuit.tui.widgets.title_bar import TitleBar
 
 STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
@@ -145,7 +145,8 @@ class ApplicationScreen(Screen[None]):
         if store is None:
             return
         try:
-            self.post_message(self.Loaded(store.detail(self.app_id)))
+            with reading(self, store.path):
+                self.post_message(self.Loaded(store.detail(self.app_id)))
         except StoreError as exc:
             self.post_message(self.Loaded(None, str(exc)))
 

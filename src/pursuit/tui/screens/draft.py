@@ -173,6 +173,12 @@ class DraftEditor(Screen[None]):
         except StoreError as exc:
             self.post_message(self.Ready(None, str(exc)))
             return
+        except Exception as exc:
+            problem = read_problem(exc, store.path)
+            if problem is None:
+                raise
+            self.post_message(self.Ready(None, problem))
+            return
         self.post_message(self.Ready(opened))
 
     def on_draft_editor_ready(self, message: Ready) -> None:
