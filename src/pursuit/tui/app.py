@@ -322,6 +322,22 @@ class PursuitApp(Saving, App[None]):
     def on_file_lost(self, message: FileLost) -> None:
         self.lose_file(message.fault)
 
+    @work(thread=True, group="seal", name="seal the old file")
+    def seal_old_file(self) -> None:
+        """Fold our write-ahead log into the file we opened, and empty it.
+
+        The log sits beside the path by name: a file put in our file's place would read our
+        frames as its own, with another program's next connection. The ticker's connection
+        was opened on our file, so it checkpoints into that one, never into the newcomer.
+        """
+        with self._tick_lock:
+            if self._tick_conn is None or self._closing:
+                return
+            try:
+                self._tick_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            except sqlite3.Error:
+                return  # a reader in the way: the log goes when our connections close
+
     def on_ticked(self, message: Ticked) -> None:
         started = time.thread_time()
         self._on_ticked(message)

@@ -271,8 +271,9 @@ class Saving:
     def on_write_held(self, message: WriteHeld) -> None:
         self._writing = False
         if message.fault not in PASSING:
-            self.file_lost = message.fault
-        self._hold(message.fault)
+            self.lose_file(message.fault)
+        else:
+            self._hold(message.fault)
         if self._on_drained is not None:
             report, self._on_drained = self._on_drained, None
             report(message.fault)
@@ -315,6 +316,7 @@ class Saving:
         if self.file_lost is not None:
             return
         self.file_lost = fault
+        self.seal_old_file()  # type: ignore[attr-defined]
         if self.pending_writes:
             self._hold(fault)
         else:
