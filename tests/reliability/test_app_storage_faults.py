@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import re
 import sqlite3
+import struct
+import termios
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,11 +23,13 @@ from pursuit.store.repo import Store
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.saving import storage_fault
 from pursuit.tui.screens.unsaved import UnsavedOnQuit
+from tests.support.processes import pursuit_argv
 from tests.tui.conftest import SIZE, settle
 from tests.tui.test_application_and_interview import open_application
 from tests.tui.test_write_retry import messages, notes_stored, wait_until, write_note
 
 NOTE = "Ask about the on-call rota in the next round"
+SHORT_BUSY = Path(__file__).parents[1] / "support" / "short_busy_pursuit.py"
 
 
 @pytest.fixture(autouse=True)
@@ -153,3 +163,104 @@ def test_sqlite_errors_are_named_by_their_codes(tmp_path: Path) -> None:
     assert storage_fault(busy.value, path) == "busy"
     assert storage_fault(missing.value, gone) == "missing"
     assert storage_fault(ValueError("a bad date"), path) is None
+
+
+# --- the real app, in a pseudo-terminal ---------------------------------------------------
+
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07")
+
+
+class Terminal:
+    """A pty the app draws into; a thread drains it (a full pty would stall the app)."""
+
+    def __init__(self, leader: int) -> None:
+        self.leader = leader
+        self.raw = bytearray()
+        self.changed = threading.Condition()
+        self.closed = False
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.leader, 65536)
+            except OSError:  # the app closed its end
+                chunk = b""
+            with self.changed:
+                if not chunk:
+                    self.closed = True
+                else:
+                    self.raw += chunk
+                self.changed.notify_all()
+            if not chunk:
+                return
+
+    def text(self, since: int = 0) -> str:
+        """What was drawn (without the escapes), from byte SINCE on."""
+        with self.changed:
+            return ANSI.sub(b"", bytes(self.raw[since:])).decode(errors="replace")
+
+    def mark(self) -> int:
+        with self.changed:
+            return len(self.raw)
+
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while not condition():
+                left = deadline - time.monotonic()
+                if left <= 0 or self.closed:
+                    tail = ANSI.sub(b"", bytes(self.raw)).decode(errors="replace")[-3000:]
+                    raise AssertionError(f"no {what} on the screen; it ends:\n{tail}")
+                # Woken by new output; the timeout re-checks conditions that are not on screen.
+                self.changed.wait(min(left, 0.2))
+
+    def keys(self, text: str) -> None:
+        os.write(self.leader, text.encode())
+
+
+@pytest.mark.slow
+def test_the_real_app_keeps_a_note_typed_while_another_program_writes(
+    db_path: Path, children
+) -> None:
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    argv = pursuit_argv("app", str(db_path), "--demo", "--tick", "1")
+    argv[1] = str(SHORT_BUSY)  # the same entry point, with a short busy wait per write
+    env = {**os.environ, "TERM": "xterm-256color", "PURSUIT_BUSY_TIMEOUT": "0.5"}
+    app = children.start(argv, stdin=follower, stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    screen = Terminal(leader)
+    try:
+        screen.wait_for(lambda: "Northwind" in screen.text(), "demo pipeline")
+        screen.wait_for(lambda: "/ Filter" in screen.text(), "footer")  # the filter box is in
+        at = screen.mark()
+        screen.keys("/")
+        screen.wait_for(lambda: "▔▔▔" in screen.text(at), "filter box")
+        screen.keys("northwind")
+        screen.wait_for(lambda: "1 shown" in screen.text(at), "filtered pipeline")
+        at = screen.mark()
+        screen.keys("\r")  # to the rows: the footer is drawn again with the table's keys
+        screen.wait_for(lambda: "a Add" in screen.text(at), "the rows' keys")
+        at = screen.mark()
+        screen.keys("\r")
+        screen.wait_for(lambda: "w Note" in screen.text(at), "application screen")
+        screen.keys("w")
+        screen.wait_for(lambda: "Log · Northwind" in screen.text(at), "note form")
+        holder = sqlite3.connect(db_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another program is writing
+        screen.keys(NOTE + "\x13")  # ctrl+s
+        screen.wait_for(lambda: "is busy" in screen.text(), "busy notice")
+        assert app.poll() is None
+        assert notes_stored(db_path, NOTE) == 0
+        holder.execute("ROLLBACK")
+        holder.close()
+        screen.wait_for(lambda: notes_stored(db_path, NOTE) == 1, "note stored")
+        screen.wait_for(lambda: "Noted" in screen.text(), "Noted")
+        assert app.poll() is None
+        screen.keys("q")
+        app.wait(timeout=30)
+    finally:
+        os.close(leader)
+    assert app.returncode == 0
+    assert "Traceback" not in screen.text()
