@@ -186,3 +186,24 @@ async def test_an_app_opened_on_a_busy_file_keeps_running(
         other.execute("ROLLBACK")
         await wait_until(pilot, lambda: app.pending_writes == [] and not busy_notice(app))
         assert app.return_code is None
+
+
+async def test_a_write_waiting_for_the_lock_says_so_before_the_wait_runs_out(
+    demo_app: PursuitApp, db_path: Path, lock_holder, monkeypatch: pytest.MonkeyPatch
+):
+    from pursuit.tui import saving
+
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 20_000)  # as in use: far longer than the test
+    monkeypatch.setattr(saving, "SLOW_SECONDS", 0.2)
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "northwind")
+        other = lock_holder()
+        await write_note(pilot, NOTE)
+        waiting = "is taking a while (another program may be writing to it); your note is kept"
+        await wait_until(pilot, lambda: any(waiting in m for m in messages(demo_app)))
+        assert "Noted" not in messages(demo_app)
+        other.execute("ROLLBACK")  # the write, still waiting inside SQLite, goes through
+        await wait_until(pilot, lambda: "Noted" in messages(demo_app))
+        assert notes_stored(db_path, NOTE) == 1
+        assert not any(waiting in m for m in messages(demo_app))

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 
@@ -23,8 +22,9 @@ from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.pipeline import Entry
 from pursuit.paths import styles_dir
+from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
-from pursuit.tui.saving import Saving
+from pursuit.tui.quitting import Quitting
 from pursuit.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
@@ -36,50 +36,7 @@ STYLES = styles_dir()
 PREPARE_WINDOW = timedelta(hours=24)
 
 
-class StoreReady(Message):
-    def __init__(self, settings: dict[str, str], changed: bool) -> None:
-        super().__init__()
-        self.settings = settings
-        #: The open created, upgraded or seeded the file: what screens read early is stale.
-        self.changed = changed
-
-
-class StoreFailed(Message):
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
-
-
-class Ticked(Message):
-    """The ticker's reading: what fell overdue since the last one, and whether data changed."""
-
-    def __init__(
-        self,
-        now: datetime,
-        overdue: int,
-        newly_overdue: list[DueRow],
-        changed: bool,
-        prepare: list[PrepRow],
-        first: bool,
-    ) -> None:
-        super().__init__()
-        self.now = now
-        self.overdue = overdue
-        self.newly_overdue = newly_overdue
-        self.changed = changed
-        self.prepare = prepare
-        self.first = first
-
-
-class FileLost(Message):
-    """The ticker found the database file deleted or replaced (missing or replaced)."""
-
-    def __init__(self, fault: str) -> None:
-        super().__init__()
-        self.fault = fault
-
-
-class PursuitApp(Saving, App[None]):
+class PursuitApp(Quitting, App[None]):
     TITLE = "pursuit"
     #: The styles, in order: what the first frame needs, then (LATER_CSS_PATH) the rest.
     CSS_PATH = [STYLES / "pipeline.tcss"]
@@ -241,7 +198,9 @@ class PursuitApp(Saving, App[None]):
     def watch_theme(self, theme: str) -> None:
         # A theme chosen anywhere (the palette's own theme picker too) is remembered.
         if self.store is not None and getattr(self, "_settings_loaded", False):
-            self.run_write(lambda s: s.set_settings({"theme": theme}))
+            self.run_write(
+                lambda s: s.set_settings({"theme": theme}), what="the theme", key="theme"
+            )
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self.exit(return_code=2, message=f"pursuit: error: {message.error}")

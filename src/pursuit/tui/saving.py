@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 RETRY_SECONDS = 1.0
 #: A notice that stays until the write goes through (or the file is back).
 LASTING = 24 * 3600.0
+#: A write still waiting after this long is said to be waiting (a busy file is only known as
+#: busy once SQLite's own wait for the lock runs out, 15 s in use).
+SLOW_SECONDS = 2.0
 
 
 @dataclass
@@ -174,6 +177,7 @@ class Saving:
         self.pending_writes: list[PendingWrite] = []
         self._writing = False
         self._retry_timer: Any = None
+        self._slow_timer: Any = None
         self._notice: Notification | None = None
         #: missing or replaced: the file under the app is not the one it opened.
         self.file_lost: str | None = None
@@ -218,6 +222,25 @@ class Saving:
             self._retry_timer = None
         self._writing = True
         self._save(self.pending_writes[0])
+        if self._slow_timer is None and self._notice is None:
+            self._slow_timer = self.set_timer(  # type: ignore[attr-defined]
+                SLOW_SECONDS, self._slow, name="slow write"
+            )
+
+    def _slow(self) -> None:
+        self._slow_timer = None
+        if self._writing and self.pending_writes:
+            self.show_notice(
+                f"Saving to {self.db_path.name} is taking a while (another program may be "
+                f"writing to it); {self.pending_writes[0].what} is kept meanwhile."
+            )
+
+    def _written(self) -> None:
+        """The writer is free again (whatever the outcome)."""
+        self._writing = False
+        if self._slow_timer is not None:
+            self._slow_timer.stop()
+            self._slow_timer = None
 
     @work(thread=True, group="saving", name="save")
     def _save(self, pending: PendingWrite) -> None:
@@ -248,7 +271,7 @@ class Saving:
         post(WriteSaved(pending, result))
 
     def on_write_saved(self, message: WriteSaved) -> None:
-        self._writing = False
+        self._written()
         self._take_first(message.pending)
         p = message.pending
         if p.success:
@@ -262,14 +285,16 @@ class Saving:
         self._check_drained()
 
     def on_write_refused(self, message: WriteRefused) -> None:
-        self._writing = False
+        self._written()
         self._take_first(message.pending)
         self.notify(message.error, title="Not saved", severity="error")  # type: ignore[attr-defined]
+        if not self.pending_writes:
+            self._clear_notice()
         self.save_next()
         self._check_drained()
 
     def on_write_held(self, message: WriteHeld) -> None:
-        self._writing = False
+        self._written()
         if message.fault not in PASSING:
             self.lose_file(message.fault)
         else:
@@ -326,76 +351,6 @@ class Saving:
 
     # --- quitting ------------------------------------------------------------------------
 
-    def quit_when_saved(self) -> None:
-        """Quit once every write is stored; if one will not go, ask what to do with them."""
-        from pursuit.tui.screens.unsaved import UnsavedOnQuit
-
-        app: Any = self
-        if isinstance(app.screen, UnsavedOnQuit):
-            return
-        if self.pending_writes:
-            app.notify("Saving what is left before quitting…")
-        self.save_before_quitting(self._quit_or_ask)
-
-    def _quit_or_ask(self, fault: str | None) -> None:
-        from pursuit.tui.screens.unsaved import UnsavedOnQuit
-
-        app: Any = self
-        if fault is None:
-            app.exit()
-            return
-        n = len(self.pending_writes)
-        what = self.pending_writes[0].what if n == 1 else f"{n} changes"
-        problem = fault_notice(fault, self.db_path, what, self.recovery_path).split(";")[0]
-
-        def answered(keep: bool | None) -> None:
-            if keep:
-                self._quit_keeping()
-            else:
-                self.save_next()  # back to waiting for the file
-
-        app.push_screen(
-            UnsavedOnQuit(
-                f"{problem}.\n\n{what[0].upper()}{what[1:]} is not saved yet. Write it to "
-                f"{self.recovery_path} and quit, or keep waiting?",
-                yes="Save to that file and quit",
-                no="Keep waiting",
-            ),
-            answered,
-        )
-
-    def _quit_keeping(self) -> None:
-        from pursuit.tui.screens.unsaved import UnsavedOnQuit
-
-        app: Any = self
-        n = len(self.pending_writes)
-        try:
-            path = self.keep_in_recovery_file(app.clock.now())
-        except OSError as exc:
-
-            def answered(lose: bool | None) -> None:
-                if lose:
-                    app.exit(return_code=1, message=f"pursuit: {n} unsaved change(s) lost")
-                else:
-                    self.save_next()
-
-            app.push_screen(
-                UnsavedOnQuit(
-                    f"{self.recovery_path} could not be written either "
-                    f"({exc.strerror or exc}). Quit anyway and lose what is not saved?",
-                    yes="Quit and lose it",
-                    no="Stay",
-                    danger=True,
-                ),
-                answered,
-            )
-            return
-        self.pending_writes.clear()
-        app.exit(
-            message=f"pursuit: {n} change(s) could not be saved to {self.db_path}; "
-            f"what you typed is in {path}"
-        )
-
     def save_before_quitting(self, report: Callable[[str | None], None]) -> None:
         """Try what is waiting once more; REPORT(None) once all is stored, else the fault."""
         if not self.pending_writes:
@@ -414,15 +369,3 @@ class Saving:
         if self._on_drained is not None and not self.pending_writes:
             report, self._on_drained = self._on_drained, None
             report(None)
-
-    def keep_in_recovery_file(self, now: Any) -> Path:
-        """Append what is waiting to the recovery file beside the database; its path."""
-        path = self.recovery_path
-        lines = [f"# Not saved to {self.db_path} when pursuit closed at {now:%Y-%m-%d %H:%M}", ""]
-        for p in self.pending_writes:
-            lines.append(f"## {p.what}")
-            lines.append(p.kept or "(no typed text: repeat this change when the file is back)")
-            lines.append("")
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-        return path

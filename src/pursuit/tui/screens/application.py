@@ -353,6 +353,8 @@ class ApplicationScreen(Screen[None]):
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda s: s.update_contact(cid, app_id=self.app_id, role=role, **values),
                     success=f"Saved {values['name']}",
+                    what=f"your changes to {values['name']}",
+                    kept=typed_text({"role": role, **values}),
                 )
 
         self.app.push_screen(ContactForm(self.detail.row.company, contact), saved)
@@ -383,6 +385,8 @@ class ApplicationScreen(Screen[None]):
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda s: s.add_interview(self.app_id, **values),
                     success="Interview recorded",
+                    what="the new interview",
+                    kept=typed_text(values),
                 )
 
         self.app.push_screen(InterviewForm(self.now(), self.detail.row.company), saved)
@@ -399,6 +403,8 @@ class ApplicationScreen(Screen[None]):
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda s: s.add_contact(self.app_id, name, **values),
                     success=f"Added {name}",
+                    what=f"the new contact {name}",
+                    kept=typed_text({"name": name, **values}),
                 )
 
         self.app.push_screen(ContactForm(self.detail.row.company), saved)

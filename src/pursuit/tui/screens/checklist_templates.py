@@ -138,7 +138,10 @@ class ChecklistTemplatesScreen(Screen[None]):
         self.draw(keep)
         fmt = self.fmt
         self.app.run_write(  # type: ignore[attr-defined]
-            lambda s: s.save_checklist_templates(fmt, items)
+            lambda s: s.save_checklist_templates(fmt, items),
+            what=f"the {FORMAT_LABELS[fmt]} checklist template",
+            kept="\n".join(f"{i.section}: {i.text}" for i in items),
+            key=("checklist-template", fmt),  # each save holds the whole list
         )
 
     def action_add(self) -> None:

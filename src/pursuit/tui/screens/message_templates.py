@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pursuit.domain.messages import FIELDS, Template
-from pursuit.tui.saving import reading
+from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -164,6 +164,8 @@ class MessageTemplatesScreen(Screen[None]):
                     ),
                     lambda _r: self.load(),
                     success="Template saved",
+                    what=f"the template {values['title']!r}",
+                    kept=typed_text(values),
                 )
 
         self.app.push_screen(TemplateEditor(template), saved)
