@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,6 @@ class PendingWrite:
     kept: str = ""
     #: A later write with the same key replaces this one while it waits (a draft's newer text).
     key: Hashable | None = None
-    tries: int = field(default=0, compare=False)
 
 
 # --- what went wrong ------------------------------------------------------------------------
@@ -83,7 +82,7 @@ def storage_fault(exc: BaseException, path: Path) -> str | None:
     return None
 
 
-def fault_notice(fault: str, path: Path, what: str, recovery: Path) -> str:
+def fault_notice(fault: str, path: Path, what: str, recovery: Path, detail: str = "") -> str:
     name = path.name
     if fault == "busy":
         return (
@@ -101,13 +100,12 @@ def fault_notice(fault: str, path: Path, what: str, recovery: Path) -> str:
             "once it can be. Check the file's permissions or the disk."
         )
     if fault == "disk":
-        return (
-            f"{path} could not be written (a disk error); {what} is kept and pursuit keeps trying."
-        )
+        said = f"SQLite said: {detail.splitlines()[0]}" if detail else "a disk error"
+        return f"{path} could not be written ({said}); {what} is kept and pursuit keeps trying."
     happened = "was deleted" if fault == "missing" else "was replaced by another file"
     return (
         f"{path} {happened} while pursuit was open. Nothing more is written to it; "
-        f"{what} is kept, and quitting (q) saves it to {recovery}."
+        f"{what} is kept, and quitting (q) offers to save it to {recovery}."
     )
 
 
@@ -184,6 +182,8 @@ class Saving:
         self.file_identity = None
         #: Set while quitting: called once the line is empty, or with the fault that holds it.
         self._on_drained: Callable[[str | None], None] | None = None
+        #: What SQLite said about the last write it would not take.
+        self._fault_detail = ""
 
     @property
     def recovery_path(self) -> Path:
@@ -250,7 +250,6 @@ class Saving:
         post: Callable[[Message], Any] = self.post_message  # type: ignore[attr-defined]
         store = self.store
         assert store is not None
-        pending.tries += 1
         try:
             if self.file_identity is not None:
                 lost = file_change(store, self.file_identity)
@@ -295,6 +294,7 @@ class Saving:
 
     def on_write_held(self, message: WriteHeld) -> None:
         self._written()
+        self._fault_detail = message.detail
         if message.fault not in PASSING:
             self.lose_file(message.fault)
         else:
@@ -306,7 +306,8 @@ class Saving:
     def _hold(self, fault: str) -> None:
         n = len(self.pending_writes)
         what = self.pending_writes[0].what if n == 1 else f"{n} changes not yet saved"
-        self.show_notice(fault_notice(fault, self.db_path, what, self.recovery_path))
+        notice = fault_notice(fault, self.db_path, what, self.recovery_path, self._fault_detail)
+        self.show_notice(notice)
         if fault in PASSING and self._on_drained is None and self._retry_timer is None:
             self._retry_timer = self.set_timer(  # type: ignore[attr-defined]
                 RETRY_SECONDS, self._retry, name="retry write"
@@ -357,7 +358,7 @@ class Saving:
             report(None)
             return
         if self.file_lost is not None or self.store is None:
-            report(self.file_lost or "missing")
+            report(self.file_lost or "busy")  # still opening: the file is taken
             return
         self._on_drained = report
         if self._retry_timer is not None:
