@@ -207,3 +207,37 @@ async def test_a_write_waiting_for_the_lock_says_so_before_the_wait_runs_out(
         await wait_until(pilot, lambda: "Noted" in messages(demo_app))
         assert notes_stored(db_path, NOTE) == 1
         assert not any(waiting in m for m in messages(demo_app))
+
+
+async def test_when_the_recovery_file_cannot_be_written_either_quitting_asks_again(
+    demo_app: PursuitApp, db_path: Path, lock_holder
+):
+    recovery = db_path.with_name(db_path.name + ".unsaved.txt")
+    recovery.mkdir()  # in the way: the copy cannot be written
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "northwind")
+        lock_holder()
+        await write_note(pilot, NOTE)
+        await wait_until(pilot, lambda: busy_notice(demo_app))
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(demo_app.screen, UnsavedOnQuit))
+        await pilot.press("y")
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(demo_app.screen, UnsavedOnQuit)
+                and "could not be written either" in demo_app.screen.question
+            ),
+        )
+        await pilot.press("n")  # stay: the note is still waiting
+        assert demo_app.is_running and len(demo_app.pending_writes) == 1
+        await pilot.press("q")
+        await wait_until(pilot, lambda: isinstance(demo_app.screen, UnsavedOnQuit))
+        await pilot.press("y")
+        await wait_until(
+            pilot, lambda: "could not be written either" in getattr(demo_app.screen, "question", "")
+        )
+        await pilot.press("y")  # quit and lose it, knowingly
+        await wait_until(pilot, lambda: demo_app.return_code is not None)
+    assert demo_app.return_code == 1
