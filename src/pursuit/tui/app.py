@@ -8,7 +8,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 
@@ -24,7 +22,9 @@ from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.pipeline import Entry
 from pursuit.paths import styles_dir
+from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
+from pursuit.tui.quitting import Quitting
 from pursuit.tui.screens.pipeline import PipelineScreen
 
 if TYPE_CHECKING:
@@ -36,42 +36,7 @@ STYLES = styles_dir()
 PREPARE_WINDOW = timedelta(hours=24)
 
 
-class StoreReady(Message):
-    def __init__(self, settings: dict[str, str], changed: bool) -> None:
-        super().__init__()
-        self.settings = settings
-        #: The open created, upgraded or seeded the file: what screens read early is stale.
-        self.changed = changed
-
-
-class StoreFailed(Message):
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
-
-
-class Ticked(Message):
-    """The ticker's reading: what fell overdue since the last one, and whether data changed."""
-
-    def __init__(
-        self,
-        now: datetime,
-        overdue: int,
-        newly_overdue: list[DueRow],
-        changed: bool,
-        prepare: list[PrepRow],
-        first: bool,
-    ) -> None:
-        super().__init__()
-        self.now = now
-        self.overdue = overdue
-        self.newly_overdue = newly_overdue
-        self.changed = changed
-        self.prepare = prepare
-        self.first = first
-
-
-class PursuitApp(App[None]):
+class PursuitApp(Quitting, App[None]):
     TITLE = "pursuit"
     #: The styles, in order: what the first frame needs, then (LATER_CSS_PATH) the rest.
     CSS_PATH = [STYLES / "pipeline.tcss"]
@@ -138,6 +103,7 @@ class PursuitApp(App[None]):
         self._later_styles = False
         #: CPU seconds of the last tick: its query (worker thread), then its handling here.
         self.tick_cpu = (0.0, 0.0)
+        self.init_saving()
         if demo:
             self.sub_title = "demo"
 
@@ -172,6 +138,7 @@ class PursuitApp(App[None]):
     @work(thread=True, exclusive=True, group="open-store", name="open store")
     def open_store(self) -> None:
         from pursuit.store.db import StoreError
+        from pursuit.store.identity import identify
         from pursuit.store.repo import Store
 
         try:
@@ -182,6 +149,8 @@ class PursuitApp(App[None]):
 
                 seed(store)
                 changed = True
+            with store.reader() as conn:
+                self.file_identity = identify(store.path, conn)
         except (StoreError, sqlite3.DatabaseError, OSError) as exc:
             self.post_message(StoreFailed(str(exc)))
             return
@@ -209,6 +178,7 @@ class PursuitApp(App[None]):
         # Screens opened while the store was opening load now.
         self.data_generation += 1
         self.tick()
+        self.save_next()  # what was written while the store was opening
         if not self.demo:
             # After the rows are asked for: a backup must never hold up the first screen.
             self.call_after_refresh(self.daily_backup)
@@ -229,45 +199,12 @@ class PursuitApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         # A theme chosen anywhere (the palette's own theme picker too) is remembered.
         if self.store is not None and getattr(self, "_settings_loaded", False):
-            self.run_write(lambda s: s.set_settings({"theme": theme}))
+            self.run_write(
+                lambda s: s.set_settings({"theme": theme}), what="the theme", key="theme"
+            )
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self.exit(return_code=2, message=f"pursuit: error: {message.error}")
-
-    def run_write(
-        self,
-        write: Callable[[Store], Any],
-        done: Callable[[Any], None] | None = None,
-        *,
-        success: str | None = None,
-    ) -> None:
-        """Run WRITE against the store off the UI thread, then refresh everything."""
-        self._write(write, done, success)
-
-    @work(thread=True, group="writes", name="write")
-    def _write(
-        self,
-        write: Callable[[Store], Any],
-        done: Callable[[Any], None] | None,
-        success: str | None,
-    ) -> None:
-        from pursuit.store.db import StoreError
-
-        if self.store is None:
-            self.call_from_thread(
-                self.notify, "Still opening the database; try again.", severity="warning"
-            )
-            return
-        try:
-            result = write(self.store)
-        except (StoreError, ValueError, sqlite3.DatabaseError) as exc:
-            self.call_from_thread(self.notify, str(exc), title="Not saved", severity="error")
-            return
-        if success:
-            self.call_from_thread(self.notify, success)
-        if done is not None:
-            self.call_from_thread(done, result)
-        self.call_from_thread(self.tick)
 
     # --- the ticker ------------------------------------------------------------------------
 
@@ -296,6 +233,10 @@ class PursuitApp(App[None]):
                 )
                 self._tick_conn.execute("PRAGMA busy_timeout = 5000")
             conn = self._tick_conn
+            lost = self._file_change(conn)
+            if lost is not None:
+                self.post_message(FileLost(lost))
+                return
             try:
                 version = queries.data_version(conn)
                 changed = not first and version != self._data_version
@@ -329,6 +270,33 @@ class PursuitApp(App[None]):
         self._ticked_at = now
         self.tick_cpu = (time.thread_time() - started, 0.0)
         self.post_message(Ticked(now, self._overdue_count, newly, changed, prepare, first))
+
+    def _file_change(self, conn: sqlite3.Connection) -> str | None:
+        from pursuit.store.identity import content_change, path_change
+
+        known = self.file_identity
+        if known is None or self.store is None or self.file_lost is not None:
+            return None
+        return path_change(self.store.path, known) or content_change(conn, known)
+
+    def on_file_lost(self, message: FileLost) -> None:
+        self.lose_file(message.fault)
+
+    @work(thread=True, group="seal", name="seal the old file")
+    def seal_old_file(self) -> None:
+        """Fold our write-ahead log into the file we opened, and empty it.
+
+        The log sits beside the path by name: a file put in our file's place would read our
+        frames as its own, with another program's next connection. The ticker's connection
+        was opened on our file, so it checkpoints into that one, never into the newcomer.
+        """
+        with self._tick_lock:
+            if self._tick_conn is None or self._closing:
+                return
+            try:
+                self._tick_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            except sqlite3.Error:
+                return  # a reader in the way: the log goes when our connections close
 
     def on_ticked(self, message: Ticked) -> None:
         started = time.thread_time()
@@ -407,12 +375,12 @@ class PursuitApp(App[None]):
             self.push_screen(TodayScreen())
 
     async def action_quit(self) -> None:
-        # Screens that autosave write what is still pending before the app goes.
+        # Screens that autosave hand over what is still pending before the app goes.
         for screen in self.screen_stack:
             flush = getattr(screen, "flush", None)
             if callable(flush):
                 flush()
-        self.exit()
+        self.quit_when_saved()
 
     def open_application(self, app_id: int) -> None:
         from pursuit.tui.screens.application import ApplicationScreen

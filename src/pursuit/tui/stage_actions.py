@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from pursuit.domain.stages import label, next_stage
+from pursuit.tui.saving import typed_text
 
 if TYPE_CHECKING:
     from pursuit.domain.records import ApplicationRow
@@ -27,6 +28,8 @@ def edit(screen: Screen[Any], row: ApplicationRow) -> None:
             app.run_write(
                 lambda store: store.update_application(row.id, **values),
                 success=f"Saved {values['company']} · {values['role']}",
+                what=f"your changes to {values['company']}",
+                kept=typed_text(values),
             )
 
     app.push_screen(ApplicationForm(app.now or app.clock.now(), row), saved)
@@ -43,6 +46,8 @@ def add(screen: Screen[Any], done: Callable[[int], None] | None = None) -> None:
                 lambda store: store.add_application(**values),
                 done,
                 success=f"Added {values['company']} · {values['role']}",
+                what=f"the new application to {values['company']}",
+                kept=typed_text(values),
             )
 
     app.push_screen(ApplicationForm(app.now or app.clock.now()), saved)

@@ -21,6 +21,7 @@ from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.saving import read_problem, reading, typed_text
 from pursuit.tui.widgets.title_bar import TitleBar
 
 STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
@@ -144,7 +145,8 @@ class ApplicationScreen(Screen[None]):
         if store is None:
             return
         try:
-            self.post_message(self.Loaded(store.detail(self.app_id)))
+            with reading(self, store.path):
+                self.post_message(self.Loaded(store.detail(self.app_id)))
         except StoreError as exc:
             self.post_message(self.Loaded(None, str(exc)))
 
@@ -269,18 +271,33 @@ class ApplicationScreen(Screen[None]):
             self.app.push_screen(DraftEditor(DraftRequest(self.app_id, draft_id=draft_id)))
 
     def action_write(self) -> None:
-        from pursuit.tui.screens.draft import DraftEditor, DraftRequest
-        from pursuit.tui.screens.template_picker import TemplatePicker
-
         if self.detail is None:
             return
+        self._pick_template()
+
+    @work(thread=True, exclusive=True, group="application-templates", name="read templates")
+    def _pick_template(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
+        try:
+            templates = store.templates()
+        except Exception as exc:
+            problem = read_problem(exc, store.path)
+            if problem is None:
+                raise
+            self.notify(problem, severity="warning")
+            return
+        self.app.call_from_thread(self._show_templates, templates)
+
+    def _show_templates(self, templates: Any) -> None:
+        from pursuit.tui.screens.draft import DraftEditor, DraftRequest
+        from pursuit.tui.screens.template_picker import TemplatePicker
 
         def picked(name: str | None) -> None:
             if name:
                 self.app.push_screen(DraftEditor(DraftRequest(self.app_id, name)))
 
-        self.app.push_screen(TemplatePicker(self.detail.row.company, store.templates()), picked)
+        if self.detail is not None and self.is_attached:
+            self.app.push_screen(TemplatePicker(self.detail.row.company, templates), picked)
 
     def action_checklist(self) -> None:
         from pursuit.tui.screens.checklist import (
@@ -336,6 +353,8 @@ class ApplicationScreen(Screen[None]):
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda s: s.update_contact(cid, app_id=self.app_id, role=role, **values),
                     success=f"Saved {values['name']}",
+                    what=f"your changes to {values['name']}",
+                    kept=typed_text({"role": role, **values}),
                 )
 
         self.app.push_screen(ContactForm(self.detail.row.company, contact), saved)
@@ -366,6 +385,8 @@ class ApplicationScreen(Screen[None]):
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda s: s.add_interview(self.app_id, **values),
                     success="Interview recorded",
+                    what="the new interview",
+                    kept=typed_text(values),
                 )
 
         self.app.push_screen(InterviewForm(self.now(), self.detail.row.company), saved)
@@ -382,6 +403,8 @@ class ApplicationScreen(Screen[None]):
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda s: s.add_contact(self.app_id, name, **values),
                     success=f"Added {name}",
+                    what=f"the new contact {name}",
+                    kept=typed_text({"name": name, **values}),
                 )
 
         self.app.push_screen(ContactForm(self.detail.row.company), saved)
@@ -403,8 +426,11 @@ class ApplicationScreen(Screen[None]):
                     lambda s: s.log_event(self.app_id, event, **values),
                     logged,
                     success="Noted" if event == "note" else "Logged",
+                    what="your note" if event == "note" else "what you logged",
+                    kept=typed_text({"application": company, "event": event, **values}),
                 )
 
+        company = f"{self.detail.row.company} · {self.detail.row.role}"
         names = [c.name for c in self.detail.contacts]
         self.app.push_screen(LogEvent(self.now(), self.detail.row.company, names, kind), saved)
 

@@ -16,6 +16,7 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from pursuit.domain.records import ChecklistRow
+from pursuit.tui.saving import read_problem
 from pursuit.tui.widgets.title_bar import TitleBar
 
 BOXES = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
@@ -96,17 +97,34 @@ class ChecklistScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Prepare"
         self.query_one(OptionList).focus()
-        self.load()
+        target = self.target
+        # Making the list on first sight is a write: the app's writer does it, then we read.
+        if target.application_id is not None:
+            app_id = target.application_id
+            make: Any = lambda store: store.offer_checklist(app_id)  # noqa: E731
+        else:
+            iv_id = target.interview_id
+            make = lambda store: store.ensure_checklist(iv_id)  # noqa: E731
+        self.app.run_write(  # type: ignore[attr-defined]
+            make,
+            lambda _r: self.load() if self.is_attached else None,
+            what="the preparation checklist",
+        )
 
     @work(thread=True, exclusive=True, group="checklist-load", name="load checklist")
     def load(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
-        if self.target.application_id is not None:
-            rows = store.offer_checklist(self.target.application_id)
-        else:
-            assert self.target.interview_id is not None
-            store.ensure_checklist(self.target.interview_id)
-            rows = store.checklist(interview_id=self.target.interview_id)
+        try:
+            if self.target.application_id is not None:
+                rows = store.checklist(application_id=self.target.application_id)
+            else:
+                rows = store.checklist(interview_id=self.target.interview_id)
+        except Exception as exc:
+            problem = read_problem(exc, store.path)
+            if problem is None:
+                raise
+            self.notify(problem, severity="warning")
+            return
         self.post_message(self.Loaded(rows))
 
     def on_checklist_screen_loaded(self, message: Loaded) -> None:

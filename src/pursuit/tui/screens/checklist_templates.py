@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from pursuit.domain.checklists import FORMAT_LABELS, FORMATS, PERSON_SLOT, TemplateItem
+from pursuit.tui.saving import reading
 from pursuit.tui.widgets.title_bar import TitleBar
 
 
@@ -79,7 +80,8 @@ class ChecklistTemplatesScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="templates-load", name="load templates")
     def load(self, fmt: str) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
-        self.post_message(self.Loaded(fmt, store.checklist_templates(fmt)))
+        with reading(self, store.path):
+            self.post_message(self.Loaded(fmt, store.checklist_templates(fmt)))
 
     def on_checklist_templates_screen_loaded(self, message: Loaded) -> None:
         if message.fmt == self.fmt:
@@ -136,7 +138,10 @@ class ChecklistTemplatesScreen(Screen[None]):
         self.draw(keep)
         fmt = self.fmt
         self.app.run_write(  # type: ignore[attr-defined]
-            lambda s: s.save_checklist_templates(fmt, items)
+            lambda s: s.save_checklist_templates(fmt, items),
+            what=f"the {FORMAT_LABELS[fmt]} checklist template",
+            kept="\n".join(f"{i.section}: {i.text}" for i in items),
+            key=("checklist-template", fmt),  # each save holds the whole list
         )
 
     def action_add(self) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from pursuit.domain.dates import local_tz
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
+from pursuit.tui.saving import read_problem, typed_text
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -172,6 +173,12 @@ class DraftEditor(Screen[None]):
         except StoreError as exc:
             self.post_message(self.Ready(None, str(exc)))
             return
+        except Exception as exc:
+            problem = read_problem(exc, store.path)
+            if problem is None:
+                raise
+            self.post_message(self.Ready(None, problem))
+            return
         self.post_message(self.Ready(opened))
 
     def on_draft_editor_ready(self, message: Ready) -> None:
@@ -248,34 +255,45 @@ class DraftEditor(Screen[None]):
 
     # --- saving -----------------------------------------------------------------------------
 
-    def _write(self) -> int | None:
-        """Store the draft (synchronously: small, and it must not be lost); its id."""
-        from pursuit.store.db import StoreError
-
+    def _write(self) -> None:
+        """Hand the draft to the app's writer: kept, in order, until it is stored."""
         o = self.opened
         if o is None:
-            return None
+            return
         text = self.text()
         if self.draft_id is not None and text == self.saved_text:
-            return self.draft_id
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        try:
-            self.draft_id = store.save_draft(
-                self.draft_id,
-                self.request.application_id,
-                o.template.name,
-                *text,
-                interview_id=o.interview_id,
-                contact_id=o.contact_id,
+            return
+        self._autosave.cancel_timer()
+        request = self.request
+
+        def save(store: Any) -> int:
+            # Read when it runs: the first save of a new draft gives the id the next ones use.
+            return int(
+                store.save_draft(
+                    self.draft_id,
+                    request.application_id,
+                    o.template.name,
+                    *text,
+                    interview_id=o.interview_id,
+                    contact_id=o.contact_id,
+                )
             )
-        except StoreError as exc:
-            self.notify(str(exc), title="Draft not saved", severity="error")
-            return None
-        self.saved_text = text
-        self.saved_at = store.now()
-        self.show_status()
-        self.app.tick()  # type: ignore[attr-defined]  # other screens list the draft
-        return self.draft_id
+
+        def saved(draft_id: int) -> None:
+            self.draft_id = draft_id
+            self.saved_text = text
+            self.saved_at = self.app.clock.now()  # type: ignore[attr-defined]
+            if self.is_attached:
+                self.show_status()
+
+        subject, body = text
+        self.app.run_write(  # type: ignore[attr-defined]
+            save,
+            saved,
+            what=f"the {o.template.title.lower()} draft",
+            kept=f"Subject: {subject}\n\n{body}" if subject else body,
+            key=("draft", id(self)),
+        )
 
     def flush(self) -> None:
         self._autosave.cancel_timer()
@@ -332,9 +350,7 @@ class DraftEditor(Screen[None]):
 
         if self.opened is None:
             return
-        draft_id = self._write()
-        if draft_id is None:
-            return
+        self._write()
         title = self.opened.template.title.lower()
 
         def logged(result: Any) -> None:
@@ -345,27 +361,45 @@ class DraftEditor(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
+                # After the draft's own save in the writer's line: its id is known by then.
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.mark_draft_sent(draft_id),
+                    lambda s: s.mark_draft_sent(self.draft_id),
                     logged,
                     success=f"Logged as sent: {title}",
+                    what=f"marking the {title} as sent",
                 )
 
         self.app.push_screen(Confirm(f"Mark the {title} as sent?", yes="Sent"), answered)
 
     def action_profile(self) -> None:
-        from pursuit.tui.screens.profile import ProfileForm
+        self._read_profile()
 
+    @work(thread=True, exclusive=True, group="draft-profile", name="read the profile")
+    def _read_profile(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
+        try:
+            values = store.settings()
+        except Exception as exc:
+            problem = read_problem(exc, store.path)
+            if problem is None:
+                raise
+            self.notify(problem, severity="warning")
+            return
+        self.app.call_from_thread(self._edit_profile, values)
+
+    def _edit_profile(self, values: dict[str, str]) -> None:
+        from pursuit.tui.screens.profile import ProfileForm
 
         def saved(values: dict[str, str] | None) -> None:
             if values:
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda s: s.set_settings(values),
                     success="Saved. New drafts are signed with these details.",
+                    what="your profile",
+                    kept=typed_text(values),
                 )
 
-        self.app.push_screen(ProfileForm(store.settings()), saved)
+        self.app.push_screen(ProfileForm(values), saved)
 
     @on(Button.Pressed, "#copy")
     def _copy_pressed(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Label, Sparkline, Static
 from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import label
 from pursuit.store.insights import Insights
+from pursuit.tui.saving import reading
 from pursuit.tui.widgets.title_bar import TitleBar
 
 BAR = 24
@@ -69,7 +70,7 @@ class InsightsScreen(Screen[None]):
         if store is None:
             return  # opened before the store: it loads when the store is ready
         now = self.app.clock.now().astimezone(local_tz())  # type: ignore[attr-defined]
-        with store.reader() as conn:
+        with reading(self, store.path), store.reader() as conn:
             self.post_message(self.Loaded(compute(conn, now)))
 
     def on_insights_screen_loaded(self, message: Loaded) -> None:

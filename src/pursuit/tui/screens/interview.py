@@ -24,6 +24,7 @@ from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
 from pursuit.tui.autosave import Autosave
+from pursuit.tui.saving import read_problem, typed_text
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
 from pursuit.tui.widgets.fields import FieldError, labelled
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -140,6 +141,13 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.watch(self.app, "now", lambda _n: self.draw(), init=False)
+        interview_id = self.interview_id
+        # The checklist is made on first sight; it is a write, so it goes through the app's.
+        self.app.run_write(  # type: ignore[attr-defined]
+            lambda store: store.ensure_checklist(interview_id),
+            lambda _r: self.load() if self.is_attached else None,
+            what="this interview's preparation checklist",
+        )
         self.load()
 
     def now(self) -> datetime:
@@ -151,11 +159,15 @@ class InterviewScreen(Screen[None]):
 
         store = self.app.store  # type: ignore[attr-defined]
         try:
-            store.ensure_checklist(self.interview_id)
             self.progress = store.progress([self.interview_id]).get(self.interview_id)
             self.post_message(self.Loaded(store.interview(self.interview_id)))
         except StoreError as exc:
             self.post_message(self.Loaded(None, str(exc)))
+        except Exception as exc:
+            problem = read_problem(exc, store.path)
+            if problem is None:
+                raise
+            self.notify(problem, severity="warning")
 
     def on_interview_screen_loaded(self, message: Loaded) -> None:
         if message.detail is None:
@@ -283,29 +295,22 @@ class InterviewScreen(Screen[None]):
             self.load()  # the thank-you list follows the new interviewers
 
     def action_save(self) -> None:
-        changes = self.changes()
-        if not changes:
-            return
-        self._take(changes)
-        self.app.run_write(  # type: ignore[attr-defined]
-            lambda store: store.update_interview(self.interview_id, **changes)
-        )
-
-    def flush(self) -> None:
-        """Write what is left right now: called when leaving the screen or quitting."""
-        from pursuit.store.db import StoreError
-
         self._autosave.cancel_timer()
         changes = self.changes()
         if not changes:
             return
-        try:
-            self.app.store.update_interview(self.interview_id, **changes)  # type: ignore[attr-defined]
-        except (StoreError, ValueError) as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
+        # Counted as stored at once: the app keeps the write, in order, until it commits.
         self._take(changes)
-        self.app.tick()  # type: ignore[attr-defined]
+        interview_id = self.interview_id
+        self.app.run_write(  # type: ignore[attr-defined]
+            lambda store: store.update_interview(interview_id, **changes),
+            what=f"your changes to the {self.saved.title if self.saved else ''} interview",
+            kept=typed_text(changes),
+        )
+
+    def flush(self) -> None:
+        """Hand what is left to the app's writer: called when leaving the screen or quitting."""
+        self.action_save()
 
     def action_checklist(self) -> None:
         from pursuit.tui.screens.checklist import open_checklist

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pursuit.domain.messages import FIELDS, Template
+from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -118,7 +119,8 @@ class MessageTemplatesScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="message-templates", name="load templates")
     def load(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
-        self.post_message(self.Loaded(store.templates(), store.edited_templates()))
+        with reading(self, store.path):
+            self.post_message(self.Loaded(store.templates(), store.edited_templates()))
 
     def on_message_templates_screen_loaded(self, message: Loaded) -> None:
         self.templates = message.templates
@@ -162,6 +164,8 @@ class MessageTemplatesScreen(Screen[None]):
                     ),
                     lambda _r: self.load(),
                     success="Template saved",
+                    what=f"the template {values['title']!r}",
+                    kept=typed_text(values),
                 )
 
         self.app.push_screen(TemplateEditor(template), saved)

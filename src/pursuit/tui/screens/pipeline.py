@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -357,23 +358,32 @@ class PipelineScreen(Screen[None]):
         entry = self.table.selected
         return entry.id if entry is not None else None
 
-    def selected_row(self) -> ApplicationRow | None:
+    def with_selected(self, then: Callable[[ApplicationRow], None]) -> None:
+        """Read the selected application off the UI thread, then call THEN with it here."""
         app_id = self.selected_id()
-        store = self.app.store  # type: ignore[attr-defined]
-        if app_id is None or store is None:
-            return None
-        from pursuit.store.errors import NotFound
-
-        try:
-            return store.application(app_id)  # type: ignore[no-any-return]
-        except NotFound:
-            return None
-
-    def _need_selection(self) -> ApplicationRow | None:
-        row = self.selected_row()
-        if row is None:
+        if app_id is None or self.app.store is None:  # type: ignore[attr-defined]
             self.notify("Select an application first.", severity="warning")
-        return row
+            return
+        self._read_selected(app_id, then)
+
+    @work(thread=True, exclusive=True, group="pipeline-selected", name="read the selected row")
+    def _read_selected(self, app_id: int, then: Callable[[ApplicationRow], None]) -> None:
+        from pursuit.store.errors import NotFound
+        from pursuit.tui.saving import read_problem
+
+        store = self.app.store  # type: ignore[attr-defined]
+        try:
+            row = store.application(app_id)
+        except NotFound:
+            self.notify("That application is gone.", severity="warning")
+            return
+        except Exception as exc:
+            problem = read_problem(exc, store.path)
+            if problem is None:
+                raise
+            self.notify(problem, severity="warning")
+            return
+        self.app.call_from_thread(then, row)
 
     @on(ApplicationTable.Opened)
     def _open(self, event: ApplicationTable.Opened) -> None:
@@ -400,24 +410,18 @@ class PipelineScreen(Screen[None]):
         self.select_next = app_id
 
     def action_edit(self) -> None:
-        row = self._need_selection()
-        if row is not None:
-            stage_actions.edit(self, row)
+        self.with_selected(lambda row: stage_actions.edit(self, row))
 
     def action_advance(self) -> None:
-        row = self._need_selection()
-        if row is not None:
-            stage_actions.advance(self, row)
+        self.with_selected(lambda row: stage_actions.advance(self, row))
 
     def action_move(self) -> None:
-        row = self._need_selection()
-        if row is not None:
-            stage_actions.move(self, row)
+        self.with_selected(lambda row: stage_actions.move(self, row))
 
     def action_archive(self) -> None:
-        row = self._need_selection()
-        if row is None:
-            return
+        self.with_selected(self._archive)
+
+    def _archive(self, row: ApplicationRow) -> None:
         restore = row.archived
         self.app.run_write(  # type: ignore[attr-defined]
             lambda store: store.archive(row.id, not restore),
@@ -433,11 +437,10 @@ class PipelineScreen(Screen[None]):
         self.reload()
 
     def action_delete(self) -> None:
-        from pursuit.tui.screens.confirm import Confirm
+        self.with_selected(self._delete)
 
-        row = self._need_selection()
-        if row is None:
-            return
+    def _delete(self, row: ApplicationRow) -> None:
+        from pursuit.tui.screens.confirm import Confirm
 
         def answered(yes: bool | None) -> None:
             if yes:

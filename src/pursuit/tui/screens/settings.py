@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Switch, TextArea
 
 from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
+from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -75,7 +76,8 @@ class SettingsScreen(Screen[None]):
         store: Any = self.app.store  # type: ignore[attr-defined]
         if store is None:
             return
-        self.post_message(self.Loaded(effective(store.settings())))
+        with reading(self, store.path):
+            self.post_message(self.Loaded(effective(store.settings())))
 
     def on_settings_screen_loaded(self, message: Loaded) -> None:
         self._loaded = True
@@ -122,6 +124,9 @@ class SettingsScreen(Screen[None]):
             lambda s: s.set_settings(values),
             lambda _r: app.apply_settings(values),
             success="Settings saved",
+            what="your settings",
+            kept=typed_text(values),
+            key="settings",
         )
 
     @on(Select.Changed, "#s-theme")

@@ -16,6 +16,7 @@ from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.saving import reading
 from pursuit.tui.widgets.title_bar import TitleBar
 
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
@@ -134,7 +135,7 @@ class TodayScreen(Screen[None]):
         if store is None:
             return
         now = self.now()
-        with store.reader() as conn:
+        with reading(self, store.path), store.reader() as conn:
             rows = queries.upcoming_interviews(
                 conn, now - timedelta(hours=2), now + timedelta(days=7)
             )
@@ -146,7 +147,7 @@ class TodayScreen(Screen[None]):
             }
             due = queries.due(conn, now, limit=SHOWN)
             counts = queries.due_counts(conn, now, start_of_tomorrow(now))
-        self.post_message(self.Loaded(rows, prep, due, counts))
+            self.post_message(self.Loaded(rows, prep, due, counts))
 
     def on_today_screen_loaded(self, message: Loaded) -> None:
         self.interviews = message.rows

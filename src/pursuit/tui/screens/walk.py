@@ -114,7 +114,10 @@ class WalkScreen(Screen[None]):
         if text != row.notes:
             self.rows[self.index] = replace(row, notes=text)
             self.app.run_write(  # type: ignore[attr-defined]
-                lambda s: s.update_item(row.id, notes=text)
+                lambda s: s.update_item(row.id, notes=text),
+                what="your notes on a checklist item",
+                kept=f"{row.text}\n{text}",
+                key=("checklist-notes", row.id),
             )
 
     def _mark(self, state: str) -> None:
