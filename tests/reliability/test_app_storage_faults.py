@@ -18,7 +18,6 @@ import pytest
 from sqlalchemy import event
 
 from pursuit.domain.clock import FixedClock
-from pursuit.store import db
 from pursuit.store.repo import Store
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.saving import storage_fault
@@ -29,12 +28,11 @@ from tests.tui.test_application_and_interview import open_application
 from tests.tui.test_write_retry import messages, notes_stored, wait_until, write_note
 
 NOTE = "Ask about the on-call rota in the next round"
-SHORT_BUSY = Path(__file__).parents[1] / "support" / "short_busy_pursuit.py"
 
 
 @pytest.fixture(autouse=True)
 def short_busy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setenv("PURSUIT_BUSY_TIMEOUT", "0.2")
 
 
 @pytest.fixture
@@ -226,7 +224,7 @@ def test_the_real_app_keeps_a_note_typed_while_another_program_writes(
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     argv = pursuit_argv("app", str(db_path), "--demo", "--tick", "1")
-    argv[1] = str(SHORT_BUSY)  # the same entry point, with a short busy wait per write
+    # A short wait per write attempt: a busy file is then seconds of the test, not minutes.
     env = {**os.environ, "TERM": "xterm-256color", "PURSUIT_BUSY_TIMEOUT": "0.5"}
     app = children.start(argv, stdin=follower, stdout=follower, stderr=follower, env=env)
     os.close(follower)

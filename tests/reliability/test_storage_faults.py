@@ -48,7 +48,8 @@ def _mount(*args: str) -> None:
 
 
 def _umount(folder: Path) -> None:
-    subprocess.run(["umount", str(folder)], capture_output=True, timeout=30)
+    # Lazily: a process still holding a file there must not leave the mount behind.
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=30)
 
 
 def _assert_reads(db: Path) -> None:

@@ -24,7 +24,7 @@ def test_pragmas_are_set_on_every_connection(store: Store) -> None:
         assert read("journal_mode") == "wal"
         assert read("synchronous") == 2  # FULL
         assert read("foreign_keys") == 1
-        assert read("busy_timeout") == db.BUSY_TIMEOUT_MS
+        assert read("busy_timeout") == db.busy_timeout_ms()
         assert read("user_version") == db.LATEST
         assert read("application_id") == db.APPLICATION_ID
 

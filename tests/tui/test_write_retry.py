@@ -12,7 +12,6 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from pursuit.domain.clock import FixedClock
-from pursuit.store import db
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.draft import DraftEditor
 from pursuit.tui.screens.log_event import LogEvent
@@ -27,7 +26,7 @@ NOTE = "Recruiter said the team lead is back on Monday"
 @pytest.fixture(autouse=True)
 def short_busy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each write waits this long for the lock before it counts as busy (15 s in use).
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setenv("PURSUIT_BUSY_TIMEOUT", "0.2")
 
 
 @pytest.fixture
@@ -193,7 +192,7 @@ async def test_a_write_waiting_for_the_lock_says_so_before_the_wait_runs_out(
 ):
     from pursuit.tui import saving
 
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 20_000)  # as in use: far longer than the test
+    monkeypatch.setenv("PURSUIT_BUSY_TIMEOUT", "20")  # as in use: far longer than the test
     monkeypatch.setattr(saving, "SLOW_SECONDS", 0.2)
     async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
