@@ -8,7 +8,6 @@ in a recovery file beside the database.
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -54,31 +53,20 @@ PASSING = ("busy", "full", "read-only", "disk")
 def storage_fault(exc: BaseException, path: Path) -> str | None:
     """busy, full, read-only, missing or disk for a fault of the file; None for anything else.
 
-    Private to the app until the store's own mapping of SQLite errors is in: same names.
+    The store's own reading of the error (`errors.explain`, the one the command line uses),
+    turned into the word the notices are keyed by.
     """
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        name = getattr(current, "sqlite_errorname", None)
-        if isinstance(name, str):
-            if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-                return "busy"
-            if name == "SQLITE_FULL":
-                return "full"
-            if name.startswith("SQLITE_READONLY"):
-                return "read-only"
-            if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")):
-                return "disk" if path.exists() else "missing"
-        if isinstance(current, OSError):
-            code = current.errno
-            if code == errno.ENOSPC:
-                return "full"
-            if code in (errno.EROFS, errno.EACCES, errno.EPERM):
-                return "read-only"
-            if code == errno.ENOENT:
-                return "missing"
-        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
+    from pursuit.store import errors
+
+    found = errors.explain(exc, path)
+    if isinstance(found, errors.StoreBusy):
+        return "busy"
+    if isinstance(found, errors.StoreFull):
+        return "full"
+    if isinstance(found, errors.StoreReadOnly):
+        return "read-only"
+    if isinstance(found, errors.StoreMissing):
+        return "disk" if path.exists() else "missing"
     return None
 
 
