@@ -188,3 +188,20 @@ def test_reading_beside_an_open_store_keeps_its_locks(tmp_path: Path, clock) -> 
     listed = run_pursuit("--db", str(path), "list")
     assert "Globex" in listed.stdout, listed.stdout
     store.close()
+
+
+def test_reads_go_on_while_another_program_holds_the_write_lock(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PURSUIT_BUSY_TIMEOUT", "0.2")
+    app_id = store.add_application("Acme", "Engineer")
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        # What the draft editor and the checklist read while a long import writes.
+        assert store.templates() and store.drafts(app_id) == []
+        assert store.checklist_templates()
+        store.draft_context(app_id)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     class _Host:
         def _tx(self) -> AbstractContextManager[Session]: ...
+        def _read(self) -> AbstractContextManager[Session]: ...
         def _get(self, s: Session, app_id: int) -> Application: ...
         def now(self) -> datetime: ...
 else:
@@ -67,7 +68,7 @@ class Checklists(_Host):
         return out
 
     def checklist_templates(self, fmt: str | None = None) -> list[cl.TemplateItem]:
-        with self._tx() as s:
+        with self._read() as s:
             items = self._templates(s)
         return [t for t in items if fmt is None or t.format == fmt]
 
@@ -174,7 +175,7 @@ class Checklists(_Host):
     def checklist(
         self, *, interview_id: int | None = None, application_id: int | None = None
     ) -> list[ChecklistRow]:
-        with self._tx() as s:
+        with self._read() as s:
             query = select(ChecklistItem)
             if interview_id is not None:
                 query = query.where(ChecklistItem.interview_id == interview_id)
@@ -192,7 +193,7 @@ class Checklists(_Host):
         """How far each interview's preparation (the before-items) has got."""
         if not interview_ids:
             return {}
-        with self._tx() as s:
+        with self._read() as s:
             rows = s.exec(
                 select(ChecklistItem.interview_id, ChecklistItem.state, func.count())
                 .where(

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     class _Host:
         def _tx(self) -> AbstractContextManager[Session]: ...
+        def _read(self) -> AbstractContextManager[Session]: ...
         def _get(self, s: Session, app_id: int) -> Application: ...
         def now(self) -> datetime: ...
         def settings(self) -> dict[str, str]: ...
@@ -49,7 +50,7 @@ class Drafts(_Host):
 
     def templates(self) -> list[msg.Template]:
         """The built-ins (as the user edited them) and then the user's own, by name."""
-        with self._tx() as s:
+        with self._read() as s:
             rows = {t.name: t for t in s.exec(select(MessageTemplate))}
         out = []
         for base in msg.BUILTIN:
@@ -69,7 +70,7 @@ class Drafts(_Host):
 
     def edited_templates(self) -> set[str]:
         """Names of the built-in templates the user has changed."""
-        with self._tx() as s:
+        with self._read() as s:
             return {r.name for r in s.exec(select(MessageTemplate)) if r.builtin}
 
     def template(self, name: str) -> msg.Template:
@@ -124,7 +125,7 @@ class Drafts(_Host):
         """
         now = self.now()
         profile = {k: v for k, v in self.settings().items() if k in PROFILE}
-        with self._tx() as s:
+        with self._read() as s:
             app = self._get(s, app_id)
             iv = self._pick_interview(s, app_id, interview_id, now)
             person = self._pick_contact(s, app_id, iv, contact, thanking=thanking)
@@ -284,7 +285,7 @@ class Drafts(_Host):
 
     def drafts(self, app_id: int) -> list[DraftRow]:
         """The application's drafts: unsent first, newest first."""
-        with self._tx() as s:
+        with self._read() as s:
             rows = s.exec(
                 select(Draft, Contact.name)
                 .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
@@ -294,7 +295,7 @@ class Drafts(_Host):
         return sorted(out, key=lambda d: (d.sent_at is not None, -d.updated_at.timestamp(), -d.id))
 
     def draft(self, draft_id: int) -> DraftRow:
-        with self._tx() as s:
+        with self._read() as s:
             d = s.get(Draft, draft_id)
             if d is None:
                 raise NotFound(f"no draft with id {draft_id}")

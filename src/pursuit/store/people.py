@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     class _Host:
         def _tx(self) -> AbstractContextManager[Session]: ...
+        def _read(self) -> AbstractContextManager[Session]: ...
         def _get(self, s: Session, app_id: int) -> Application: ...
         def _reschedule(self, s: Session, app_id: int) -> None: ...
         def _set_stage(
@@ -275,7 +276,7 @@ class People(_Host):
     def interview(self, interview_id: int) -> InterviewDetail:
         """One interview, with each interviewer's thank-you state at the store's now."""
         now = self.now()
-        with self._tx() as s:
+        with self._read() as s:
             iv = s.get(Interview, interview_id)
             if iv is None:
                 raise NotFound(f"no interview with id {interview_id}")

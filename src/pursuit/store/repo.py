@@ -122,6 +122,8 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     def __init__(self, path: Path, engine: Any, clock: Clock | None = None) -> None:
         self.path = path
         self.engine = engine
+        #: The same pool, with sessions that begin as readers (see make_engine's begin hook).
+        self._read_engine = engine.execution_options(pursuit_reads_only=True)
         self.clock: Clock = clock or SystemClock()
         #: The open created or upgraded the file: what was read from it before is stale.
         self.upgraded = False
@@ -163,6 +165,13 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     def _tx(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             event.listen(session, "before_flush", _refuse_what_no_field_may_hold)
+            yield session
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        """A session that only reads: a plain BEGIN, so it never waits for another program's
+        write lock (in WAL mode a reader is not blocked by a writer) and never holds one."""
+        with Session(self._read_engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     @contextmanager
@@ -417,7 +426,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
 
     def check_in_warning(self, app_id: int, when: datetime | None = None) -> str | None:
         """The "too soon" warning for a check-in drafted or logged at WHEN, if any."""
-        with self._tx() as s:
+        with self._read() as s:
             too_soon = fu.check_in_too_soon(
                 self._facts(s, app_id), when or self.now(), self._rules(s), local_tz()
             )
