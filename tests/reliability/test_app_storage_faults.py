@@ -5,13 +5,9 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
-import re
 import sqlite3
 import struct
 import termios
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +19,7 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.saving import storage_fault
 from pursuit.tui.screens.unsaved import UnsavedOnQuit
 from tests.support.processes import pursuit_argv
+from tests.support.terminal import Terminal
 from tests.tui.conftest import SIZE, settle
 from tests.tui.test_application_and_interview import open_application
 from tests.tui.test_write_retry import messages, notes_stored, wait_until, write_note
@@ -164,57 +161,6 @@ def test_sqlite_errors_are_named_by_their_codes(tmp_path: Path) -> None:
 
 
 # --- the real app, in a pseudo-terminal ---------------------------------------------------
-
-ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07")
-
-
-class Terminal:
-    """A pty the app draws into; a thread drains it (a full pty would stall the app)."""
-
-    def __init__(self, leader: int) -> None:
-        self.leader = leader
-        self.raw = bytearray()
-        self.changed = threading.Condition()
-        self.closed = False
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.leader, 65536)
-            except OSError:  # the app closed its end
-                chunk = b""
-            with self.changed:
-                if not chunk:
-                    self.closed = True
-                else:
-                    self.raw += chunk
-                self.changed.notify_all()
-            if not chunk:
-                return
-
-    def text(self, since: int = 0) -> str:
-        """What was drawn (without the escapes), from byte SINCE on."""
-        with self.changed:
-            return ANSI.sub(b"", bytes(self.raw[since:])).decode(errors="replace")
-
-    def mark(self) -> int:
-        with self.changed:
-            return len(self.raw)
-
-    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        with self.changed:
-            while not condition():
-                left = deadline - time.monotonic()
-                if left <= 0 or self.closed:
-                    tail = ANSI.sub(b"", bytes(self.raw)).decode(errors="replace")[-3000:]
-                    raise AssertionError(f"no {what} on the screen; it ends:\n{tail}")
-                # Woken by new output; the timeout re-checks conditions that are not on screen.
-                self.changed.wait(min(left, 0.2))
-
-    def keys(self, text: str) -> None:
-        os.write(self.leader, text.encode())
 
 
 @pytest.mark.slow

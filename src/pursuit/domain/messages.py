@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pursuit.domain.dates import friendly_day
+from pursuit.domain.safe_text import for_terminal
 
 #: Slot name -> what its marker says when there is nothing to put in it.
 FIELDS: dict[str, str] = {
@@ -120,7 +121,9 @@ def fill(text: str, context: DraftContext) -> str:
         name = match[1]
         if name not in FIELDS and name not in values:
             return match[0]  # not a slot of ours: leave the text as the user wrote it
-        value = values.get(name, "")
+        # A message goes to the editor, the terminal and the clipboard: a control character
+        # stored in a name shows there as a picture, never as a sequence that acts.
+        value = for_terminal(values.get(name, ""), multiline=True)
         if value or name in OPTIONAL:
             return value
         return f"[{FIELDS.get(name, name.replace('_', ' '))}]"

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.timer import Timer
 
 from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.pipeline import Entry
+from pursuit.domain.safe_text import for_terminal
 from pursuit.paths import styles_dir
 from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
@@ -349,6 +351,25 @@ class PursuitApp(Quitting, App[None]):
         self.sub_title = f"{base}{count} overdue" if count else base.rstrip(" ·")
 
     # --- actions ---------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice. Ours name companies, roles and template slots: shown as written, never
+        read as markup (a "[Stealth]" vanished) and never carrying a control sequence."""
+        super().notify(
+            for_terminal(message, multiline=True),
+            title=for_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):

@@ -16,6 +16,7 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from pursuit.domain.records import ChecklistRow
+from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.saving import read_problem
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -89,7 +90,7 @@ class ChecklistScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield Static(self.target.title, id="checklist-title")
+        yield Static(for_terminal(self.target.title), id="checklist-title", markup=False)
         yield ProgressBar(id="checklist-progress", show_eta=False)
         yield OptionList(id="checklist-items")
         yield Footer()

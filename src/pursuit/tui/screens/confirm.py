@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from pursuit.domain.safe_text import for_terminal
+
 
 class Confirm(ModalScreen[bool]):
     BINDINGS = [
@@ -27,7 +29,7 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
-            yield Label(self.question, id="confirm-question")
+            yield Label(for_terminal(self.question), id="confirm-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     f"{self.yes} (y)", variant="error" if self.danger else "primary", id="yes"

@@ -9,6 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, TextArea
 
 from pursuit.domain.records import ContactRow
+from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
 
@@ -37,7 +38,11 @@ class ContactForm(FormModal[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         e = self.existing
         with Vertical(id="form"):
-            yield Label(f"{'Edit' if e else 'Add'} a person · {self.company}", id="form-title")
+            yield Label(
+                for_terminal(f"{'Edit' if e else 'Add'} a person · {self.company}"),
+                id="form-title",
+                markup=False,
+            )
             with VerticalScroll(id="form-fields"):
                 for name, title, hint in CONTACT_FIELDS:
                     value = getattr(e, name) if e else ""

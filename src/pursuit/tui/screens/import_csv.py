@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from pursuit.paths import BadPath, user_path
 from pursuit.store.importer import FIELDS, ImportPlan
+from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
 
 CHOICES = [(f, f) for f in FIELDS] + [("(ignore)", "ignore")]
@@ -133,9 +134,10 @@ class ImportScreen(Screen[None]):
         table = self.query_one("#import-preview", DataTable)
         table.clear(columns=True)
         header, *rows = plan.preview
-        table.add_columns(*[h or "(blank)" for h in header])
+        table.add_columns(*[plain(h or "(blank)") for h in header])
         for row in rows:
-            table.add_row(*(row + [""] * (len(header) - len(row)))[: len(header)])
+            cells = (row + [""] * (len(header) - len(row)))[: len(header)]
+            table.add_row(*(plain(cell) for cell in cells))
         if header != self.headers:
             self.headers = header
             mapping = self.query_one("#import-mapping", Horizontal)

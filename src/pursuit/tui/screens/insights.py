@@ -18,6 +18,7 @@ from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import label
 from pursuit.store.insights import Insights
 from pursuit.tui.saving import reading
+from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
 
 BAR = 24
@@ -124,7 +125,7 @@ class InsightsScreen(Screen[None]):
         table.add_column("", justify="left")
         for rate in ins.rates_by_source[:15]:
             table.add_row(
-                rate.label,
+                plain(rate.label),
                 str(rate.total),
                 f"{rate.percent:.0f}%",
                 Text(bar(rate.answered, rate.total, 12), style="green"),

@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select
 
 from pursuit.domain.interview_input import KINDS, read_interview
+from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
 
@@ -50,7 +51,9 @@ class InterviewForm(FormModal[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Label(f"New interview · {self.company}", id="form-title")
+            yield Label(
+                for_terminal(f"New interview · {self.company}"), id="form-title", markup=False
+            )
             with VerticalScroll(id="form-fields"):
                 for name, title, hint in INTERVIEW_FIELDS:
                     yield from labelled(title, Input(placeholder=hint, id=f"f-{name}"), name)

@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, TextArea
 
 from pursuit.domain.dates import BadDate, parse_day, parse_moment
+from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
 
@@ -41,7 +42,7 @@ class LogEvent(FormModal[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Label(f"Log · {self.company}", id="form-title")
+            yield Label(for_terminal(f"Log · {self.company}"), id="form-title", markup=False)
             with VerticalScroll(id="form-fields"):
                 yield Label("What happened", classes="field-label")
                 yield Select(EVENTS, value=self.kind, allow_blank=False, id="f-kind")

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pursuit.domain.messages import FIELDS, Template
+from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
@@ -34,7 +35,11 @@ class TemplateEditor(FormModal[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         t = self.template
         with Vertical(id="form"):
-            yield Label(f"Template · {t.title}" if t else "A template of your own", id="form-title")
+            yield Label(
+                for_terminal(f"Template · {t.title}" if t else "A template of your own"),
+                id="form-title",
+                markup=False,
+            )
             with Vertical(id="form-fields"):
                 if t is None:
                     yield Label("Name (letters, digits and dashes)", classes="field-label")

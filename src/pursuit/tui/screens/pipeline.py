@@ -361,7 +361,10 @@ class PipelineScreen(Screen[None]):
     def with_selected(self, then: Callable[[ApplicationRow], None]) -> None:
         """Read the selected application off the UI thread, then call THEN with it here."""
         app_id = self.selected_id()
-        if app_id is None or self.app.store is None:  # type: ignore[attr-defined]
+        if app_id is not None and self.app.store is None:  # type: ignore[attr-defined]
+            self.notify("Still opening your applications: try again in a moment.")
+            return
+        if app_id is None:
             self.notify("Select an application first.", severity="warning")
             return
         self._read_selected(app_id, then)

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from pursuit.domain.safe_text import for_terminal
 from pursuit.domain.stages import STAGES, label
 
 
@@ -25,7 +26,7 @@ class StagePicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stage-picker", classes="dialog"):
-            yield Label(self.title_text)
+            yield Label(for_terminal(self.title_text), markup=False)
             yield OptionList(
                 *[
                     Option(f"{i + 1}  {label(s)}{'  (now)' if s == self.current else ''}", id=s)

@@ -11,6 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from pursuit.domain.messages import Template
+from pursuit.domain.safe_text import for_terminal
 
 
 class TemplatePicker(ModalScreen[str | None]):
@@ -31,7 +32,7 @@ class TemplatePicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="template-picker", classes="dialog"):
-            yield Label(f"Write a message · {self.company}")
+            yield Label(for_terminal(f"Write a message · {self.company}"), markup=False)
             yield OptionList(
                 *[
                     Option(t.title + ("" if t.builtin else "  (yours)"), id=t.name)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, TextArea
 
+from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
 
@@ -29,7 +30,7 @@ class TextPrompt(FormModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt", classes="dialog"):
-            yield Label(self.title_text)
+            yield Label(for_terminal(self.title_text), markup=False)
             if self.multiline:
                 yield TextArea(self.value, id="prompt-text")
             else:

@@ -17,6 +17,7 @@ from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 from pursuit.tui.saving import reading
+from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
 
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
@@ -169,9 +170,9 @@ class TodayScreen(Screen[None]):
             table.add_row(
                 f"{short_day(local.date(), today)} {local:%H:%M}",
                 Text(countdown(iv.starts_at, now), style="bold"),
-                iv.company,
-                iv.title,
-                ", ".join(iv.interviewers),
+                plain(iv.company),
+                plain(iv.title),
+                plain(", ".join(iv.interviewers)),
                 self._prep_text(iv.id),
                 key=str(iv.id),
             )
@@ -199,9 +200,9 @@ class TodayScreen(Screen[None]):
                 Text("!", style="bold magenta"),
                 Text(f"{short_day(local.date(), today)} {local:%H:%M}", style="magenta"),
                 Text(f"Prepare ({prep.settled}/{prep.total})", style="bold magenta"),
-                ", ".join(iv.interviewers),
-                iv.company,
-                iv.role,
+                plain(", ".join(iv.interviewers)),
+                plain(iv.company),
+                plain(iv.role),
                 key=f"p-{iv.id}",
             )
         for i, row in enumerate(self.due):
@@ -215,9 +216,9 @@ class TodayScreen(Screen[None]):
                 Text(marker, style=style),
                 Text(when, style=style),
                 Text(ACTION_LABELS[row.action], style=style),
-                row.contact_name or "",
-                row.company,
-                row.role,
+                plain(row.contact_name),
+                plain(row.company),
+                plain(row.role),
                 key=str(i),
             )
         if table.row_count:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar, Static, TextArea
 
 from pursuit.domain.records import ChecklistRow
+from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.checklist import ChecklistTarget
 
 
@@ -45,7 +46,7 @@ class WalkScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Center(id="walk"), Vertical(id="walk-card"):
-            yield Label(self.target.title, id="walk-where")
+            yield Label(for_terminal(self.target.title), id="walk-where", markup=False)
             yield ProgressBar(id="walk-progress", show_eta=False, show_percentage=False)
             yield Static(id="walk-section")
             yield Static(id="walk-item")

@@ -29,10 +29,16 @@ from pursuit.domain.pipeline import (
     column_widths,
     row_cells,
 )
+from pursuit.domain.safe_text import for_terminal
 
 
 def fit(text: str, width: int) -> str:
-    """TEXT padded or cut (with an ellipsis) to exactly WIDTH cells."""
+    """TEXT padded or cut (with an ellipsis) to exactly WIDTH cells, controls shown as pictures.
+
+    Every cell of the table passes here: a stored name never reaches the terminal as a
+    control sequence (an OSC 52 in a company name would write the clipboard at every frame).
+    """
+    text = for_terminal(text)
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"

@@ -6,6 +6,8 @@ from textual import events
 from textual.content import Content
 from textual.widget import Widget
 
+from pursuit.domain.safe_text import for_terminal
+
 #: Textual's Header: its icon's width on the left, its clock's space on the right.
 ICON_WIDTH = 8
 CLOCK_WIDTH = 10
@@ -39,7 +41,10 @@ class TitleBar(Widget):
         title = screen.title if screen.title is not None else app.title
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
         middle = max(0, self.size.width - ICON_WIDTH - CLOCK_WIDTH)
-        text = app.format_title(title, sub_title).truncate(middle, ellipsis=True)
+        # A company or a role in the sub-title is text from outside: no control sequence in it.
+        text = app.format_title(for_terminal(title), for_terminal(sub_title or "")).truncate(
+            middle, ellipsis=True
+        )
         left = (middle - text.cell_length) // 2
         icon = " ⭘".ljust(ICON_WIDTH)
         return Content.assemble(icon, text.pad(left, middle - left - text.cell_length))

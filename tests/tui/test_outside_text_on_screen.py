@@ -1,0 +1,40 @@
+"""Names with brackets and control characters in dialogs and notices: shown as typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pursuit.domain.clock import FixedClock
+from pursuit.store.repo import Store
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.confirm import Confirm
+from tests.tour import screen_text
+
+from .conftest import SIZE, settle
+
+ROLE = "[Stealth] AI · ML [Platform] Engineer"
+
+
+async def test_dialogs_and_notices_show_brackets_and_no_controls(
+    db_path: Path, clock: FixedClock
+) -> None:
+    store = Store.open(db_path, clock)
+    store.add_application("Acme\x1b]0;x\x07", ROLE)
+    store.close()
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        seen = screen_text(pilot)
+        assert ROLE in seen.replace("\n", "") or "[Stealth] AI · ML [Platform]" in seen, seen
+        assert "\x1b" not in seen and "␛]0;x␇" in seen
+        await pilot.press("escape")
+        await settle(pilot)
+        app.notify(f"Archived {ROLE} [b]x[/b] \x1b[2J")
+        await settle(pilot)
+        [notice] = [n for n in app._notifications if "Archived" in n.message]
+        assert not notice.markup and notice.message.endswith("[b]x[/b] ␛[2J")
+        seen = screen_text(pilot).replace("\n", "")
+        assert "[Stealth]" in seen and "[b]x[/b]" in seen
