@@ -21,7 +21,7 @@ from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
-from pursuit.tui.saving import read_problem, reading, typed_text
+from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.widgets.title_bar import TitleBar
 
 STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
@@ -278,15 +278,8 @@ class ApplicationScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="application-templates", name="read templates")
     def _pick_template(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
-        try:
-            templates = store.templates()
-        except Exception as exc:
-            problem = read_problem(exc, store.path)
-            if problem is None:
-                raise
-            self.notify(problem, severity="warning")
-            return
-        self.app.call_from_thread(self._show_templates, templates)
+        with reading(self, store.path):
+            self.app.call_from_thread(self._show_templates, store.templates())
 
     def _show_templates(self, templates: Any) -> None:
         from pursuit.tui.screens.draft import DraftEditor, DraftRequest

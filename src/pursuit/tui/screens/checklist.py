@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
-from pursuit.tui.saving import read_problem
+from pursuit.tui.saving import reading
 from pursuit.tui.widgets.title_bar import TitleBar
 
 BOXES = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
@@ -115,18 +115,12 @@ class ChecklistScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="checklist-load", name="load checklist")
     def load(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
-        try:
+        with reading(self, store.path):
             if self.target.application_id is not None:
                 rows = store.checklist(application_id=self.target.application_id)
             else:
                 rows = store.checklist(interview_id=self.target.interview_id)
-        except Exception as exc:
-            problem = read_problem(exc, store.path)
-            if problem is None:
-                raise
-            self.notify(problem, severity="warning")
-            return
-        self.post_message(self.Loaded(rows))
+            self.post_message(self.Loaded(rows))
 
     def on_checklist_screen_loaded(self, message: Loaded) -> None:
         self.rows = visible(message.rows, self.target)

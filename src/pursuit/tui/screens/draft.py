@@ -21,7 +21,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from pursuit.domain.dates import local_tz
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
-from pursuit.tui.saving import read_problem, typed_text
+from pursuit.tui.saving import read_problem, reading, typed_text
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -377,15 +377,8 @@ class DraftEditor(Screen[None]):
     @work(thread=True, exclusive=True, group="draft-profile", name="read the profile")
     def _read_profile(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
-        try:
-            values = store.settings()
-        except Exception as exc:
-            problem = read_problem(exc, store.path)
-            if problem is None:
-                raise
-            self.notify(problem, severity="warning")
-            return
-        self.app.call_from_thread(self._edit_profile, values)
+        with reading(self, store.path):
+            self.app.call_from_thread(self._edit_profile, store.settings())
 
     def _edit_profile(self, values: dict[str, str]) -> None:
         from pursuit.tui.screens.profile import ProfileForm

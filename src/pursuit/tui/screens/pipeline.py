@@ -372,21 +372,16 @@ class PipelineScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="pipeline-selected", name="read the selected row")
     def _read_selected(self, app_id: int, then: Callable[[ApplicationRow], None]) -> None:
         from pursuit.store.errors import NotFound
-        from pursuit.tui.saving import read_problem
+        from pursuit.tui.saving import reading
 
         store = self.app.store  # type: ignore[attr-defined]
-        try:
-            row = store.application(app_id)
-        except NotFound:
-            self.notify("That application is gone.", severity="warning")
-            return
-        except Exception as exc:
-            problem = read_problem(exc, store.path)
-            if problem is None:
-                raise
-            self.notify(problem, severity="warning")
-            return
-        self.app.call_from_thread(then, row)
+        with reading(self, store.path):
+            try:
+                row = store.application(app_id)
+            except NotFound:
+                self.notify("That application is gone.", severity="warning")
+                return
+            self.app.call_from_thread(then, row)
 
     @on(ApplicationTable.Opened)
     def _open(self, event: ApplicationTable.Opened) -> None:
