@@ -33,6 +33,7 @@ def test_hostile_names_reach_the_screen_as_text_and_never_as_sequences(
     store = Store.open(db, FixedClock(MOMENT))
     app_id = store.add_application(COMPANY, ROLE, source="[b]Referral[/b]")
     store.add_interview(app_id, MOMENT.replace(hour=8), kind="video", interviewers=[PERSON])
+    store.log_event(app_id, "heard", note="they said \x1b]0;pwned\x07 soon")
     store.close()
 
     leader, follower = pty.openpty()
@@ -46,20 +47,29 @@ def test_hostile_names_reach_the_screen_as_text_and_never_as_sequences(
         screen.wait_for(lambda: "Acme" in screen.text(), "the pipeline")
         screen.wait_for(lambda: "1 shown" in screen.text(), "every row loaded")
         at = screen.mark()
+        screen.keys("\r")  # the application: its facts, people, interviews and history
+        screen.wait_for(lambda: "they said" in screen.text(at), "the application, loaded")
+        at = screen.mark()
+        screen.keys("\x1b")
+        screen.wait_for(lambda: "Pipeline" in screen.text(at), "the pipeline again")
+        at = screen.mark()
         screen.keys("t")  # Today, then the thank-you owed to the interviewer, written
         screen.wait_for(lambda: "Follow-ups" in screen.text(at), "Today")
         at = screen.mark()
         screen.keys("\r")
         screen.wait_for(lambda: "Mark sent" in screen.text(at), "the draft")
+        at = screen.mark()
+        screen.keys("\x1b")  # back to Today (the draft is kept), then leave
+        screen.wait_for(lambda: "Follow-ups" in screen.text(at), "Today again")
         screen.keys("q")
         app.wait(timeout=30)
     finally:
         os.close(leader)
     raw = bytes(screen.raw)
     # No title change, no clipboard write, no clear screen from what was stored.
-    assert b"pwned" not in raw.replace("␛]0;pwned".encode(), b"")
     assert b"\x1b]52;c;cm0g" not in raw and b"\x1b]0;pwned" not in raw
     assert "\x9b".encode() not in raw and b"\x1b[2JLee" not in raw
+    assert b"\x07 soon" not in raw and b"\x1b]0;pwned\x07 Labs" not in raw
     shown = screen.text()
     assert "␛]0;pwned␇" in shown  # the text is all there, its controls as pictures
     assert "[Stealth] AI · ML [P" in shown  # markup shown as typed

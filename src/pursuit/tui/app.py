@@ -79,6 +79,9 @@ class PursuitApp(Quitting, App[None]):
         demo: bool = False,
         tick_seconds: float | None = None,
     ) -> None:
+        from pursuit.tui.terminal_safety import install
+
+        install()  # before the first frame: a stored name must never drive the terminal
         super().__init__()
         self.db_path = Path(db_path)
         self.clock: Clock = clock or SystemClock()
