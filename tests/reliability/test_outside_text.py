@@ -184,3 +184,7 @@ def test_a_restore_holding_what_no_field_may_hold_is_refused_naming_the_field(
     err = capsys.readouterr().err
     assert code == 2 and "application 1, field company" in err and "NUL" in err
     assert not target.exists()
+
+
+def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
+    assert for_terminal("A\u202eevil\u2066x") == "A\ufffdevil\ufffdx"

@@ -58,10 +58,7 @@ def test_hostile_names_reach_the_screen_as_text_and_never_as_sequences(
         at = screen.mark()
         screen.keys("\r")
         screen.wait_for(lambda: "Mark sent" in screen.text(at), "the draft")
-        at = screen.mark()
-        screen.keys("\x1b")  # back to Today (the draft is kept), then leave
-        screen.wait_for(lambda: "Follow-ups" in screen.text(at), "Today again")
-        screen.keys("q")
+        screen.keys("\x11")  # ctrl+q: leave from the editor (the draft is kept)
         app.wait(timeout=30)
     finally:
         os.close(leader)

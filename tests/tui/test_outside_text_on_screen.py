@@ -36,3 +36,17 @@ async def test_dialogs_and_notices_show_brackets_and_no_controls(
         await settle(pilot)
         [notice] = [n for n in app._notifications if "Archived" in n.message]
         assert not notice.markup and notice.message.endswith("[b]x[/b] ␛[2J")
+
+
+async def test_the_palette_shows_names_as_typed(db_path: Path, clock: FixedClock) -> None:
+    store = Store.open(db_path, clock)
+    store.add_application("Acme\x1b]0;x\x07", ROLE)
+    store.close()
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"stealth")
+        await settle(pilot)
+        seen = screen_text(pilot)
+        assert "[Stealth] AI · ML [Platform]" in seen, seen
+        assert "\x1b" not in seen and "Acme␛]0;x␇" in seen

@@ -29,6 +29,10 @@ def _visible(match: re.Match[str]) -> str:
     return "\u241b" + chr(code - 0x40)
 
 
+#: Bidirectional overrides and isolates: they reorder what a terminal shows ("Trojan source").
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def for_terminal(text: object, *, multiline: bool = False) -> str:
     """TEXT with every control character shown as a visible picture, never sent.
 
@@ -37,7 +41,10 @@ def for_terminal(text: object, *, multiline: bool = False) -> str:
     """
     value = text if isinstance(text, str) else str(text)
     pattern = _CONTROLS_BUT_LAYOUT if multiline else _CONTROLS
-    return pattern.sub(_visible, value)
+    value = pattern.sub(_visible, value)
+    if _BIDI.search(value):
+        value = _BIDI.sub("\ufffd", value)  # shown as a replacement mark, never obeyed
+    return value
 
 
 #: What Rich (and so Textual) reads as a markup tag: `[` then a tag-like word, up to `]`.

@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from pursuit.domain.safe_text import for_markup, for_terminal
 from pursuit.domain.stages import STAGES, label
 
 
@@ -61,7 +62,8 @@ class PursuitCommands(Provider):
         for row in getattr(app, "pipeline_rows", []):
             commands.append(
                 (
-                    f"Open: {row.company} · {row.role}",
+                    # The palette reads its titles as markup: names are shown as typed.
+                    for_markup(f"Open: {row.company} · {row.role}"),
                     partial(app.open_application, row.id),
                     f"{label(row.stage)} application",
                 )
@@ -73,9 +75,9 @@ class PursuitCommands(Provider):
                 where = ", ".join(person.companies)
                 commands.append(
                     (
-                        f"Person: {person.name}",
+                        for_markup(f"Person: {person.name}"),
                         partial(app.open_application, targets[0]),
-                        f"{person.title + ' · ' if person.title else ''}{where}",
+                        for_terminal(f"{person.title + ' · ' if person.title else ''}{where}"),
                     )
                 )
         return commands

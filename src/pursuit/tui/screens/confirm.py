@@ -29,7 +29,9 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
-            yield Label(for_terminal(self.question), id="confirm-question", markup=False)
+            yield Label(
+                for_terminal(self.question, multiline=True), id="confirm-question", markup=False
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     f"{self.yes} (y)", variant="error" if self.danger else "primary", id="yes"

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, TextArea
 
-from pursuit.domain.dates import BadDate, parse_day, parse_moment
+from pursuit.domain.dates import BadDate, parse_decision_day, parse_moment
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
@@ -74,9 +74,12 @@ class LogEvent(FormModal[dict[str, Any] | None]):
         errors: dict[str, str] = {}
         values: dict[str, Any] = {"kind": str(self.query_one("#f-kind", Select).value)}
         when = self.query_one("#f-when", Input).value.strip() or "now"
+        # The clock at the moment of saving: the ticker's last reading may be 30 s old, and
+        # "now" would then sort before what the command line logged since.
+        now = self.app.clock.now()  # type: ignore[attr-defined]
         try:
-            values["at"] = parse_moment(when, self.now, future=False)
-            if values["at"] > self.now:
+            values["at"] = parse_moment(when, now, future=False)
+            if values["at"] > now:
                 errors["when"] = "That is still to come; log things once they have happened."
         except BadDate as exc:
             errors["when"] = f"{exc}. For example: now, yesterday 3pm or Dec 1."
@@ -84,7 +87,7 @@ class LogEvent(FormModal[dict[str, Any] | None]):
         values["decision_by"] = None
         if decision:
             try:
-                values["decision_by"] = parse_day(decision, self.now, future=True)
+                values["decision_by"] = parse_decision_day(decision, now)
             except BadDate as exc:
                 errors["decision"] = f"{exc}. For example: Dec 8 or in 2 weeks."
         contact = self.query_one("#f-contact", Input).value.strip()
