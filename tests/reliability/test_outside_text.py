@@ -188,3 +188,10 @@ def test_a_restore_holding_what_no_field_may_hold_is_refused_naming_the_field(
 
 def test_bidirectional_overrides_are_shown_not_obeyed() -> None:
     assert for_terminal("A\u202eevil\u2066x") == "A\ufffdevil\ufffdx"
+
+
+def test_json_keeps_bidirectional_overrides_exactly(run) -> None:
+    assert run("add", "\u202eevil\u202c", "Dev")[0] == 0
+    out = run("list", "--json")[1]
+    assert "\u202e" not in out and "\\u202e" in out
+    assert json.loads(out)[0]["company"] == "\u202eevil\u202c"

@@ -70,11 +70,11 @@ def for_markup(text: object, *, multiline: bool = False) -> str:
 
 
 #: Characters a JSON string may hold raw but a terminal or a JavaScript reader would act on.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_text(value: Any, **options: Any) -> str:
-    """VALUE as JSON with C1 controls (and the line separators) escaped as well as C0.
+    """VALUE as JSON with C1 controls, line separators and bidi overrides escaped as well as C0.
 
     The encoder already escapes C0; these can only stand inside strings, so escaping them in
     the encoder's output keeps it valid JSON that decodes to exactly the same text.
