@@ -532,12 +532,13 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         ) from exc
     finally:
         store.close()
-    for line in result.duplicates:
+    for line in result.duplicates[:20]:
         print(f"line {line}: already in pursuit, skipped")
+    if result.duplicate_count > 20:
+        print(f"... and {result.duplicate_count - 20:,} more lines already in pursuit")
     verb = "would import" if args.dry_run else "imported"
     print(
-        f"{verb} {len(result.added)}, {len(result.duplicates)} already there, "
-        f"{len(plan.bad)} unreadable"
+        f"{verb} {result.added}, {result.duplicate_count} already there, {len(plan.bad)} unreadable"
     )
     return 0
 

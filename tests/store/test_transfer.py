@@ -44,19 +44,19 @@ def test_the_messy_spreadsheet_rows_in_and_rows_reported(store: Store) -> None:
     assert plan.rows[1].values["notes"] == 'Said "call me" next week'
     assert plan.rows[0].values["salary_min"] == 85_000
     result = store.import_applications(plan.rows, source="messy.csv")
-    assert len(result.added) == 4 and result.duplicates == [10]
+    assert result.added == 4 and result.duplicates == [10]
     northwind = next(r for r in store.applications() if r.company == "Northwind")
     assert northwind.notes == "Stack: Python, dbt"
     assert [c.name for c in store.contacts(northwind.id)] == ["Priya Raman"]
     # The same file again adds nothing.
     again = store.import_applications(read_csv(FIXTURES / "messy.csv", NOW).rows)
-    assert again.added == [] and len(again.duplicates) == 5
+    assert again.added == 0 and again.duplicate_count == 5
 
 
 def test_a_dry_run_changes_nothing(store: Store) -> None:
     plan = read_csv(FIXTURES / "messy.csv", NOW)
     result = store.import_applications(plan.rows, dry_run=True)
-    assert len(result.added) == 4
+    assert result.added == 4
     assert store.applications() == []
 
 
@@ -174,3 +174,13 @@ def test_backups_are_valid_private_and_seven_are_kept(
         backup.backup(db_path, clock.now() + timedelta(days=day))
     kept = backup.existing(backup.backups_dir(db_path))
     assert len(kept) == 7 and first not in kept
+
+
+def test_a_re_import_reports_counts_and_only_the_first_duplicate_lines(store) -> None:
+    from pursuit.store.importer import ImportRow
+
+    rows = [ImportRow(i + 2, f"Co {i}", "Dev", "applied", None) for i in range(250)]
+    assert store.import_applications(rows).added == 250
+    again = store.import_applications(rows)
+    assert again.added == 0 and again.duplicate_count == 250
+    assert again.duplicates == list(range(2, 102))  # the first hundred lines, in order

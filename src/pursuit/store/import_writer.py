@@ -46,24 +46,65 @@ def digest(company: str, role: str, applied_on: date | str | None) -> bytes:
 
 
 class Known:
-    """The applications already there (and those added so far), by company, role and day."""
+    """The applications already there (and those added so far), by company, role and day.
+
+    Kept in a private scratch database on disk (SQLite's "" file), not in Python sets: the
+    memory an import takes stays the same however long the spreadsheet is.
+    """
+
+    _EXACT, _LOOSE = b"e", b"l"
 
     def __init__(self, conn: sqlite3.Connection) -> None:
-        self.exact: set[bytes] = set()
-        self.loose: set[bytes] = set()
+        self.seen = sqlite3.connect("", isolation_level=None)
+        # Scratch: nothing to keep after a crash, so no journal and no syncing.
+        self.seen.execute("PRAGMA journal_mode = OFF")
+        self.seen.execute("PRAGMA synchronous = OFF")
+        self.seen.execute("CREATE TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
+        self.seen.execute("BEGIN")
         for company, role, applied_on in conn.execute(
             "SELECT company, role, applied_on FROM application"
         ):
             self.add(company, role, applied_on)
+        self.seen.execute("COMMIT")
 
     def add(self, company: str, role: str, applied_on: date | str | None) -> None:
-        self.exact.add(digest(company, role, applied_on))
-        self.loose.add(digest(company, role, None))
+        self.seen.executemany(
+            "INSERT OR IGNORE INTO seen (key) VALUES (?)",
+            (
+                (self._EXACT + digest(company, role, applied_on),),
+                (self._LOOSE + digest(company, role, None),),
+            ),
+        )
+
+    def _has(self, key: bytes) -> bool:
+        return self.seen.execute("SELECT 1 FROM seen WHERE key = ?", (key,)).fetchone() is not None
 
     def has(self, row: ImportRow) -> bool:
-        if digest(row.company, row.role, row.applied_on) in self.exact:
+        if self._has(self._EXACT + digest(row.company, row.role, row.applied_on)):
             return True
-        return row.applied_on is None and digest(row.company, row.role, None) in self.loose
+        return row.applied_on is None and self._has(
+            self._LOOSE + digest(row.company, row.role, None)
+        )
+
+    def close(self) -> None:
+        self.seen.close()
+
+
+class Tally:
+    """How an import went, in memory that does not grow with the file: counts, and the line
+    numbers of the first duplicates (a re-import of a long file would list every line)."""
+
+    SHOWN = 100
+
+    def __init__(self) -> None:
+        self.added = 0
+        self.duplicates = 0
+        self.first_duplicates: list[int] = []
+
+    def duplicate(self, line: int) -> None:
+        self.duplicates += 1
+        if len(self.first_duplicates) < self.SHOWN:
+            self.first_duplicates.append(line)
 
 
 def write_batch(
@@ -75,8 +116,7 @@ def write_batch(
     now: datetime,
     tz: tzinfo,
     rules: fu.Rules,
-    added: list[int],
-    duplicates: list[int],
+    tally: Tally,
 ) -> None:
     """Write ROWS on CONN (inside the caller's transaction), skipping those already known."""
     from pursuit.store.errors import clean_text
@@ -86,7 +126,7 @@ def write_batch(
     stamp = to_db(now)
     for row in rows:
         if known.has(row):
-            duplicates.append(row.line)
+            tally.duplicate(row.line)
             continue
         if row.stage not in STAGES:
             raise InvalidValue(f"line {row.line}: unknown stage {row.stage!r}")
@@ -173,4 +213,4 @@ def write_batch(
                 (app_id, contact_id),
             )
         known.add(row.company, row.role, row.applied_on)
-        added.append(app_id)
+        tally.added += 1

@@ -426,5 +426,8 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
 
 @dataclass(frozen=True)
 class ImportResult:
-    added: list[int]
-    duplicates: list[int]  # line numbers already in the database (or earlier in the file)
+    added: int
+    #: Line numbers already in the database (or earlier in the file): the first hundred.
+    duplicates: list[int]
+    #: How many there were in all.
+    duplicate_count: int = 0

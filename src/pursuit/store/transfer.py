@@ -71,34 +71,35 @@ class Transfer(_Host):
         applications only; running it again adds just the rest. AFTER_BATCH is called with
         the number added so far after each batch is committed.
         """
-        from pursuit.store.import_writer import Known, write_batch
+        from pursuit.store.import_writer import Known, Tally, write_batch
 
         with self.reader() as conn:
             known = Known(conn)
-        added: list[int] = []
-        duplicates: list[int] = []
+        tally = Tally()
         tz = local_tz()
         stream = iter(rows)
-        while batch := list(islice(stream, batch_size)):
-            with self._tx() as s:
-                conn = s.connection().connection.dbapi_connection
-                assert conn is not None
-                write_batch(
-                    conn,  # type: ignore[arg-type]
-                    batch,
-                    known,
-                    source=source,
-                    now=self.now(),
-                    tz=tz,
-                    rules=self._rules(s),
-                    added=added,
-                    duplicates=duplicates,
-                )
-                if dry_run:
-                    s.rollback()
-            if after_batch is not None and not dry_run:
-                after_batch(len(added))
-        return ImportResult(added, duplicates)
+        try:
+            while batch := list(islice(stream, batch_size)):
+                with self._tx() as s:
+                    conn = s.connection().connection.dbapi_connection
+                    assert conn is not None
+                    write_batch(
+                        conn,  # type: ignore[arg-type]
+                        batch,
+                        known,
+                        source=source,
+                        now=self.now(),
+                        tz=tz,
+                        rules=self._rules(s),
+                        tally=tally,
+                    )
+                    if dry_run:
+                        s.rollback()
+                if after_batch is not None and not dry_run:
+                    after_batch(tally.added)
+        finally:
+            known.close()
+        return ImportResult(tally.added, tally.first_duplicates, tally.duplicates)
 
     # --- the JSON dump ---------------------------------------------------------------------
 

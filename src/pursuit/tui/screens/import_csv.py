@@ -178,7 +178,7 @@ class ImportScreen(Screen[None]):
 
         def done(result: Any) -> None:
             self.notify(
-                f"Imported {len(result.added)}; {len(result.duplicates)} were already in pursuit."
+                f"Imported {result.added}; {result.duplicate_count} were already in pursuit."
             )
             self.app.pop_screen()
 
