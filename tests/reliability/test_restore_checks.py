@@ -244,3 +244,5 @@ def test_a_restore_killed_before_it_is_in_place_leaves_no_database(
     store = Store.open(target, clock)
     assert store.export_json() == good_dump
     store.close()
+    # What the killed one was building is cleared by the next restore, not left behind.
+    assert not list(tmp_path.glob(".restored.db.restoring-*"))

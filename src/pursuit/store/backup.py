@@ -170,5 +170,13 @@ def backup(
             ) from exc
         raise BackupFailed(f"backup of {db_path} failed: {exc.strerror or exc}") from exc
     except sqlite3.Error as exc:
+        from pursuit.store.errors import StoreFull, explain
+
+        # SQLite reports a full disk during the copy as an I/O error: say what it is.
+        if isinstance(explain(exc, db_path), StoreFull):
+            raise BackupFailed(
+                f"backup of {db_path} failed: disk full; "
+                "free some space and run pursuit backup again"
+            ) from exc
         raise BackupFailed(f"backup of {db_path} failed: {exc}") from exc
     return target

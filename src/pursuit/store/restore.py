@@ -225,6 +225,9 @@ def restore_file(text: str, target: Path, clock: Clock, name: str) -> int:
         finally:
             store.close()
     folder = target.parent
+    # What a restore killed before its end left beside the target: never linked in, so stale.
+    for stale in folder.glob(f".{target.name}.restoring-*"):
+        stale.unlink(missing_ok=True)
     building = folder / f".{target.name}.restoring-{secrets.token_hex(4)}"
     try:
         store = Store.open(building, clock)
