@@ -194,3 +194,19 @@ async def test_looking_at_a_draft_without_changing_it_saves_nothing(demo_app: Pu
             r.id for r in demo_app.store.applications() if r.company == "Northwind Analytics"
         )
         assert demo_app.store.drafts(northwind) == []
+
+
+async def test_letters_typed_with_the_buttons_focused_do_not_leave_the_editor(demo_app):
+    from tests.tour import visit
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await visit(pilot, "draft")
+        editor = demo_app.screen
+        editor.query_one("Button").focus()  # where Tab leads once past the text
+        await pilot.pause()
+        await pilot.press(*"P.S. it was great to meet the team")
+        await pilot.pause()
+        assert demo_app.screen is editor and demo_app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        assert demo_app.screen is editor and demo_app.is_running

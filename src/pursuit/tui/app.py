@@ -355,6 +355,13 @@ class PursuitApp(Quitting, App[None]):
 
     # --- actions ---------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Where you write (a draft, its buttons included), a letter is typing, not a command:
+        # "P.S. Loved the..." must not jump to Today at the t, nor quit at a q.
+        if action in ("today", "quit") and getattr(self.screen, "WRITING", False):
+            return False
+        return super().check_action(action, parameters)
+
     def notify(
         self,
         message: str,

@@ -51,6 +51,8 @@ class Opened:
 
 
 class DraftEditor(Screen[None]):
+    #: Letters are for typing here, wherever the focus is (see PursuitApp.check_action).
+    WRITING = True
     BINDINGS = [
         Binding("escape", "leave", "Back", id="draft.back", tooltip="Save the draft and go back"),
         Binding(
