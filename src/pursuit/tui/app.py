@@ -62,7 +62,9 @@ class PursuitApp(Quitting, App[None]):
             id="app.today",
             tooltip="What to send today, and the interviews this week",
         ),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave pursuit (everything is saved)"),
+        Binding(
+            "q", "quit_key", "Quit", id="app.quit", tooltip="Leave pursuit (everything is saved)"
+        ),
     ]
 
     #: Bumped whenever the data changed (our writes or another process's); screens reload.
@@ -358,7 +360,8 @@ class PursuitApp(Quitting, App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Where you write (a draft, its buttons included), a letter is typing, not a command:
         # "P.S. Loved the..." must not jump to Today at the t, nor quit at a q.
-        if action in ("today", "quit") and getattr(self.screen, "WRITING", False):
+        # (ctrl+q, Textual's own "quit", still leaves from there.)
+        if action in ("today", "quit_key") and getattr(self.screen, "WRITING", False):
             return False
         return super().check_action(action, parameters)
 
@@ -404,6 +407,9 @@ class PursuitApp(Quitting, App[None]):
 
         if not isinstance(self.screen, TodayScreen):
             self.push_screen(TodayScreen())
+
+    async def action_quit_key(self) -> None:
+        await self.action_quit()
 
     async def action_quit(self) -> None:
         # Screens that autosave hand over what is still pending before the app goes.
