@@ -15,16 +15,6 @@ from pursuit.domain.clock import FixedClock
 from tests.support.processes import run_pursuit
 
 
-@pytest.fixture
-def run(db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv], clock=clock)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
 def test_add_list_stage_round_trip(run, db_path: Path) -> None:
     code, out, _ = run("add", "Acme", "Data Engineer", "--url", "https://acme.example/1")
     assert (code, out.strip()) == (0, "1")

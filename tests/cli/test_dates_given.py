@@ -3,23 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
-from pursuit.cli import main
-from pursuit.domain.clock import FixedClock
-
-
-@pytest.fixture
-def run(db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]):
-    def _run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *argv], clock=clock)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
 
 # The clock is Wednesday 18 November 2026, 10:00.
 

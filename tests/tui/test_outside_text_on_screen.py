@@ -15,13 +15,18 @@ from .conftest import SIZE, settle
 ROLE = "[Stealth] AI · ML [Platform] Engineer"
 
 
-async def test_dialogs_and_notices_show_brackets_and_no_controls(
-    db_path: Path, clock: FixedClock
-) -> None:
+def hostile_app(db_path: Path, clock: FixedClock) -> PursuitApp:
+    """The app on a file with one application whose name sets a title and holds markup."""
     store = Store.open(db_path, clock)
     store.add_application("Acme\x1b]0;x\x07", ROLE)
     store.close()
-    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    return PursuitApp(db_path, clock, tick_seconds=3600)
+
+
+async def test_dialogs_and_notices_show_brackets_and_no_controls(
+    db_path: Path, clock: FixedClock
+) -> None:
+    app = hostile_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("delete")
@@ -39,10 +44,7 @@ async def test_dialogs_and_notices_show_brackets_and_no_controls(
 
 
 async def test_the_palette_shows_names_as_typed(db_path: Path, clock: FixedClock) -> None:
-    store = Store.open(db_path, clock)
-    store.add_application("Acme\x1b]0;x\x07", ROLE)
-    store.close()
-    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    app = hostile_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"stealth")
