@@ -215,3 +215,15 @@ async def test_edit_keeps_what_was_there(demo_app: PursuitApp):
             120_000,
             140_000,
         )
+
+
+async def test_the_sort_arrow_shows_on_every_column_even_the_last(demo_app: PursuitApp):
+    from tests.tour import screen_text
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # due -> last contact, the narrow last column
+        assert pipeline(demo_app).sort_column == "contact"
+        await pilot.pause()
+        header = next(line for line in screen_text(pilot).splitlines() if "Company" in line)
+        assert "↓" in header, header

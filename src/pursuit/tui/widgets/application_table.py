@@ -314,7 +314,9 @@ class ApplicationTable(ScrollView, can_focus=True):
         widths = self.widths
         for key, title, _w in COLUMNS:
             if key == self.sort_column:
-                title += " ↑" if self.sort_reverse else " ↓"
+                # The arrow is what says how the list is sorted: the title gives way to it.
+                arrow = " ↑" if self.sort_reverse else " ↓"
+                title = fit(title, max(1, widths[key] - len(arrow))).rstrip() + arrow
             segments.append(Segment(f" {fit(title, widths[key])} ", style))
         return Strip(segments).adjust_cell_length(width, style)
 
