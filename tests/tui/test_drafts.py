@@ -210,3 +210,16 @@ async def test_letters_typed_with_the_buttons_focused_do_not_leave_the_editor(de
         await pilot.press("q")
         await pilot.pause()
         assert demo_app.screen is editor and demo_app.is_running
+
+
+async def test_your_details_open_ready_to_type_and_what_is_typed_is_saved(demo_app):
+    from tests.tour import visit
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await visit(pilot, "draft")
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *"Sam Rivera", "ctrl+s")
+        await settle(pilot)
+        assert demo_app.store is not None
+        assert demo_app.store.settings()["my_name"] == "Sam Rivera"

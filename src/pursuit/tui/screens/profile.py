@@ -34,6 +34,11 @@ class ProfileForm(FormModal[dict[str, str] | None]):
                 yield TextArea(self.values.get("signature", ""), id="f-signature")
             yield from self.buttons("Save")
 
+    def on_mount(self) -> None:
+        # Typing starts in the first field: with nothing focused the keys went nowhere and
+        # ctrl+s then said "Saved" for nothing.
+        self.query_one(f"#f-{FIELDS[0][0]}", Input).focus()
+
     def action_save(self) -> None:
         out: dict[str, Any] = {
             name: self.query_one(f"#f-{name}", Input).value.strip() for name, _t, _h in FIELDS
