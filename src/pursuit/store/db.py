@@ -274,6 +274,25 @@ def database_url(path: Path) -> str:
     return file_uri(path)
 
 
+#: What a plain read of the file raises, named here so that the app, which never imports
+#: sqlite3, can catch it. `DatabaseError` is the narrower kind (the file, not the call).
+Connection = sqlite3.Connection
+ReadError = sqlite3.Error
+DatabaseError = sqlite3.DatabaseError
+
+
+def open_for_ticks(path: Path) -> sqlite3.Connection:
+    """The ticker's own plain connection, kept for the life of the app.
+
+    PRAGMA data_version only tells about commits made by *other* connections since this one
+    last looked, so it must be one connection throughout. It waits for another program's
+    write as long as every other connection does.
+    """
+    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    return conn
+
+
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
     """A plain connection for reading an up-to-date pursuit database, without the ORM.
 

@@ -5,7 +5,6 @@ The ORM is imported only inside workers, so the pipeline paints before SQLModel 
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,8 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.pipeline import Entry
 from pursuit.domain.safe_text import for_terminal
 from pursuit.paths import styles_dir
+from pursuit.store import db
+from pursuit.store.db import Connection, DatabaseError, ReadError
 from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.quitting import Quitting
@@ -103,7 +104,7 @@ class PursuitApp(Quitting, App[None]):
         #: Its last reading of the interviews within PREPARE_WINDOW, with their checklists.
         self._soon: list[tuple[InterviewRow, int, int]] | None = None
         self._data_version: int | None = None
-        self._tick_conn: sqlite3.Connection | None = None
+        self._tick_conn: Connection | None = None
         self._tick_lock = threading.Lock()
         self._closing = False
         self.store_changed_on_open = False
@@ -158,7 +159,7 @@ class PursuitApp(Quitting, App[None]):
                 changed = True
             with store.reader() as conn:
                 self.file_identity = identify(store.path, conn)
-        except (StoreError, sqlite3.DatabaseError, OSError) as exc:
+        except (StoreError, DatabaseError, OSError) as exc:
             self.post_message(StoreFailed(str(exc)))
             return
         self.store = store
@@ -173,7 +174,7 @@ class PursuitApp(Quitting, App[None]):
         try:
             if backup.is_due(self.db_path, self.clock.now()):
                 backup.backup(self.db_path, self.clock.now())
-        except (StoreError, OSError, sqlite3.Error) as exc:
+        except (StoreError, OSError, ReadError) as exc:
             self.call_from_thread(
                 self.notify, f"Could not back up the database: {exc}", severity="warning"
             )
@@ -233,12 +234,7 @@ class PursuitApp(Quitting, App[None]):
             if self._closing:
                 return
             if self._tick_conn is None:
-                # One connection kept for the life of the app: PRAGMA data_version only tells
-                # about commits made by *other* connections since this one last looked.
-                self._tick_conn = sqlite3.connect(
-                    self.db_path, check_same_thread=False, isolation_level=None
-                )
-                self._tick_conn.execute("PRAGMA busy_timeout = 5000")
+                self._tick_conn = db.open_for_ticks(self.db_path)
             conn = self._tick_conn
             lost = self._file_change(conn)
             if lost is not None:
@@ -263,7 +259,7 @@ class PursuitApp(Quitting, App[None]):
                     soon = [row for row in self._soon if row[0].starts_at >= start]
                     soon += queries.preparation(conn, last + PREPARE_WINDOW, now + PREPARE_WINDOW)
                 error = None
-            except sqlite3.DatabaseError as exc:
+            except DatabaseError as exc:
                 error = exc
         if error is not None:
             # Outside the lock: this waits for the UI thread, which may be closing the app.
@@ -278,7 +274,7 @@ class PursuitApp(Quitting, App[None]):
         self.tick_cpu = (time.thread_time() - started, 0.0)
         self.post_message(Ticked(now, self._overdue_count, newly, changed, prepare, first))
 
-    def _file_change(self, conn: sqlite3.Connection) -> str | None:
+    def _file_change(self, conn: Connection) -> str | None:
         from pursuit.store.identity import content_change, path_change
 
         known = self.file_identity
@@ -302,7 +298,7 @@ class PursuitApp(Quitting, App[None]):
                 return
             try:
                 self._tick_conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-            except sqlite3.Error:
+            except ReadError:
                 return  # a reader in the way: the log goes when our connections close
 
     def on_ticked(self, message: Ticked) -> None:

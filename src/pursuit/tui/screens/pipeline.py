@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from textual.widgets import Footer, Input, Static
 
 from pursuit.domain.pipeline import COLUMN_KEYS, COLUMNS, Coming, Entry, PipelineView, Query
 from pursuit.domain.stages import STAGE_KEYS, label
+from pursuit.store.db import Connection, ReadError
 from pursuit.tui import stage_actions
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.filter_box import FilterBox
@@ -226,7 +226,7 @@ class PipelineScreen(Screen[None]):
             counts = reads.stage_counts(conn)
             now = self.now()
             coming = reads.coming(conn, now, now + COMING, [e.id for e in first])
-        except sqlite3.Error:
+        except ReadError:
             conn.close()
             return
         self._read_before_store = True
@@ -237,14 +237,14 @@ class PipelineScreen(Screen[None]):
         # The rest after the first frame is drawn, not competing with it.
         self.call_after_refresh(self.load_rows, self._serial, False, conn)
 
-    def _open_file(self) -> sqlite3.Connection | None:
+    def _open_file(self) -> Connection | None:
         """A plain connection to the file, or None when only the store can read it."""
         from pursuit.store.db import StoreError, open_for_reading
 
         try:
             # None for a new or older file: the store creates or upgrades it, then we load.
             return open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
-        except (StoreError, sqlite3.Error, OSError):
+        except (StoreError, ReadError, OSError):
             return None  # the store's own open reports what is wrong with the file
 
     # --- loading ---------------------------------------------------------------------------
@@ -267,9 +267,7 @@ class PipelineScreen(Screen[None]):
         self.load_rows(self._serial, self.show_archived)
 
     @work(thread=True, exclusive=True, group="pipeline-load", name="load pipeline")
-    def load_rows(
-        self, serial: int, archived: bool, conn: sqlite3.Connection | None = None
-    ) -> None:
+    def load_rows(self, serial: int, archived: bool, conn: Connection | None = None) -> None:
         from pursuit.store import pipeline_reads as reads
         from pursuit.store import queries
 
@@ -281,7 +279,7 @@ class PipelineScreen(Screen[None]):
             coming = reads.coming(conn, now, now + COMING)
             view = PipelineView(reads.pipeline_entries(conn, archived=archived))
             contacts = queries.contacts(conn)
-        except sqlite3.Error:
+        except ReadError:
             return  # the ticker reports a file it cannot read
         finally:
             conn.close()
