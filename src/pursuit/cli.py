@@ -278,7 +278,7 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
         _print_json([r.as_json() for r in rows])
         return 0
     if not rows:
-        print(_nothing_listed(args, conn_stage=stage))
+        print(_nothing_listed(args, stage))
         return 0
     today = clock.now().astimezone(local_tz()).date()
     table = [
@@ -296,12 +296,12 @@ def cmd_list(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def _nothing_listed(args: argparse.Namespace, conn_stage: str | None) -> str:
+def _nothing_listed(args: argparse.Namespace, stage: str | None) -> str:
     """Why the list is empty: a filter that matched nothing is not an empty search."""
-    if conn_stage and args.archived:
-        return f"No archived applications at {conn_stage}."
-    if conn_stage:
-        return f"No applications at {conn_stage}. pursuit list shows every stage."
+    if stage and args.archived:
+        return f"No archived applications at {stage}."
+    if stage:
+        return f"No applications at {stage}. pursuit list shows every stage."
     if args.archived:
         return "No archived applications."
     return "No applications yet. Add one with: pursuit add COMPANY ROLE"

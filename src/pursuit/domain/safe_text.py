@@ -101,7 +101,7 @@ def csv_cell(value: Any) -> Any:
     text = str(value)
     if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
         text = "'" + text
-    return for_terminal(text, multiline=True).replace("\u2409", "\t")
+    return for_terminal(text, multiline=True)
 
 
 def ics_text(text: object) -> str:
