@@ -210,6 +210,21 @@ def test_offer_answer_is_due_in_48_hours_and_closed_by_answering() -> None:
     )
 
 
+def test_asking_for_a_day_or_two_moves_the_offers_answer_to_two_days_after_the_ask() -> None:
+    offer = StageFact(6, "offer", at("2026-11-16", 12))
+    asked = EventFact(1, "asked-for-time", at("2026-11-17", 9, 30))
+    f = facts(stage="offer", stage_changes=[offer], events=[asked])
+    [a] = fu.schedule(f, RULES, TZ)
+    assert (a.kind, a.due_at, a.source) == ("offer-answer", at("2026-11-19", 9, 30), "event:1")
+    # Asking again moves it again; answering closes it.
+    again = EventFact(2, "asked-for-time", at("2026-11-19", 8))
+    [b] = fu.schedule(facts(stage="offer", stage_changes=[offer], events=[asked, again]), RULES, TZ)
+    assert b.due_at == at("2026-11-21", 8)
+    answered = EventFact(3, "answered-offer", at("2026-11-20", 12))
+    closed = facts(stage="offer", stage_changes=[offer], events=[asked, again, answered])
+    assert fu.schedule(closed, RULES, TZ) == []
+
+
 @pytest.mark.parametrize("stage", ["accepted", "withdrawn", "ghosted", "saved"])
 def test_closed_applications_have_nothing_open(stage: str) -> None:
     f = facts(stage=stage, interviews=[PANEL])

@@ -18,6 +18,7 @@ FULL = msg.DraftContext(
     interview_date=date(2026, 12, 1),
     decision_date=date(2026, 12, 8),
     applied_date=date(2026, 11, 2),
+    today=date(2026, 12, 2),
     detail="the streaming migration",
     my_name="Alex Morgan",
     my_email="alex@example.com",
@@ -143,3 +144,12 @@ def test_the_first_check_in_names_the_decision_date_they_gave_and_reads_well_wit
 def test_the_application_check_in_names_the_day_you_applied() -> None:
     body = msg.render(msg.BUILTIN_BY_NAME["application-check-in"], FULL).body
     assert "Monday, November 2" in body and "couple of weeks" not in body
+
+
+def test_asking_for_time_on_an_offer_names_the_day_two_days_on() -> None:
+    text = msg.render(msg.BUILTIN_BY_NAME["offer-time"], FULL).as_text()
+    assert "by Friday, December 4?" in text
+    unknown = dataclasses.replace(FULL, today=None)
+    assert msg.render(msg.BUILTIN_BY_NAME["offer-time"], unknown).markers == [
+        "[the day you will answer]"
+    ]

@@ -102,3 +102,15 @@ def test_a_thank_you_without_a_name_goes_to_the_interviewer_still_owed_one(store
     store.log_event(app_id, "sent-thank-you", contact="Bo Chen")
     rendered, _iv, _contact = store.render_draft(app_id, "thank-you")
     assert rendered.body.startswith("Hi Ann,")  # both thanked: the first, as before
+
+
+def test_asking_for_time_on_an_offer_promises_an_answer_two_days_on(
+    demo_store: Store, clock: FixedClock
+) -> None:
+    from pursuit.domain.dates import friendly_day
+
+    meridian = next(r.id for r in demo_store.applications() if r.company == "Meridian Bank")
+    rendered, _iv, _c = demo_store.render_draft(meridian, "offer-time")
+    assert rendered.markers == []
+    promised = friendly_day(clock.now().astimezone().date() + timedelta(days=2))
+    assert f"my answer by {promised}?" in rendered.body

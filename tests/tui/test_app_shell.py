@@ -169,3 +169,42 @@ async def test_every_style_file_is_read_the_first_before_the_others(demo_app: Pu
         await settle(pilot)
         read = [Path(path).name for path, _ in demo_app.stylesheet.source]
         assert [p.name for p in [*first, *later]] == [n for n in read if n.endswith(".tcss")]
+
+
+async def take_screenshot_from_the_palette(pilot, app: PursuitApp) -> list[str]:
+    from tests.tui.test_write_retry import messages, wait_until
+
+    await settle(pilot)
+    await pilot.press("ctrl+p", *"screenshot")
+    await settle(pilot)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: any("picture of the screen" in m for m in messages(app)))
+    return messages(app)
+
+
+async def test_a_screenshot_is_saved_and_the_notice_names_the_file(
+    demo_app: PursuitApp, tmp_path: Path, monkeypatch
+):
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    monkeypatch.setattr("pursuit.tui.screenshot.user_downloads_path", lambda: folder)
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        said = await take_screenshot_from_the_palette(pilot, demo_app)
+    saved = list(folder.glob("*.svg"))
+    assert len(saved) == 1, saved
+    assert f"Saved a picture of the screen to {saved[0]}" in said
+    assert "Northwind" in saved[0].read_text()
+
+
+async def test_a_screenshot_that_cannot_be_saved_says_where_and_why(
+    demo_app: PursuitApp, tmp_path: Path, monkeypatch
+):
+    not_a_folder = tmp_path / "Downloads"
+    not_a_folder.write_text("a file where the folder should be")
+    monkeypatch.setattr("pursuit.tui.screenshot.screenshot_folder", lambda: not_a_folder)
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        said = await take_screenshot_from_the_palette(pilot, demo_app)
+        assert demo_app.is_running
+    failed = [m for m in said if "Could not save" in m]
+    assert failed and str(not_a_folder) in failed[0], said
+    assert "part of the path is a file, not a folder" in failed[0]

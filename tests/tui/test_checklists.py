@@ -11,7 +11,9 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.checklist import ChecklistScreen
 from pursuit.tui.screens.checklist_templates import ChecklistTemplatesScreen
 from pursuit.tui.screens.interview import InterviewScreen
+from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.screens.walk import WalkScreen
+from tests.tour import screen_text
 
 from .conftest import SIZE, open_interview, settle
 
@@ -82,6 +84,12 @@ async def test_a_video_panel_checklist_and_walking_it(
         assert walk.finished
         summary = str(walk.query_one("#walk-summary").render())
         assert "Skipped:" in summary and second.text in summary
+        # No empty item card above the summary, and the footer offers only what acts there.
+        assert not walk.query_one("#walk-item").display
+        footer_keys = {b.binding.action for b in walk.active_bindings.values()}
+        assert {"done", "skip", "notes"}.isdisjoint(footer_keys), footer_keys
+        await pilot.press("space")  # nothing to mark on the summary
+        assert walk.finished and isinstance(demo_app.screen, WalkScreen)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(demo_app.screen, ChecklistScreen)
@@ -188,3 +196,28 @@ async def test_the_offer_review(demo_app: PursuitApp):
         screen = demo_app.screen
         assert isinstance(screen, ChecklistScreen)
         assert any("Get every agreed term in writing" in t for t in option_texts(screen))
+
+
+async def test_the_preparation_count_is_the_same_on_every_screen(demo_app: PursuitApp):
+    """The checklist's title, the interview screen and the pipeline count the same items."""
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await record_video_panel(pilot)
+        checklist = demo_app.screen
+        assert isinstance(checklist, ChecklistScreen)
+        await pilot.press("space", "down", "s")  # one done, one skipped
+        await settle(pilot)
+        before = [r for r in checklist.rows if r.phase == "before"]
+        title = str(checklist.query_one("#checklist-title").render())
+        assert f"2 of {len(before)} ready (1 skipped), {len(before) - 2} to go" in title, title
+        await pilot.press("escape")
+        await settle(pilot)
+        interview = str(demo_app.screen.query_one("#iv-prep").render())
+        assert f"2 of {len(before)} ready" in interview, interview
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PipelineScreen)
+        await pilot.press("t")  # Today: the panel's Prepare row
+        await settle(pilot)
+        today = screen_text(pilot)
+        assert "Fernleaf" in today and f"2/{len(before)}" in today, today

@@ -223,3 +223,48 @@ async def test_your_details_open_ready_to_type_and_what_is_typed_is_saved(demo_a
         await settle(pilot)
         assert demo_app.store is not None
         assert demo_app.store.settings()["my_name"] == "Sam Rivera"
+
+
+async def test_answering_an_offer_asks_which_answer_and_asking_for_time_moves_it(
+    demo_app: PursuitApp, clipboard: FakeClipboard
+):
+    from pursuit.tui.screens.template_picker import TemplatePicker
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        table = demo_app.screen.query_one("#today-due", DataTable)
+        offer = next(
+            i for i in range(table.row_count) if str(table.get_row_at(i)[4]) == "Meridian Bank"
+        )
+        before = [str(c) for c in table.get_row_at(offer)]
+        table.move_cursor(row=offer)
+        await pilot.press("enter")
+        await settle(pilot)
+        picker = demo_app.screen
+        assert isinstance(picker, TemplatePicker)
+        choices = picker.query_one(OptionList)
+        titles = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert titles == [
+            "Ask for a day or two",
+            "Accept an offer",
+            "Negotiate an offer",
+            "Decline an offer",
+        ]
+        await pilot.press("enter")  # ask for a day or two
+        await settle(pilot)
+        editor = demo_app.screen
+        assert isinstance(editor, DraftEditor)
+        body = editor.query_one("#draft-body", MarkedTextArea).text
+        assert "a day or two" in body and "Could I come back to you" in body
+        assert "Every field is filled in" in str(editor.query_one("#draft-status").render())
+        await pilot.press("ctrl+t")  # mark sent: it is still owed, two days from now
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, TodayScreen)
+        table = demo_app.screen.query_one("#today-due", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        after = next(r for r in rows if r[4] == "Meridian Bank")
+        assert after != before, (before, after)

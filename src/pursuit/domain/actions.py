@@ -51,6 +51,7 @@ EVENT_KINDS: Final = (
     "sent-rejection-reply",
     "sent-feedback-request",
     "answered-offer",
+    "asked-for-time",
     "accepted",
     "withdrew",
     "ghosted",

@@ -7,8 +7,11 @@ changes only checklists made afterwards.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
+
+from pursuit.domain.records import ChecklistRow
 
 #: Template formats, in the order the template editor shows them.
 FORMATS: Final = (
@@ -279,13 +282,33 @@ def _expand(t: TemplateItem, interviewers: list[str], phase: str, start: int) ->
 
 @dataclass(frozen=True)
 class Progress:
+    """How far the preparation has got: the items for before the interview, and only those.
+
+    An item is settled once done or skipped; every screen counts the same way (the pipeline's
+    "(3/17)", Today's Prepare, the interview's "3 of 17 ready", the checklist's title).
+    """
+
     done: int
     skipped: int
     total: int
 
+    @classmethod
+    def of(cls, rows: Iterable[ChecklistRow]) -> Progress:
+        # An offer's checklist has no interview: all its items are "offer" ones, all counted.
+        before = [r for r in rows if r.phase != "after"]
+        return cls(
+            sum(1 for r in before if r.state == "done"),
+            sum(1 for r in before if r.state == "skipped"),
+            len(before),
+        )
+
+    @property
+    def settled(self) -> int:
+        return self.done + self.skipped
+
     @property
     def complete(self) -> bool:
-        return self.total > 0 and self.done + self.skipped >= self.total
+        return self.total > 0 and self.settled >= self.total
 
     def __str__(self) -> str:
-        return f"{self.done}/{self.total}"
+        return f"{self.settled}/{self.total}"

@@ -37,6 +37,9 @@ from pursuit.domain.actions import (  # noqa: F401  (re-exported)
 )
 from pursuit.domain.stages import CLOSED
 
+#: After asking for "a day or two" to consider an offer, the answer is owed this long after.
+ASKED_FOR_TIME_HOURS = 48
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -239,11 +242,17 @@ def schedule(facts: ApplicationFacts, rules: Rules, tz: tzinfo) -> list[Action]:
     if facts.stage == "offer":
         offer = last_change_to("offer")
         if offer is not None and first_after("answered-offer", offer.at) is None:
-            add(
-                _deadline(
-                    OFFER_ANSWER, app, offer.at, rules.offer_answer_hours, f"stage:{offer.id}"
+            asked = [e for e in events if e.kind == "asked-for-time" and e.at >= offer.at]
+            if asked:
+                # They were asked for a day or two: the answer is owed when that time is up.
+                ask = asked[-1]
+                add(_deadline(OFFER_ANSWER, app, ask.at, ASKED_FOR_TIME_HOURS, f"event:{ask.id}"))
+            else:
+                add(
+                    _deadline(
+                        OFFER_ANSWER, app, offer.at, rules.offer_answer_hours, f"stage:{offer.id}"
+                    )
                 )
-            )
         return sorted(actions)
 
     interviews = sorted(facts.interviews, key=lambda i: (i.starts_at, i.id))

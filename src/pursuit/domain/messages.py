@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from pursuit.domain.dates import friendly_day
 from pursuit.domain.safe_text import for_terminal
@@ -27,6 +27,7 @@ FIELDS: dict[str, str] = {
     "decision_date": "the date they gave",
     "decision_note": "",
     "applied_date": "the day you applied",
+    "answer_by": "the day you will answer",
     "detail": "specific detail",
     "my_name": "your name",
     "signature": "your signature",
@@ -34,6 +35,8 @@ FIELDS: dict[str, str] = {
     "my_phone": "your phone",
     "my_linkedin": "your LinkedIn",
 }
+#: "A day or two": the answer an offer's ask-for-time message promises.
+ANSWER_WITHIN_DAYS = 2
 #: Slots that may well be empty: a sentence that is there only when pursuit knows its fact.
 OPTIONAL = frozenset(name for name, label in FIELDS.items() if not label)
 MARKERS = frozenset(f"[{label}]" for label in FIELDS.values() if label)
@@ -70,6 +73,8 @@ class DraftContext:
     interview_date: date | None = None
     decision_date: date | None = None
     applied_date: date | None = None
+    #: The day the draft is written: an answer to an offer is promised two days on.
+    today: date | None = None
     detail: str = ""
     my_name: str = ""
     signature: str = ""
@@ -103,6 +108,9 @@ class DraftContext:
                 else ""
             ),
             "applied_date": friendly_day(self.applied_date) if self.applied_date else "",
+            "answer_by": (
+                friendly_day(self.today + timedelta(days=ANSWER_WITHIN_DAYS)) if self.today else ""
+            ),
             "detail": self.detail.strip(),
             "my_name": self.my_name.strip(),
             "signature": signature,
@@ -255,6 +263,17 @@ I'm looking forward to joining {company}.
 Best regards,
 {signature}"""
 
+_OFFER_TIME = """Hi {contact_first},
+
+Thank you for the offer for the {role} role. I'm very pleased to have it, and grateful for the time everyone at {company} has given me.
+
+It is an important decision, so I would like a day or two to read everything through carefully. Could I come back to you with my answer by {answer_by}?
+
+If any questions come up before then, I will be in touch.
+
+Best regards,
+{signature}"""
+
 _OFFER_NEGOTIATE = """Hi {contact_first},
 
 Thank you for the offer for the {role} role. I'm excited about joining {company} and grateful for the time the team has invested.
@@ -343,6 +362,9 @@ BUILTIN: tuple[Template, ...] = (
         "answered-offer",
     ),
     Template(
+        "offer-time", "Ask for a day or two", "The {role} offer", _OFFER_TIME, "asked-for-time"
+    ),
+    Template(
         "offer-negotiate",
         "Negotiate an offer",
         "The {role} offer",
@@ -365,4 +387,8 @@ FOR_ACTION = {
     "rejection-reply": "rejection-reply",
     "feedback-request": "feedback-request",
     "offer-answer": "offer-accept",
+}
+#: Follow-ups with more than one right answer: the editor asks which message to write.
+CHOICES_FOR_ACTION = {
+    "offer-answer": ("offer-time", "offer-accept", "offer-negotiate", "offer-decline"),
 }

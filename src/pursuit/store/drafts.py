@@ -158,6 +158,7 @@ class Drafts(_Host):
                 interview_date=iv.starts_at.astimezone(now.tzinfo).date() if iv else None,
                 decision_date=decision,
                 applied_date=app.applied_on,
+                today=now.date(),
                 detail=detail,
                 **profile,
             )

@@ -38,6 +38,7 @@ EVENT_WORDS = {
     "sent-rejection-reply": "Replied to the rejection",
     "sent-feedback-request": "Asked for feedback",
     "answered-offer": "Answered the offer",
+    "asked-for-time": "Asked for time to consider the offer",
     "accepted": "Accepted",
     "withdrew": "Withdrew",
     "ghosted": "Marked ghosted",

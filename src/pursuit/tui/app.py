@@ -27,8 +27,10 @@ from pursuit.store import db
 from pursuit.store.db import Connection, DatabaseError, ReadError
 from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
+from pursuit.tui.early_keys import EarlyKeys
 from pursuit.tui.quitting import Quitting
 from pursuit.tui.screens.pipeline import PipelineScreen
+from pursuit.tui.screenshot import SavesScreenshots
 
 if TYPE_CHECKING:
     from pursuit.domain.records import ContactRow, DueRow, InterviewRow, PrepRow
@@ -39,7 +41,7 @@ STYLES = styles_dir()
 PREPARE_WINDOW = timedelta(hours=24)
 
 
-class PursuitApp(Quitting, App[None]):
+class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
     TITLE = "pursuit"
     #: The styles, in order: what the first frame needs, then (LATER_CSS_PATH) the rest.
     CSS_PATH = [STYLES / "pipeline.tcss"]

@@ -60,22 +60,35 @@ def mark_sent(screen: Screen[Any], row: DueRow) -> None:
 
 def open_draft(screen: Screen[Any], row: DueRow) -> None:
     """The message that answers ROW, filled in, in the draft editor (move-on: ask to close)."""
-    from pursuit.domain.messages import FOR_ACTION
+    from pursuit.domain.messages import BUILTIN_BY_NAME, CHOICES_FOR_ACTION, FOR_ACTION
     from pursuit.tui.screens.draft import DraftEditor, DraftRequest
+    from pursuit.tui.screens.template_picker import TemplatePicker
 
     if row.action not in FOR_ACTION:
         mark_sent(screen, row)
         return
-    screen.app.push_screen(
-        DraftEditor(
-            DraftRequest(
-                row.application_id,
-                FOR_ACTION[row.action],
-                interview_id=row.interview_id,
-                contact=row.contact_name,
+
+    def write(template: str | None) -> None:
+        if template is None:
+            return
+        screen.app.push_screen(
+            DraftEditor(
+                DraftRequest(
+                    row.application_id,
+                    template,
+                    interview_id=row.interview_id,
+                    contact=row.contact_name,
+                )
             )
         )
-    )
+
+    choices = CHOICES_FOR_ACTION.get(row.action)
+    if choices:
+        # An offer has four right answers; which one is the job seeker's to say.
+        templates = [BUILTIN_BY_NAME[name] for name in choices]
+        screen.app.push_screen(TemplatePicker(row.company, templates), write)
+    else:
+        write(FOR_ACTION[row.action])
 
 
 def dismiss(screen: Screen[Any], row: DueRow) -> None:

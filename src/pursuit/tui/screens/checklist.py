@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from pursuit.domain import checklists as cl
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.saving import reading
@@ -150,17 +151,18 @@ class ChecklistScreen(Screen[None]):
             self.select(keep.id)
         elif self.rows:
             self.select(next((r.id for r in self.rows if r.state == "open"), self.rows[0].id))
-        done = sum(1 for r in self.rows if r.state != "open")
-        bar = self.query_one(ProgressBar)
-        bar.update(total=max(len(self.rows), 1), progress=done)
-        ticked = sum(1 for r in self.rows if r.state == "done")
-        skipped = done - ticked
-        self.query_one("#checklist-title", Static).update(
-            Text.assemble(
-                (self.target.title, "bold"),
-                f"  ·  {ticked} done, {skipped} skipped, {len(self.rows) - done} to go",
-            )
+        # The count is the preparation's, the same as the pipeline's and the interview's.
+        prep = cl.Progress.of(self.rows)
+        after = sum(1 for r in self.rows if r.phase == "after")
+        title = Text.assemble(
+            (self.target.title, "bold"),
+            f"  ·  {prep.settled} of {prep.total} ready ({prep.skipped} skipped), "
+            f"{prep.total - prep.settled} to go",
         )
+        if after:
+            title.append(f"  ·  {after} for after the interview", style="dim")
+        self.query_one("#checklist-title", Static).update(title)
+        self.query_one(ProgressBar).update(total=max(prep.total, 1), progress=prep.settled)
 
     def selected(self) -> ChecklistRow | None:
         items = self.query_one(OptionList)

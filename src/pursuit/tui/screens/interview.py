@@ -235,7 +235,7 @@ class InterviewScreen(Screen[None]):
             prep.append("No checklist items.", style="dim")
         else:
             p = self.progress
-            prep.append(f"{p.done} of {p.total} done", style="green" if p.complete else "")
+            prep.append(f"{p.settled} of {p.total} ready", style="green" if p.complete else "")
             if p.skipped:
                 prep.append(f", {p.skipped} skipped", style="dim")
         self.query_one("#iv-prep", Static).update(prep)

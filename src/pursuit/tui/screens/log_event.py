@@ -19,6 +19,7 @@ EVENTS = [
     ("Sent a thank-you", "sent-thank-you"),
     ("Sent a check-in", "sent-check-in"),
     ("Got an offer", "offer"),
+    ("Asked for a day or two to consider the offer", "asked-for-time"),
     ("Answered the offer", "answered-offer"),
     ("Accepted", "accepted"),
     ("Was rejected", "rejected"),

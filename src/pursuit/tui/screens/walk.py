@@ -72,9 +72,12 @@ class WalkScreen(Screen[None]):
         bar.update(
             total=max(len(self.rows), 1), progress=sum(1 for r in self.rows if r.state != "open")
         )
+        # The item's parts (the bordered card among them) are hidden on the summary, not blanked.
+        for part in ("#walk-section", "#walk-item", "#walk-guidance"):
+            self.query_one(part, Static).display = not self.finished
+        # The footer offers only the keys that act where the walk is now.
+        self.refresh_bindings()
         if self.finished:
-            for part in ("#walk-section", "#walk-item", "#walk-guidance"):
-                self.query_one(part, Static).update("")
             notes.display = False
             skipped = [r for r in self.rows if r.state == "skipped"]
             left = [r for r in self.rows if r.state == "open"]
@@ -176,5 +179,7 @@ class WalkScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
         # While typing notes, the walking keys are letters and spaces in the text.
+        if self.finished and action in ("done", "skip", "notes"):
+            return False  # on the summary there is no item to mark or write in
         typing = self.query_one("#walk-notes", TextArea).has_focus
         return not (typing and action in ("done", "skip", "back", "notes"))
