@@ -38,18 +38,11 @@ def _app() -> int:
         # A busy file, a full disk, a read-only folder: named as what they are, not as bugs.
         found = explain(exc, db_path)
         if found is None:
+            from pursuit.bugs import report_bug
+
             return report_bug(exc)
         print(f"pursuit: error: {found}", file=sys.stderr)
         return 2
-
-
-def report_bug(exc: Exception) -> int:
-    """A bug: say so in one line rather than with a traceback."""
-    print(
-        f"pursuit: unexpected error: {exc!r}. Nothing more was changed; please report this.",
-        file=sys.stderr,
-    )
-    return 1
 
 
 if __name__ == "__main__":

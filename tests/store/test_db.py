@@ -162,7 +162,9 @@ def test_no_engine_is_made_at_import_time() -> None:
         "made = []\n"
         "real = sqlalchemy.create_engine\n"
         "sqlalchemy.create_engine = lambda *a, **k: made.append(a) or real(*a, **k)\n"
-        "import pursuit.store.repo, pursuit.store.demo, pursuit.cli, pursuit.tui.app\n"
+        "import importlib, pursuit.store.repo, pursuit.store.demo, pursuit.cli, pursuit.tui.app\n"
+        "for group in set(pursuit.cli.GROUPS.values()):\n"
+        "    importlib.import_module('pursuit.cli.' + group)\n"
         "assert made == [], made\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

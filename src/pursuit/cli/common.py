@@ -1,0 +1,61 @@
+"""What every command shares: the user's mistakes, opening the file, reading dates given."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from pursuit.domain.clock import Clock
+from pursuit.domain.dates import parse_day, parse_moment
+from pursuit.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
+
+EXIT_USAGE = 2
+
+#: A command: its parsed arguments and the clock in, the exit code out.
+Command = Callable[[argparse.Namespace, Clock], int]
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as it is."""
+
+
+def open_store(args: argparse.Namespace, clock: Clock) -> Store:
+    from pursuit.store.repo import Store
+
+    return Store.open(resolve_db_path(args.db), clock)
+
+
+@contextmanager
+def reading(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connection]:
+    """A connection for a command that only reads: plain sqlite3 when the file is up to date
+    (fast enough for a shell prompt), else the full open, which creates or upgrades it."""
+    from pursuit.store.db import open_for_reading
+
+    conn = open_for_reading(resolve_db_path(args.db))
+    if conn is not None:
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    store = open_store(args, clock)
+    try:
+        with store.reader() as reader:
+            yield reader
+    finally:
+        store.close()
+
+
+def given_moment(text: str | None, clock: Clock, *, future: bool) -> datetime | None:
+    return parse_moment(text, clock.now(), future=future) if text else None
+
+
+def given_day(text: str | None, clock: Clock, *, future: bool) -> date | None:
+    return parse_day(text, clock.now(), future=future) if text else None

@@ -1,0 +1,38 @@
+"""`draft`: a message filled in for an application, printed and perhaps copied."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pursuit.cli.common import Command, open_store
+from pursuit.domain.clock import Clock
+
+
+def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.clipboard import copy_to_system
+
+    store = open_store(args, clock)
+    try:
+        rendered, _iv, _contact = store.render_draft(
+            args.app, args.kind, interview_id=args.interview, contact=args.contact
+        )
+    finally:
+        store.close()
+    text = rendered.as_text()
+    print(text)
+    markers = rendered.markers
+    if markers:
+        unique = ", ".join(dict.fromkeys(markers))
+        print(f"warning: {len(markers)} unfilled: {unique}", file=sys.stderr)
+    if args.copy:
+        if copy_to_system(text):
+            print("copied to the clipboard", file=sys.stderr)
+        else:
+            print(
+                "warning: no clipboard tool answered; copy the text above by hand", file=sys.stderr
+            )
+    return 0
+
+
+COMMANDS: dict[str, Command] = {"draft": cmd_draft}

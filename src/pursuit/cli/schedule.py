@@ -1,0 +1,145 @@
+"""`interview`, `log`, `dismiss` and `due`: what happened, and what to send next."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC
+
+from pursuit.cli.common import Command, UserError, given_moment, open_store, reading
+from pursuit.cli.output import as_table, print_json
+from pursuit.domain.actions import ACTION_LABELS, EVENT_KINDS
+from pursuit.domain.clock import Clock
+from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
+from pursuit.domain.moments import from_db, to_db
+
+
+def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
+    starts = parse_moment(args.at, clock.now(), future=True)
+    decision = (
+        parse_decision_day(args.decision_by, clock.now(), starts.astimezone(local_tz()).date())
+        if args.decision_by
+        else None
+    )
+    store = open_store(args, clock)
+    try:
+        iid = store.add_interview(
+            args.app,
+            starts,
+            kind=args.kind,
+            interviewers=args.people,
+            decision_by=decision,
+            round_name=args.round,
+            location=args.location,
+        )
+    finally:
+        store.close()
+    if args.json:
+        print_json({"id": iid})
+    else:
+        print(iid)
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
+    if args.event not in EVENT_KINDS:
+        raise UserError(f"unknown event {args.event!r}; known events: {', '.join(EVENT_KINDS)}")
+    at = given_moment(args.at, clock, future=False)
+    decision = parse_decision_day(args.decision_by, clock.now()) if args.decision_by else None
+    store = open_store(args, clock)
+    try:
+        logged = store.log_event(
+            args.app,
+            args.event,
+            at=at,
+            contact=args.contact,
+            interview_id=args.interview,
+            decision_by=decision,
+            note=args.note,
+        )
+    finally:
+        store.close()
+    if logged.warning:
+        print(f"warning: {logged.warning}", file=sys.stderr)
+    print(f"logged {args.event} for application {args.app}")
+    return 0
+
+
+def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
+    store = open_store(args, clock)
+    try:
+        n = store.dismiss(args.app, args.action, args.contact)
+    finally:
+        store.close()
+    print(f"dismissed {n} {args.action} for application {args.app}")
+    return 0
+
+
+def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
+    from pursuit.store import queries
+
+    # In UTC, like the stored moments: comparing within one zone skips a local-time lookup.
+    at = (given_moment(args.at, clock, future=True) or clock.now()).astimezone(UTC)
+    tz = local_tz()
+    if args.json:
+        with reading(args, clock) as conn:
+            brief = queries.due_brief(conn, at)
+        stored_at = to_db(at)
+        # Follow-ups fall due at the same few moments (the start of a day): write each once.
+        shown: dict[str, str] = {}
+        print_json(
+            [
+                {
+                    "application": app_id,
+                    "company": company,
+                    "role": role,
+                    "action": action,
+                    "due": shown.get(due_at)
+                    or shown.setdefault(due_at, from_db(due_at).astimezone(tz).isoformat()),
+                    # The stored text sorts as the moment does.
+                    "overdue": overdue_at <= stored_at,
+                    "contact": contact,
+                }
+                for app_id, company, role, action, due_at, overdue_at, contact in brief
+            ]
+        )
+        return 0
+    with reading(args, clock) as conn:
+        rows = queries.due(conn, at)
+    today = at.astimezone(tz).date()
+    overdue = sum(1 for r in rows if r.is_overdue(at))
+    due_today = sum(
+        1 for r in rows if not r.is_overdue(at) and r.due_at.astimezone(tz).date() <= today
+    )
+    later = len(rows) - overdue - due_today
+    if not rows:
+        print("Nothing due. Nice.")
+        return 0
+    table = []
+    for r in rows:
+        local = r.due_at.astimezone(tz)
+        when = short_day(local.date(), today)
+        if r.action in ("thank-you", "rejection-reply", "offer-answer"):
+            when += f" {local:%H:%M}"
+        table.append(
+            [
+                "!" if r.is_overdue(at) else "·",
+                when,
+                r.company,
+                r.role,
+                ACTION_LABELS[r.action],
+                r.contact_name or "",
+                str(r.application_id),
+            ]
+        )
+    print(as_table(table, ["", "DUE", "COMPANY", "ROLE", "ACTION", "WHO", "APP"]))
+    print(f"\n{overdue} overdue, {due_today} due today, {later} due later")
+    return 0
+
+
+COMMANDS: dict[str, Command] = {
+    "interview": cmd_interview,
+    "log": cmd_log,
+    "dismiss": cmd_dismiss,
+    "due": cmd_due,
+}
