@@ -16,13 +16,45 @@ from .conftest import SIZE, settle
 
 
 async def test_f1_and_question_mark_toggle_the_key_help(demo_app: PursuitApp):
+    from pursuit.tui.screens.key_help import KeyHelp
+
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f1")
-        assert demo_app.screen.query("HelpPanel")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, KeyHelp)
         await pilot.press("question_mark")
-        await pilot.pause()
-        assert not demo_app.screen.query("HelpPanel")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PipelineScreen)
+
+
+async def test_the_key_help_scrolls_from_the_keyboard_and_puts_this_screens_keys_first(
+    demo_app: PursuitApp,
+):
+    from pursuit.tui.screens.key_help import KeyHelp
+    from tests.tour import screen_text
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, KeyHelp)
+        listed = demo_app.screen.query_one("#key-help-keys").render().plain
+        assert listed.index("On this screen") < listed.index("Everywhere")
+        assert listed.index("Everywhere") < listed.index("Moving around")
+        assert listed.index("Add an application") < listed.index("Focus Next")
+        first = screen_text(pilot)
+        assert "Add an application" in first
+        assert "Focus Next" not in first  # the last keys are below the fold at 120x40
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot)
+        assert "Focus Next" in screen_text(pilot)
+        await pilot.press("home")
+        await settle(pilot)
+        assert "Add an application" in screen_text(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PipelineScreen)
 
 
 async def test_every_binding_has_an_id_and_a_tooltip(demo_app: PursuitApp):

@@ -383,10 +383,14 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         )
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        from pursuit.tui.screens.key_help import KeyHelp, keys_of
+
+        if isinstance(self.screen, KeyHelp):
+            self.screen.dismiss(None)
+            return
+        screen = self.screen
+        title = for_terminal(screen.sub_title or screen.title or "pursuit")
+        self.push_screen(KeyHelp(title, keys_of(screen)))
 
     def action_insights(self) -> None:
         from pursuit.tui.screens.insights import InsightsScreen
