@@ -138,6 +138,20 @@ async def test_a_bad_date_on_the_interview_screen_is_shown_and_not_saved(demo_ap
         assert stored.starts_at == before.starts_at  # the bad field was not saved
         assert stored.decision_by is not None and stored.decision_by.isoformat() == "2026-12-02"
         assert not screen.query_one("#iv-debrief").display  # still to come: no debrief yet
+        # Leaving with the unread date asks first: fixing it keeps the screen and the text.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, Confirm)
+        assert "when could not be read" in str(demo_app.screen.question)
+        await pilot.press("n")
+        await settle(pilot)
+        assert demo_app.screen is screen
+        assert screen.query_one("#f-when", Input).value == "Smarch 45"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
 
 
 async def test_add_a_person_and_log_what_was_heard(demo_app: PursuitApp):

@@ -10,6 +10,7 @@ from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.import_csv import ImportScreen
 from pursuit.tui.screens.pipeline import PipelineScreen
+from tests.tour import screen_text
 
 from .conftest import SIZE, settle
 
@@ -27,6 +28,8 @@ async def test_import_with_preview_and_mapping(empty_app: PursuitApp, tmp_path: 
         await settle(pilot)
         screen = empty_app.screen
         assert isinstance(screen, ImportScreen)
+        shown = screen_text(pilot)  # the footer offers reading and importing
+        assert "^r Read" in shown and "^s Import" in shown, shown
         screen.query_one("#import-path", Input).value = str(sheet)
         await pilot.press("enter")
         await settle(pilot)

@@ -59,3 +59,29 @@ async def test_settings_checked_saved_and_applied(
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert again.theme == "textual-light"  # remembered
+
+
+async def test_escape_on_changed_settings_asks_and_after_saving_does_not(demo_app: PursuitApp):
+    from pursuit.tui.screens.confirm import Confirm
+    from pursuit.tui.screens.pipeline import PipelineScreen
+    from tests.tour import screen_text
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert "^s" in screen_text(pilot) and "Save" in screen_text(pilot)  # the footer
+        screen.query_one("#s-check_in_days", Input).value = "10"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("n")
+        await settle(pilot)
+        assert demo_app.screen is screen
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PipelineScreen)

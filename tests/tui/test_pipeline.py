@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.application import ApplicationScreen
 from pursuit.tui.screens.application_form import ApplicationForm
+from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.fields import FieldError
@@ -76,10 +77,38 @@ async def test_the_form_refuses_a_missing_company_and_a_bad_salary(empty_app: Pu
         await pilot.press("ctrl+s")
         assert empty_app.screen.query_one("#err-company", FieldError).has_class("-shown")
         assert empty_app.screen.query_one("#err-salary", FieldError).has_class("-shown")
+        form = empty_app.screen
+        # Escape on a changed form asks first; keeping on editing keeps what was typed.
         await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(empty_app.screen, Confirm)
+        await pilot.press("n")
+        await settle(pilot)
+        assert empty_app.screen is form
+        assert form.query_one("#f-salary", Input).value == "lots"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(empty_app.screen, PipelineScreen)
         assert empty_app.store is not None and empty_app.store.applications() == []
+
+
+async def test_escape_on_an_untouched_form_closes_it_at_once(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")  # edit the selected application: filled in, nothing changed
+        await settle(pilot)
+        assert empty_or_form(demo_app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, PipelineScreen)
+
+
+def empty_or_form(app: PursuitApp) -> bool:
+    from pursuit.tui.screens.application_form import ApplicationForm
+
+    return isinstance(app.screen, ApplicationForm)
 
 
 async def test_filter_by_text_and_by_stage(demo_app: PursuitApp):

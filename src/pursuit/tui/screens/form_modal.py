@@ -11,22 +11,42 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
+from pursuit.tui.unsaved_changes import AsksBeforeDiscarding
+
 T = TypeVar("T")
 
 
-class FormModal(ModalScreen[T]):
-    """A modal form; subclasses check their fields in `action_save` and dismiss with them."""
+class FormModal(AsksBeforeDiscarding, ModalScreen[T]):
+    """A modal form; subclasses check their fields in `action_save` and dismiss with them.
+
+    What the fields hold once the form has been filled in is remembered, so that escape on a
+    changed form asks before throwing the changes away.
+    """
+
+    #: What the form is about, for the question on leaving with changes ("the application").
+    ABOUT = "this form"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check the fields and save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            id="form.cancel",
+            tooltip="Close without saving (asks first when something was changed)",
+        ),
     ]
 
     def action_save(self) -> None:
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        # Runs after the subclass's on_mount has filled the fields in; a refresh later, so
+        # that values set by call_later have landed too.
+        self.call_after_refresh(self.remember_values)
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.leave_asking(lambda: self.dismiss(None), self.ABOUT)
 
     @staticmethod
     def buttons(save: str = "Save", *, container: str = "form-buttons") -> ComposeResult:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from pursuit.paths import BadPath, user_path
 from pursuit.store.importer import FIELDS, ImportPlan
@@ -71,6 +71,7 @@ class ImportScreen(Screen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Read file", id="read")
                 yield Button("Import", variant="primary", id="import", disabled=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Import a spreadsheet"

@@ -321,4 +321,24 @@ class InterviewScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.flush()
-        self.app.pop_screen()
+        refused = [
+            title
+            for name, title, _h in INTERVIEW_FIELDS
+            if self.query_one(f"#err-{name}", FieldError).has_class("-shown")
+        ]
+        if not refused:
+            self.app.pop_screen()
+            return
+        # A field that could not be read was not saved: leaving would lose what was typed.
+        from pursuit.tui.screens.confirm import Confirm
+
+        fields = " and ".join(t.lower() for t in refused)
+        self.app.push_screen(
+            Confirm(
+                f"The {fields} could not be read, so it is not saved. Leave anyway and lose it?",
+                yes="Leave",
+                no="Fix it",
+                danger=True,
+            ),
+            lambda leaving: self.app.pop_screen() if leaving else None,
+        )

@@ -10,23 +10,24 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Select, Switch, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Switch, TextArea
 
 from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
 from pursuit.tui.saving import reading, typed_text
+from pursuit.tui.unsaved_changes import AsksBeforeDiscarding
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Check and save"),
         Binding(
             "escape",
-            "app.pop_screen",
+            "back",
             "Back",
             id="settings.back",
-            tooltip="Back, without saving what is not saved",
+            tooltip="Back (asks first when something was changed and not saved)",
         ),
     ]
 
@@ -58,6 +59,7 @@ class SettingsScreen(Screen[None]):
                 yield FieldError(id=f"e-{spec.key}")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
@@ -93,6 +95,10 @@ class SettingsScreen(Screen[None]):
                 widget.load_text(value)
             elif isinstance(widget, Input):
                 widget.value = value
+        self.call_after_refresh(self.remember_values)
+
+    def action_back(self) -> None:
+        self.leave_asking(self.app.pop_screen, "your settings")
 
     def read(self) -> dict[str, str] | None:
         values: dict[str, str] = {}
@@ -120,9 +126,14 @@ class SettingsScreen(Screen[None]):
         if values is None:
             return
         app: Any = self.app
+
+        def saved(_result: object) -> None:
+            app.apply_settings(values)
+            self.remember_values()  # what is saved is no longer a change to ask about
+
         app.run_write(
             lambda s: s.set_settings(values),
-            lambda _r: app.apply_settings(values),
+            saved,
             success="Settings saved",
             what="your settings",
             kept=typed_text(values),
