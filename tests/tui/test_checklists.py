@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Input, OptionList, TextArea
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.checklist import ChecklistScreen
+from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.checklist_templates import ChecklistTemplatesScreen
 from pursuit.tui.screens.interview import InterviewScreen
 from pursuit.tui.screens.pipeline import PipelineScreen
@@ -130,7 +131,13 @@ async def test_ticking_adding_and_notes_on_the_list(demo_app: PursuitApp):
         await settle(pilot)
         added = next(r for r in screen.rows if r.text == "Read their engineering blog")
         assert added.notes == "The post on caching"
-        await pilot.press("d")
+        await pilot.press("d")  # asks first: no removal happens on one key
+        await settle(pilot)
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Read their engineering blog" in [r.text for r in screen.rows]
+        await pilot.press("d", "y")
         await settle(pilot)
         assert "Read their engineering blog" not in [r.text for r in screen.rows]
 
@@ -153,6 +160,12 @@ async def test_template_edits_reach_only_new_checklists(demo_app: PursuitApp):
         await pilot.press("end", "a", *"Use a headset", "enter")
         await settle(pilot)
         assert [t.text for t in demo_app.store.checklist_templates("phone")][-1] == "Use a headset"
+        await pilot.press("d")  # removing an item asks first
+        await settle(pilot)
+        assert "Use a headset" in str(demo_app.screen.question)
+        await pilot.press("n")
+        await settle(pilot)
+        assert [t.text for t in demo_app.store.checklist_templates("phone")][-1] == "Use a headset"
         new_interview = demo_app.store.add_interview(orbit, demo_app.clock.now(), kind="phone")
         assert "Use a headset" in [
             r.text for r in demo_app.store.checklist(interview_id=new_interview)
@@ -161,6 +174,12 @@ async def test_template_edits_reach_only_new_checklists(demo_app: PursuitApp):
             r.text for r in demo_app.store.checklist(interview_id=old_interview)
         ]
         await pilot.press("R")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, Confirm)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Use a headset" in [t.text for t in demo_app.store.checklist_templates("phone")]
+        await pilot.press("R", "y")
         await settle(pilot)
         assert "Use a headset" not in [t.text for t in demo_app.store.checklist_templates("phone")]
 

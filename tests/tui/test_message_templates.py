@@ -48,5 +48,8 @@ async def test_edit_add_and_restore_templates(demo_app: PursuitApp):
         screen.query_one(OptionList).highlighted = 0
         await pilot.press("R")
         await settle(pilot)
+        assert "Put back pursuit's wording" in str(demo_app.screen.question)  # asks first
+        await pilot.press("y")
+        await settle(pilot)
         rendered, _i, _c = store.render_draft(northwind, "thank-you", contact="Hannah Lee")
         assert rendered.body.startswith("Hi Hannah,\n\nThank you for taking the time")

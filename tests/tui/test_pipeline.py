@@ -256,3 +256,22 @@ async def test_the_sort_arrow_shows_on_every_column_even_the_last(demo_app: Purs
         await pilot.pause()
         header = next(line for line in screen_text(pilot).splitlines() if "Company" in line)
         assert "↓" in header, header
+
+
+async def test_next_stage_on_an_offer_asks_before_marking_it_accepted(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"meridian", "enter")
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, Confirm)
+        assert "as Accepted?" in str(demo_app.screen.question)
+        await pilot.press("n")  # not yet
+        await settle(pilot)
+        store = demo_app.store
+        assert store is not None
+        meridian = next(r for r in store.applications() if r.company == "Meridian Bank")
+        assert meridian.stage == "offer"
+        await pilot.press("n", "y")
+        await settle(pilot)
+        assert store.application(meridian.id).stage == "accepted"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from pursuit.domain.stages import label, next_stage
+from pursuit.domain.stages import CLOSED, label, next_stage
 from pursuit.tui.saving import typed_text
 
 if TYPE_CHECKING:
@@ -60,7 +60,24 @@ def advance(screen: Screen[Any], row: ApplicationRow) -> None:
             f"{label(row.stage)} has no next stage; press m to pick one.", severity="warning"
         )
         return
-    _move_to(screen, row, target)
+    if target not in CLOSED:
+        _move_to(screen, row, target)
+        return
+    # One key that ends an application (an offer accepted) asks first.
+    from pursuit.tui.screens.confirm import Confirm
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            _move_to(screen, row, target)
+
+    screen.app.push_screen(
+        Confirm(
+            f"Mark {row.company} · {row.role} as {label(target)}? Its follow-ups end there.",
+            yes=label(target),
+            no="Not yet",
+        ),
+        answered,
+    )
 
 
 def move(screen: Screen[Any], row: ApplicationRow) -> None:

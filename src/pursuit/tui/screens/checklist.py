@@ -261,9 +261,16 @@ class ChecklistScreen(Screen[None]):
         self.app.push_screen(TextPrompt("Reword the item", row.text), saved)
 
     def action_remove(self) -> None:
+        from pursuit.tui.screens.confirm import ask_first
+
         row = self.selected()
         if row is not None:
-            self._write(lambda s: s.remove_item(row.id))
+            ask_first(
+                self,
+                f"Remove “{row.text}” from this checklist?",
+                "Remove",
+                lambda: self._write(lambda s: s.remove_item(row.id)),
+            )
 
     def action_walk(self) -> None:
         from pursuit.tui.screens.walk import WalkScreen

@@ -179,9 +179,17 @@ class ChecklistTemplatesScreen(Screen[None]):
         self.app.push_screen(TextPrompt("Reword the item", self.items[index].text), saved)
 
     def action_remove(self) -> None:
+        from pursuit.tui.screens.confirm import ask_first
+
         index = self.selected_index()
         if index is not None:
-            self._save(self.items[:index] + self.items[index + 1 :])
+            items = self.items
+            ask_first(
+                self,
+                f"Remove “{items[index].text}” from the {FORMAT_LABELS[self.fmt]} items?",
+                "Remove",
+                lambda: self._save(items[:index] + items[index + 1 :]),
+            )
 
     def action_move(self, step: int) -> None:
         index = self.selected_index()
@@ -197,11 +205,18 @@ class ChecklistTemplatesScreen(Screen[None]):
         options.highlighted = options.get_option_index(f"t-{index + step}")
 
     def action_restore(self) -> None:
+        from pursuit.tui.screens.confirm import ask_first
+
         fmt = self.fmt
-        self.app.run_write(  # type: ignore[attr-defined]
-            lambda s: s.restore_checklist_templates(fmt),
-            lambda _r: self.load(fmt),
-            success=f"{FORMAT_LABELS[fmt]}: pursuit's own items are back",
+        ask_first(
+            self,
+            f"Put back pursuit's own {FORMAT_LABELS[fmt]} items? Your changes to them will be lost.",
+            "Restore",
+            lambda: self.app.run_write(  # type: ignore[attr-defined]
+                lambda s: s.restore_checklist_templates(fmt),
+                lambda _r: self.load(fmt),
+                success=f"{FORMAT_LABELS[fmt]}: pursuit's own items are back",
+            ),
         )
 
     @on(OptionList.OptionSelected)

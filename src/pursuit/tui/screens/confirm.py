@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label
 
 from pursuit.domain.safe_text import for_terminal
@@ -48,3 +51,11 @@ class Confirm(ModalScreen[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+def ask_first(screen: Screen[Any], question: str, yes: str, then: Callable[[], object]) -> None:
+    """Ask QUESTION (starting on "No": these undo nothing) and run THEN on yes."""
+    screen.app.push_screen(
+        Confirm(question, yes=yes, no="Keep it", danger=True),
+        lambda answer: then() if answer else None,
+    )

@@ -190,8 +190,17 @@ class MessageTemplatesScreen(Screen[None]):
         t = self.selected()
         if t is None:
             return
-        self.app.run_write(  # type: ignore[attr-defined]
-            lambda s: s.restore_template(t.name),
-            lambda _r: self.load(),
-            success="Built-in wording restored" if t.builtin else "Template deleted",
+        from pursuit.tui.screens.confirm import ask_first
+
+        ask_first(
+            self,
+            f"Put back pursuit's wording for “{t.title}”? Your changes to it will be lost."
+            if t.builtin
+            else f"Delete your template “{t.title}”?",
+            "Restore" if t.builtin else "Delete",
+            lambda: self.app.run_write(  # type: ignore[attr-defined]
+                lambda s: s.restore_template(t.name),
+                lambda _r: self.load(),
+                success="Built-in wording restored" if t.builtin else "Template deleted",
+            ),
         )
