@@ -9,8 +9,8 @@ from textual.widgets import DataTable, Input, OptionList, TextArea
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.checklist import ChecklistScreen
-from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.checklist_templates import ChecklistTemplatesScreen
+from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.interview import InterviewScreen
 from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.screens.walk import WalkScreen
@@ -160,7 +160,7 @@ async def test_template_edits_reach_only_new_checklists(demo_app: PursuitApp):
         await pilot.press("end", "a", *"Use a headset", "enter")
         await settle(pilot)
         assert [t.text for t in demo_app.store.checklist_templates("phone")][-1] == "Use a headset"
-        await pilot.press("d")  # removing an item asks first
+        await pilot.press("end", "d")  # removing an item asks first
         await settle(pilot)
         assert "Use a headset" in str(demo_app.screen.question)
         await pilot.press("n")

@@ -210,7 +210,8 @@ class ChecklistTemplatesScreen(Screen[None]):
         fmt = self.fmt
         ask_first(
             self,
-            f"Put back pursuit's own {FORMAT_LABELS[fmt]} items? Your changes to them will be lost.",
+            f"Put back pursuit's own {FORMAT_LABELS[fmt]} items? "
+            "Your changes to them will be lost.",
             "Restore",
             lambda: self.app.run_write(  # type: ignore[attr-defined]
                 lambda s: s.restore_checklist_templates(fmt),
