@@ -275,3 +275,28 @@ async def test_next_stage_on_an_offer_asks_before_marking_it_accepted(demo_app: 
         await pilot.press("n", "y")
         await settle(pilot)
         assert store.application(meridian.id).stage == "accepted"
+
+
+async def test_after_archive_or_delete_the_cursor_is_on_the_next_row_and_the_footer_fits(
+    demo_app: PursuitApp,
+):
+    from tests.tour import screen_text
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pipeline(demo_app)
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "x Archive" in footer and "z Archive" in footer, footer
+        names = companies(demo_app)
+        screen.table.cursor = 3
+        await pilot.press("x")
+        await settle(pilot)
+        assert companies(demo_app) == names[:3] + names[4:]
+        assert screen.table.selected is not None and screen.table.selected.company == names[4]
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        assert screen.table.selected is not None and screen.table.selected.company == names[5]
+        await pilot.press("z")  # the archive: x restores there, and the footer says so
+        await settle(pilot)
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "x Restore" in footer and "x Archive" not in footer, footer

@@ -86,15 +86,22 @@ class PipelineScreen(Screen[None]):
             "archive",
             "Archive",
             id="pipeline.archive",
-            tooltip="Archive (or restore) the selected application",
+            tooltip="Archive the selected application (z shows the archive)",
+        ),
+        # The same key in the archive: the footer says what it does there.
+        Binding(
+            "x",
+            "restore",
+            "Restore",
+            id="pipeline.restore",
+            tooltip="Take the selected application out of the archive",
         ),
         Binding(
             "z",
             "show_archived",
-            "Archived",
+            "Archive",
             id="pipeline.show-archived",
-            show=False,
-            tooltip="Show the archive instead of the active applications",
+            tooltip="Show the archive instead of the active applications (z again: back)",
         ),
         Binding(
             "delete",
@@ -417,8 +424,29 @@ class PipelineScreen(Screen[None]):
     def action_archive(self) -> None:
         self.with_selected(self._archive)
 
+    def action_restore(self) -> None:
+        self.with_selected(self._archive)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "archive":
+            return not self.show_archived
+        if action == "restore":
+            return self.show_archived
+        return True
+
+    def _keep_the_cursor_in_place(self, row_id: int) -> None:
+        """After ROW_ID leaves the list, the cursor goes to its neighbour, not to the top."""
+        rows = self.visible_rows()
+        at = next((i for i, r in enumerate(rows) if r.id == row_id), None)
+        if at is None:
+            return
+        neighbour = rows[at + 1] if at + 1 < len(rows) else rows[at - 1] if at else None
+        if neighbour is not None:
+            self.select_next = neighbour.id
+
     def _archive(self, row: ApplicationRow) -> None:
         restore = row.archived
+        self._keep_the_cursor_in_place(row.id)
         self.app.run_write(  # type: ignore[attr-defined]
             lambda store: store.archive(row.id, not restore),
             success=f"{'Restored' if restore else 'Archived'} {row.company} · {row.role}"
@@ -427,6 +455,7 @@ class PipelineScreen(Screen[None]):
 
     def action_show_archived(self) -> None:
         self.show_archived = not self.show_archived
+        self.refresh_bindings()  # x archives here, restores there
         self.view = PipelineView([])
         self.loaded = False
         self.render_rows()
@@ -440,6 +469,7 @@ class PipelineScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
+                self._keep_the_cursor_in_place(row.id)
                 self.app.run_write(  # type: ignore[attr-defined]
                     lambda store: store.delete_application(row.id),
                     success=f"Deleted {row.company} · {row.role}",
