@@ -300,3 +300,16 @@ async def test_after_archive_or_delete_the_cursor_is_on_the_next_row_and_the_foo
         await settle(pilot)
         footer = screen_text(pilot).splitlines()[-1]
         assert "x Restore" in footer and "x Archive" not in footer, footer
+
+
+async def test_a_dialog_leaves_the_screen_beneath_in_view(demo_app: PursuitApp):
+    from pursuit.tui.screens.stage_picker import StagePicker
+    from tests.tour import screen_text
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, StagePicker)
+        shown = screen_text(pilot)
+        assert "Move " in shown and "Pipeline · 13 shown" in shown, shown
