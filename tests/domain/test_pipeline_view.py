@@ -8,13 +8,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pursuit.domain.moments import to_db
-from pursuit.domain.pipeline import Coming, Entry, Moment, PipelineView, Query, row_cells
+from pursuit.domain.pipeline import (
+    Coming,
+    Entry,
+    Moment,
+    PipelineView,
+    Query,
+    row_cells,
+    searchable,
+)
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
 
 
 def entry(i: int, company: str, stage: str = "applied", due: str | None = None) -> Entry:
-    return Entry(i, company, "Engineer", stage, due_at=due, haystack=f"{company}\nengineer".lower())
+    return Entry(
+        i, company, "Engineer", stage, due_at=due, haystack=searchable(f"{company}\nengineer")
+    )
 
 
 def test_entry_state_compares_the_stored_text() -> None:
@@ -73,7 +83,7 @@ def test_narrowing_gives_what_a_fresh_filter_gives(
         narrowed = view.select(Query(column, reverse, None, typed[:n]))
     fresh = PipelineView(entries).select(Query(column, reverse, None, typed))
     assert [e.id for e in narrowed] == [e.id for e in fresh]
-    assert all(typed.lower() in e.haystack for e in fresh)
+    assert all(searchable(typed) in e.haystack for e in fresh)
 
 
 def test_a_coming_interview_turns_the_action_into_preparation() -> None:
@@ -112,3 +122,9 @@ def test_filtered_rows_are_a_sequence_that_finds_its_entries() -> None:
         raise AssertionError("found a row that the filter left out")
     # Positions, not a list of entries: nothing for the garbage collector to walk.
     assert gc.get_referents(rows._positions) == [array]  # type: ignore[attr-defined]
+
+
+def test_the_filter_text_ignores_case_and_accents() -> None:
+    assert searchable("Büro") == searchable("BURO") == "buro"
+    assert searchable("Crème Brûlée") == "creme brulee"
+    assert searchable("Straße") == "strasse"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Input, OptionList
 
+from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.application import ApplicationScreen
 from pursuit.tui.screens.application_form import ApplicationForm
@@ -313,3 +316,22 @@ async def test_a_dialog_leaves_the_screen_beneath_in_view(demo_app: PursuitApp):
         assert isinstance(demo_app.screen, StagePicker)
         shown = screen_text(pilot)
         assert "Move " in shown and "Pipeline · 13 shown" in shown, shown
+
+
+async def test_the_filter_ignores_case_and_accents(db_path: Path, clock: FixedClock):
+    from pursuit.store.repo import Store
+
+    store = Store.open(db_path, clock)
+    store.add_application("Büro Kollektiv", "Designer")
+    store.add_application("Crème Analytics", "Analyst")
+    store.add_application("Acme", "Engineer")
+    store.close()
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"buro")
+        assert companies(app) == ["Büro Kollektiv"]
+        await pilot.press("escape", "slash", *"CREME")
+        assert companies(app) == ["Crème Analytics"]
+        await pilot.press("escape", "slash", *"ü")  # an accent typed finds the plain letter too
+        assert companies(app) == ["Büro Kollektiv"]

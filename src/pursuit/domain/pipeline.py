@@ -8,6 +8,7 @@ and narrows the previous result while a filter is being typed.
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,14 @@ COLUMN_KEYS = tuple(k for k, _t, _w in COLUMNS)
 FLEX = {"company": 3, "role": 3, "next": 4}
 #: Sorts after every stored moment: rows with nothing pending go last.
 NEVER = "~"
+
+
+def searchable(text: str) -> str:
+    """TEXT as the filter compares it: case and accents ignored (`buro` finds `Büro`)."""
+    if text.isascii():  # nearly every name: no decomposition to pay for
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def column_widths(total: int) -> dict[str, int]:
@@ -89,7 +98,7 @@ class Entry:
         self.overdue_at = overdue_at
         self.last_contact_at = last_contact_at
         #: Company, role, location and notes in lower case: what the text filter looks in.
-        self.haystack = haystack or f"{company}\n{role}".lower()
+        self.haystack = haystack or searchable(f"{company}\n{role}")
 
     def state(self, now: str) -> str:
         """`overdue`, `due` (open now), `later`, or `` when nothing is pending; NOW as stored."""
@@ -242,7 +251,7 @@ class PipelineView:
 
     def select(self, query: Query) -> Sequence[Entry]:
         rows, hays = self._rows_for(query)
-        needle = query.text.lower()
+        needle = searchable(query.text)
         typed = self._typed
         # Backspace: the matches of a shorter text were kept on the way.
         while typed and not needle.startswith(typed[-1][0]):

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from pursuit.domain.moments import from_db, to_db
-from pursuit.domain.pipeline import Coming, Entry
+from pursuit.domain.pipeline import Coming, Entry, searchable
 
 
 def stage_counts(conn: sqlite3.Connection, *, archived: bool = False) -> dict[str, int]:
@@ -114,7 +114,7 @@ def _entries(rows: Iterable[tuple]) -> list[Entry]:  # type: ignore[type-arg]
                 r[7],
                 r[8],
                 r[9],
-                f"{company}\n{role}\n{r[10]}\n{r[11]}".lower(),
+                searchable(f"{company}\n{role}\n{r[10]}\n{r[11]}"),
             )
         )
     return entries
