@@ -6,7 +6,7 @@ due today and interviews to come; with a fixed clock it is the same every time (
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from pursuit.domain.dates import local_tz
 from pursuit.store.repo import Store
@@ -28,7 +28,7 @@ def seed(store: Store) -> None:
     }.items():
         store.set_setting(key, value)
 
-    def day(days: int):
+    def day(days: int) -> date:
         return today + timedelta(days=days)
 
     add = store.add_application

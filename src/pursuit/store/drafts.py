@@ -6,13 +6,13 @@ A mixin of `Store`: it relies on the transaction helpers and `log_event` there.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
 from pursuit.domain import messages as msg
-from pursuit.domain.followups import EVENT_KINDS
+from pursuit.domain.actions import EVENT_KINDS
 from pursuit.domain.records import DraftRow
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.tables import (
@@ -37,12 +37,19 @@ if TYPE_CHECKING:
         def _get(self, s: Session, app_id: int) -> Application: ...
         def now(self) -> datetime: ...
         def settings(self) -> dict[str, str]: ...
-        def log_event(self, app_id: int, kind: str, **kw: Any) -> Logged: ...
+        def log_event(
+            self,
+            app_id: int,
+            kind: str,
+            *,
+            at: datetime | None = None,
+            contact: str | None = None,
+            interview_id: int | None = None,
+            decision_by: date | None = None,
+            note: str = "",
+        ) -> Logged: ...
 else:
     _Host = object
-
-#: The user's own details, kept as settings, used to sign messages.
-PROFILE = ("my_name", "signature", "my_email", "my_phone", "my_linkedin")
 
 
 class Drafts(_Host):
@@ -124,7 +131,7 @@ class Drafts(_Host):
         still owed one), or else the application's first person.
         """
         now = self.now()
-        profile = {k: v for k, v in self.settings().items() if k in PROFILE}
+        profile = self.settings()
         with self._read() as s:
             app = self._get(s, app_id)
             iv = self._pick_interview(s, app_id, interview_id, now)
@@ -159,7 +166,11 @@ class Drafts(_Host):
                 decision_date=decision,
                 applied_date=app.applied_on,
                 detail=detail,
-                **profile,
+                my_name=profile.get("my_name", ""),
+                signature=profile.get("signature", ""),
+                my_email=profile.get("my_email", ""),
+                my_phone=profile.get("my_phone", ""),
+                my_linkedin=profile.get("my_linkedin", ""),
             )
             return context, (iv.id if iv else None), (person.id if person else None)
 

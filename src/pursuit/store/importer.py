@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -222,13 +222,14 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def _lines(path: Path) -> Iterator[str]:
+def _lines(path: Path) -> Generator[str, None, None]:
     """The file's lines, read as they are needed (a big file is never held whole).
 
     Opened as a plain file only (a pipe or a device is refused at once, never read), through
     one descriptor for the sniffing and the reading.
     """
-    from pursuit.store.files import UnreadableFile, open_regular
+    from pursuit.store.errors import UnreadableFile
+    from pursuit.store.files import open_regular
 
     try:
         raw = open_regular(path, MAX_FILE)

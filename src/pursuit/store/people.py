@@ -257,9 +257,9 @@ class People(_Host):
         for cid in wanted:
             assert cid is not None
             s.add(InterviewContact(interview_id=iv.id, contact_id=cid))
-            contact = s.get(Contact, cid)
-            if contact is not None:
-                new_names.append(contact.name)
+            person = s.get(Contact, cid)
+            if person is not None:
+                new_names.append(person.name)
         if new_names:
             self._add_person_items(s, iv, new_names)
 

@@ -8,7 +8,7 @@ out of step with the facts.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,6 +19,7 @@ from sqlalchemy import delete, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, func, select
 
+from pursuit.domain import actions
 from pursuit.domain import followups as fu
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import local_tz
@@ -28,7 +29,7 @@ from pursuit.paths import user_path
 from pursuit.store import db, files
 from pursuit.store.checklists import Checklists
 from pursuit.store.drafts import Drafts
-from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.errors import InvalidValue, NotFound, clean_text, explain
 from pursuit.store.people import People
 from pursuit.store.tables import (
     Activity,
@@ -56,7 +57,7 @@ EDITABLE_FIELDS = (
     "applied_on",
     "notes",
 )
-RULE_SETTINGS = {
+RULE_SETTINGS: dict[str, Callable[[str], Any]] = {
     "thank_you_hours": int,
     "check_in_days": int,
     "second_check_in_days": int,
@@ -147,7 +148,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
             db.migrate(engine, path)
         except (sqlite3.DatabaseError, DBAPIError) as exc:
             engine.dispose()
-            raise db.explain(exc, path) or db.NotAPursuitDatabase(
+            raise explain(exc, path) or db.NotAPursuitDatabase(
                 f"{path} is damaged or not a pursuit database ({exc})"
             ) from exc
         except BaseException:
@@ -346,8 +347,10 @@ class Store(People, Checklists, Drafts, Transfer, Views):
         decision_by: date | None = None,
         note: str = "",
     ) -> Logged:
-        if kind not in fu.EVENT_KINDS:
-            raise InvalidValue(f"unknown event {kind!r}; known events: {', '.join(fu.EVENT_KINDS)}")
+        if kind not in actions.EVENT_KINDS:
+            raise InvalidValue(
+                f"unknown event {kind!r}; known events: {', '.join(actions.EVENT_KINDS)}"
+            )
         moment = at or self.now()
         note = clean_text(note, "note", limit=100_000)
         with self._tx() as s:
@@ -385,17 +388,19 @@ class Store(People, Checklists, Drafts, Transfer, Views):
             s.add(act)
             s.flush()
             assert act.id is not None
-            if kind in fu.EVENT_STAGE:
-                self._set_stage(s, app_id, fu.EVENT_STAGE[kind], moment, note, reschedule=False)
+            if kind in actions.EVENT_STAGE:
+                self._set_stage(
+                    s, app_id, actions.EVENT_STAGE[kind], moment, note, reschedule=False
+                )
             s.flush()
             self._reschedule(s, app_id)
             return Logged((act.id,), warning)
 
     def dismiss(self, app_id: int, action: str, contact: str | None = None) -> int:
         """Dismiss the pending ACTION (for CONTACT); returns how many were dismissed."""
-        if action not in fu.ACTION_KINDS:
+        if action not in actions.ACTION_KINDS:
             raise InvalidValue(
-                f"unknown action {action!r}; known actions: {', '.join(fu.ACTION_KINDS)}"
+                f"unknown action {action!r}; known actions: {', '.join(actions.ACTION_KINDS)}"
             )
         with self._tx() as s:
             self._get(s, app_id)
@@ -448,7 +453,8 @@ class Store(People, Checklists, Drafts, Transfer, Views):
                 .where(col(InterviewContact.interview_id).in_([i.id for i in interviews]))
             )
             for iid, cid, name in rows:
-                people.setdefault(iid, []).append(fu.Person(cid, name))
+                if cid is not None:  # the join's key: never NULL
+                    people.setdefault(iid, []).append(fu.Person(cid, name))
         return fu.ApplicationFacts(
             id=app_id,
             stage=app.stage,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
@@ -16,15 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import SQLModel
 
+from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz
-from pursuit.domain.followups import ACTION_LABELS, DEADLINES
+from pursuit.domain.moments import from_db
 from pursuit.domain.safe_text import csv_cell, ics_text, json_text
 from pursuit.store import db, queries
 from pursuit.store.errors import InvalidValue
 from pursuit.store.importer import ImportResult, ImportRow
 
 if TYPE_CHECKING:
-    import sqlite3
     from pathlib import Path
 
     from sqlmodel import Session
@@ -81,10 +82,10 @@ class Transfer(_Host):
         try:
             while batch := list(islice(stream, batch_size)):
                 with self._tx() as s:
-                    conn = s.connection().connection.dbapi_connection
-                    assert conn is not None
+                    raw = s.connection().connection.dbapi_connection
+                    assert isinstance(raw, sqlite3.Connection)
                     write_batch(
-                        conn,  # type: ignore[arg-type]
+                        raw,
                         batch,
                         known,
                         source=source,
@@ -176,7 +177,7 @@ class Transfer(_Host):
             for app_id, stage, at in conn.execute(
                 "SELECT application_id, to_stage, at FROM stage_event ORDER BY at, id"
             ):
-                day = queries.from_db(at).astimezone(tz).date().isoformat()
+                day = from_db(at).astimezone(tz).date().isoformat()
                 history.setdefault(app_id, []).append(f"{day} {stage}")
             counts = dict(
                 conn.execute(

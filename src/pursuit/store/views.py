@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from pursuit.domain.moments import from_db
 from pursuit.domain.records import (
     ApplicationDetail,
     ApplicationRow,
@@ -112,7 +113,7 @@ class Views(_Host):
             )
             if note:
                 text += f" · {note}"
-            yield TimelineEntry(queries.from_db(at), "stage", text)
+            yield TimelineEntry(from_db(at), "stage", text)
         for kind, at, contact_id, note in conn.execute(
             "SELECT kind, at, contact_id, note FROM activity WHERE application_id = ? ORDER BY id",
             (app_id,),
@@ -125,4 +126,4 @@ class Views(_Host):
                 text += f" ({who})"
             if note:
                 text += f": {note}" if kind == "note" else f" · {note}"
-            yield TimelineEntry(queries.from_db(at), kind, text)
+            yield TimelineEntry(from_db(at), kind, text)
