@@ -214,11 +214,10 @@ Step = Callable[["SAConnection"], None]
 
 
 def _create_v1(conn: SAConnection) -> None:
-    from sqlmodel import SQLModel
+    from pursuit.store.schema_v1 import STATEMENTS
 
-    from pursuit.store import tables  # noqa: F401  (registers the tables)
-
-    SQLModel.metadata.create_all(conn)
+    for statement in STATEMENTS:
+        conn.exec_driver_sql(statement)
 
 
 def _index_first_page_v2(conn: SAConnection) -> None:
