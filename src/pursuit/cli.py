@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pursuit import __version__
+from pursuit.domain.actions import ACTION_KINDS, ACTION_LABELS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.dates import (
     BadDate,
@@ -26,7 +27,7 @@ from pursuit.domain.dates import (
     parse_moment,
     short_day,
 )
-from pursuit.domain.followups import ACTION_KINDS, ACTION_LABELS, EVENT_KINDS
+from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.safe_text import TerminalStream, for_terminal, json_text
 from pursuit.domain.stages import SECTORS, STAGES, UnknownStage, normalise
@@ -103,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     iv.add_argument(
         "--kind",
         default="video",
-        choices=["phone", "video", "onsite", "panel", "group", "technical"],
+        choices=INTERVIEW_KINDS,
     )
     iv.add_argument(
         "--with",
@@ -427,7 +428,7 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     for r in rows:
         local = r.due_at.astimezone(tz)
         when = short_day(local.date(), today)
-        if r.action in ("thank-you", "rejection-reply", "offer-answer"):
+        if r.action in DEADLINES:
             when += f" {local:%H:%M}"
         table.append(
             [

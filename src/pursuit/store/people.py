@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
+from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.records import InterviewDetail, Interviewer
 from pursuit.domain.stages import STAGES
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 else:
     _Host = object
 
-INTERVIEW_KINDS = ("phone", "video", "onsite", "panel", "group", "technical")
 CONTACT_ROLES = ("recruiter", "hiring manager", "interviewer", "referral", "")
 #: Free-text fields of an interview that the screen autosaves as they are typed.
 INTERVIEW_TEXT = (

@@ -8,7 +8,7 @@ out of step with the facts.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -57,14 +57,6 @@ EDITABLE_FIELDS = (
     "applied_on",
     "notes",
 )
-RULE_SETTINGS: dict[str, Callable[[str], Any]] = {
-    "thank_you_hours": int,
-    "check_in_days": int,
-    "second_check_in_days": int,
-    "move_on_days": int,
-    "application_check_in": lambda v: v.strip().lower() in ("1", "true", "yes", "on"),
-    "application_check_in_days": int,
-}
 
 
 @dataclass(frozen=True)
@@ -73,11 +65,6 @@ class Logged:
 
     activity_ids: tuple[int, ...]
     warning: str | None = None
-
-
-def rules_from(values: dict[str, str]) -> fu.Rules:
-    """The follow-up timings from the stored settings (defaults for what is not set)."""
-    return fu.Rules(**{k: conv(values[k]) for k, conv in RULE_SETTINGS.items() if k in values})
 
 
 def validate_application(values: dict[str, Any]) -> dict[str, Any]:
@@ -198,7 +185,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     def set_setting(self, key: str, value: str) -> None:
         with self._tx() as s:
             s.merge(Setting(key=key, value=value))
-            if key in RULE_SETTINGS:
+            if key in fu.RULE_KEYS:
                 self._reschedule_all(s)
 
     def set_settings(self, values: dict[str, str]) -> None:
@@ -206,11 +193,11 @@ class Store(People, Checklists, Drafts, Transfer, Views):
         with self._tx() as s:
             for key, value in values.items():
                 s.merge(Setting(key=key, value=value))
-            if set(values) & set(RULE_SETTINGS):
+            if set(values) & fu.RULE_KEYS:
                 self._reschedule_all(s)
 
     def rules(self) -> fu.Rules:
-        return rules_from(self.settings())
+        return fu.rules_from(self.settings())
 
     # --- applications ----------------------------------------------------------------------
 
@@ -440,7 +427,7 @@ class Store(People, Checklists, Drafts, Transfer, Views):
     # --- the follow-up schedule ------------------------------------------------------------
 
     def _rules(self, s: Session) -> fu.Rules:
-        return rules_from({row.key: row.value for row in s.exec(select(Setting))})
+        return fu.rules_from({row.key: row.value for row in s.exec(select(Setting))})
 
     def _facts(self, s: Session, app_id: int) -> fu.ApplicationFacts:
         app = self._get(s, app_id)

@@ -22,6 +22,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
 from pursuit.domain.actions import ACTION_KINDS, EVENT_KINDS
+from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.moments import from_db
 from pursuit.domain.safe_text import TextNotAllowed, check_stored_text
 from pursuit.domain.settings import BY_KEY, BadSetting, check
@@ -45,7 +46,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("application", "sector"): SECTORS,
     ("stage_event", "from_stage"): STAGES,
     ("stage_event", "to_stage"): STAGES,
-    ("interview", "kind"): ("phone", "video", "onsite", "panel", "group", "technical"),
+    ("interview", "kind"): INTERVIEW_KINDS,
     ("activity", "kind"): EVENT_KINDS,
     ("follow_up", "action"): ACTION_KINDS,
     ("follow_up_dismissal", "action"): ACTION_KINDS,

@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from pursuit.domain import timeline as words
 from pursuit.domain.moments import from_db
 from pursuit.domain.records import (
     ApplicationDetail,
@@ -17,7 +18,6 @@ from pursuit.domain.records import (
     DueRow,
     TimelineEntry,
 )
-from pursuit.domain.stages import label
 from pursuit.store import queries
 from pursuit.store.errors import NotFound
 
@@ -29,21 +29,6 @@ if TYPE_CHECKING:
         def drafts(self, app_id: int) -> list[DraftRow]: ...
 else:
     _Host = object
-
-EVENT_WORDS = {
-    "sent-thank-you": "Sent a thank-you",
-    "sent-check-in": "Sent a check-in",
-    "heard": "Heard back",
-    "rejected": "Rejected",
-    "offer": "Offer",
-    "sent-rejection-reply": "Replied to the rejection",
-    "sent-feedback-request": "Asked for feedback",
-    "answered-offer": "Answered the offer",
-    "accepted": "Accepted",
-    "withdrew": "Withdrew",
-    "ghosted": "Marked ghosted",
-    "note": "Note",
-}
 
 
 class Views(_Host):
@@ -84,7 +69,7 @@ class Views(_Host):
         now = self.now()
         for iv in interviews:
             if iv.starts_at <= now:
-                timeline.append(TimelineEntry(iv.starts_at, "interview", f"{iv.title} interview"))
+                timeline.append(TimelineEntry(iv.starts_at, "interview", words.interview(iv.title)))
         # Newest first; entries made in the same instant keep the order they were made in.
         timeline.reverse()
         timeline.sort(key=lambda t: t.at, reverse=True)
@@ -106,24 +91,14 @@ class Views(_Host):
             "ORDER BY id",
             (app_id,),
         ):
-            text = (
-                f"{label(from_stage)} → {label(to_stage)}"
-                if from_stage
-                else f"Added as {label(to_stage)}"
+            yield TimelineEntry(
+                from_db(at), "stage", words.stage_change(from_stage, to_stage, note)
             )
-            if note:
-                text += f" · {note}"
-            yield TimelineEntry(from_db(at), "stage", text)
         for kind, at, contact_id, note in conn.execute(
             "SELECT kind, at, contact_id, note FROM activity WHERE application_id = ? ORDER BY id",
             (app_id,),
         ):
-            if kind in ("rejected", "offer", "accepted", "withdrew", "ghosted"):
-                continue  # the stage change says it
-            text = EVENT_WORDS.get(kind, kind)
-            who = names.get(contact_id)
-            if who:
-                text += f" ({who})"
-            if note:
-                text += f": {note}" if kind == "note" else f" · {note}"
-            yield TimelineEntry(from_db(at), kind, text)
+            if not words.says_itself(kind):
+                yield TimelineEntry(
+                    from_db(at), kind, words.event(kind, names.get(contact_id), note)
+                )
