@@ -249,7 +249,7 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     applied = _day(args.applied, clock, future=False)
     with_store = _open(args, clock)
     try:
-        app_id = with_store.add_application(
+        app_id = with_store.applications.add_application(
             args.company,
             args.role,
             stage=stage,
@@ -312,7 +312,7 @@ def cmd_stage(args: argparse.Namespace, clock: Clock) -> int:
     stage = normalise(args.stage)
     store = _open(args, clock)
     try:
-        changed = store.set_stage(args.app, stage)
+        changed = store.applications.set_stage(args.app, stage)
     finally:
         store.close()
     print(
@@ -332,7 +332,7 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
     )
     store = _open(args, clock)
     try:
-        iid = store.add_interview(
+        iid = store.people.add_interview(
             args.app,
             starts,
             kind=args.kind,
@@ -357,7 +357,7 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
     decision = parse_decision_day(args.decision_by, clock.now()) if args.decision_by else None
     store = _open(args, clock)
     try:
-        logged = store.log_event(
+        logged = store.applications.log_event(
             args.app,
             args.event,
             at=at,
@@ -377,7 +377,7 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
     store = _open(args, clock)
     try:
-        n = store.dismiss(args.app, args.action, args.contact)
+        n = store.follow_ups.dismiss(args.app, args.action, args.contact)
     finally:
         store.close()
     print(f"dismissed {n} {args.action} for application {args.app}")
@@ -451,7 +451,7 @@ def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
 
     store = _open(args, clock)
     try:
-        rendered, _iv, _contact = store.render_draft(
+        rendered, _iv, _contact = store.drafts.render_draft(
             args.app, args.kind, interview_id=args.interview, contact=args.contact
         )
     finally:
@@ -522,7 +522,7 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         return EXIT_USAGE
     store = _open(args, clock)
     try:
-        result = store.import_applications(
+        result = store.transfer.import_applications(
             rows_of(sheet, clock.now(), mapping), source=sheet.name, dry_run=args.dry_run
         )
     except ImportFailed as exc:
@@ -549,7 +549,9 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     _check_output(args.output, database)
     store = _open(args, clock)
     try:
-        data = store.export_json() if args.format == "json" else store.export_csv()
+        data = (
+            store.transfer.export_json() if args.format == "json" else store.transfer.export_csv()
+        )
     finally:
         store.close()
     _write_output(args.output, data, database)
@@ -577,7 +579,7 @@ def cmd_ics(args: argparse.Namespace, clock: Clock) -> int:
     _check_output(args.output, database)
     store = _open(args, clock)
     try:
-        data = store.calendar()
+        data = store.transfer.calendar()
     finally:
         store.close()
     _write_output(args.output, data, database)
@@ -606,10 +608,10 @@ def cmd_config(args: argparse.Namespace, clock: Clock) -> int:
                 value = check(args.key, args.value, _choices(args.key))
             except BadSetting as exc:
                 raise UserError(str(exc)) from exc
-            store.set_settings({args.key: value})
+            store.settings.set_many({args.key: value})
             print(f"{args.key} = {value}")
             return 0
-        values = effective(store.settings())
+        values = effective(store.settings.values())
     finally:
         store.close()
     if args.json:

@@ -52,13 +52,13 @@ async def test_add_through_the_form_with_a_bad_date_then_a_good_one(empty_app: P
         assert isinstance(empty_app.screen, ApplicationForm)
         assert error.has_class("-shown")
         assert "the 45th of Smarch" in str(error.render())
-        assert empty_app.store is not None and empty_app.store.applications() == []
+        assert empty_app.store is not None and empty_app.store.views.applications() == []
         applied.value = "Nov 3"
         empty_app.screen.query_one("#f-salary", Input).value = "120k-140k"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(empty_app.screen, PipelineScreen)
-        [row] = empty_app.store.applications()
+        [row] = empty_app.store.views.applications()
         assert (row.company, row.role, row.applied_on.isoformat(), row.salary_min) == (
             "Acme Robotics",
             "Staff Engineer",
@@ -79,7 +79,7 @@ async def test_the_form_refuses_a_missing_company_and_a_bad_salary(empty_app: Pu
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(empty_app.screen, PipelineScreen)
-        assert empty_app.store is not None and empty_app.store.applications() == []
+        assert empty_app.store is not None and empty_app.store.views.applications() == []
 
 
 async def test_filter_by_text_and_by_stage(demo_app: PursuitApp):
@@ -143,13 +143,13 @@ async def test_next_stage_and_pick_any_stage(demo_app: PursuitApp):
         await settle(pilot)
         store = demo_app.store
         assert store is not None
-        fern = next(r for r in store.applications() if r.company == "Fernleaf")
+        fern = next(r for r in store.views.applications() if r.company == "Fernleaf")
         assert fern.stage == "screening"
         await pilot.press("m")
         await pilot.press("7")  # rejected
         await settle(pilot)
-        assert store.application(fern.id).stage == "rejected"
-        history = [t.text for t in store.detail(fern.id).timeline]
+        assert store.views.application(fern.id).stage == "rejected"
+        history = [t.text for t in store.views.detail(fern.id).timeline]
         assert history[:2] == ["Screening → Rejected", "Applied → Screening"]
 
 
@@ -193,7 +193,8 @@ async def test_archive_then_restore_and_delete_asks_first(demo_app: PursuitApp):
         assert demo_app.store is not None
         assert all(
             r.company != "Cobalt Systems"
-            for r in demo_app.store.applications() + demo_app.store.applications(archived=True)
+            for r in demo_app.store.views.applications()
+            + demo_app.store.views.applications(archived=True)
         )
 
 
@@ -209,7 +210,7 @@ async def test_edit_keeps_what_was_there(demo_app: PursuitApp):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert demo_app.store is not None
-        row = next(r for r in demo_app.store.applications() if r.company == "Lumen Health")
+        row = next(r for r in demo_app.store.views.applications() if r.company == "Lumen Health")
         assert (row.role, row.salary_min, row.salary_max) == (
             "Senior Platform Engineer",
             120_000,

@@ -100,7 +100,7 @@ def make_engine(uri: str, *, read_only: bool = False) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: SAConnection) -> None:
         # A read-only file has no write lock to take; its writes fail as "read-only". A session
-        # that only reads (Store._read) must not wait for another program's write either.
+        # that only reads (Database.reader) must not wait for another program's write either.
         reads_only = conn.get_execution_options().get("pursuit_reads_only", False)
         conn.exec_driver_sql("BEGIN" if read_only or reads_only else "BEGIN IMMEDIATE")
 

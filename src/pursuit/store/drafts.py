@@ -5,8 +5,7 @@ A mixin of `Store`: it relies on the transaction helpers and `log_event` there.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
@@ -14,10 +13,12 @@ from sqlmodel import col, select
 from pursuit.domain import messages as msg
 from pursuit.domain.actions import EVENT_KINDS
 from pursuit.domain.records import DraftRow
+from pursuit.store.applications import Applications, Logged
+from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.settings import Settings
 from pursuit.store.tables import (
     Activity,
-    Application,
     ApplicationContact,
     Contact,
     Draft,
@@ -29,35 +30,18 @@ from pursuit.store.tables import (
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from pursuit.store.repo import Logged
 
-    class _Host:
-        def _tx(self) -> AbstractContextManager[Session]: ...
-        def _read(self) -> AbstractContextManager[Session]: ...
-        def _get(self, s: Session, app_id: int) -> Application: ...
-        def now(self) -> datetime: ...
-        def settings(self) -> dict[str, str]: ...
-        def log_event(
-            self,
-            app_id: int,
-            kind: str,
-            *,
-            at: datetime | None = None,
-            contact: str | None = None,
-            interview_id: int | None = None,
-            decision_by: date | None = None,
-            note: str = "",
-        ) -> Logged: ...
-else:
-    _Host = object
+class Drafts:
+    def __init__(self, database: Database, settings: Settings, applications: Applications) -> None:
+        self._db = database
+        self._settings = settings
+        self._applications = applications
 
-
-class Drafts(_Host):
     # --- templates -------------------------------------------------------------------------
 
     def templates(self) -> list[msg.Template]:
         """The built-ins (as the user edited them) and then the user's own, by name."""
-        with self._read() as s:
+        with self._db.reader() as s:
             rows = {t.name: t for t in s.exec(select(MessageTemplate))}
         out = []
         for base in msg.BUILTIN:
@@ -77,7 +61,7 @@ class Drafts(_Host):
 
     def edited_templates(self) -> set[str]:
         """Names of the built-in templates the user has changed."""
-        with self._read() as s:
+        with self._db.reader() as s:
             return {r.name for r in s.exec(select(MessageTemplate)) if r.builtin}
 
     def template(self, name: str) -> msg.Template:
@@ -95,7 +79,7 @@ class Drafts(_Host):
         if event and event not in EVENT_KINDS:
             raise InvalidValue(f"unknown event {event!r}")
         body = clean_text(body, "body", required=True, limit=100_000)
-        with self._tx() as s:
+        with self._db.writer() as s:
             row = s.exec(select(MessageTemplate).where(MessageTemplate.name == name)).first()
             if row is None:
                 row = MessageTemplate(name=name)
@@ -108,7 +92,7 @@ class Drafts(_Host):
 
     def restore_template(self, name: str) -> None:
         """Undo the user's edits of a built-in template (or delete one of their own)."""
-        with self._tx() as s:
+        with self._db.writer() as s:
             row = s.exec(select(MessageTemplate).where(MessageTemplate.name == name)).first()
             if row is None:
                 raise NotFound(f"template {name!r} has no changes to undo")
@@ -130,10 +114,10 @@ class Drafts(_Host):
         contact, the interview's first interviewer (for a thank-you, THANKING, the first one
         still owed one), or else the application's first person.
         """
-        now = self.now()
-        profile = self.settings()
-        with self._read() as s:
-            app = self._get(s, app_id)
+        now = self._db.now()
+        profile = self._settings.values()
+        with self._db.reader() as s:
+            app = application_in(s, app_id)
             iv = self._pick_interview(s, app_id, interview_id, now)
             person = self._pick_contact(s, app_id, iv, contact, thanking=thanking)
             decision = iv.decision_by if iv else None
@@ -273,9 +257,9 @@ class Drafts(_Host):
         subject = clean_text(subject, "subject", limit=2_000)
         if len(body) > 200_000:
             raise InvalidValue("the message is too long (at most 200,000 characters)")
-        now = self.now()
-        with self._tx() as s:
-            self._get(s, app_id)
+        now = self._db.now()
+        with self._db.writer() as s:
+            application_in(s, app_id)
             draft = s.get(Draft, draft_id) if draft_id is not None else None
             if draft is None:
                 draft = Draft(
@@ -296,7 +280,7 @@ class Drafts(_Host):
 
     def drafts(self, app_id: int) -> list[DraftRow]:
         """The application's drafts: unsent first, newest first."""
-        with self._read() as s:
+        with self._db.reader() as s:
             rows = s.exec(
                 select(Draft, Contact.name)
                 .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
@@ -306,7 +290,7 @@ class Drafts(_Host):
         return sorted(out, key=lambda d: (d.sent_at is not None, -d.updated_at.timestamp(), -d.id))
 
     def draft(self, draft_id: int) -> DraftRow:
-        with self._read() as s:
+        with self._db.reader() as s:
             d = s.get(Draft, draft_id)
             if d is None:
                 raise NotFound(f"no draft with id {draft_id}")
@@ -319,17 +303,16 @@ class Drafts(_Host):
         template = self.template(row.template)
         logged = None
         if template.event:
-            logged = self.log_event(
+            logged = self._applications.log_event(
                 row.application_id,
                 template.event,
                 contact=row.contact_name,
                 interview_id=row.interview_id,
             )
-        with self._tx() as s:
+        with self._db.writer() as s:
             d = s.get(Draft, draft_id)
             assert d is not None
-            d.sent_at = self.now()
-        from pursuit.store.repo import Logged
+            d.sent_at = self._db.now()
 
         return logged or Logged(())
 

@@ -119,9 +119,9 @@ def write_batch(
     tally: Tally,
 ) -> None:
     """Write ROWS on CONN (inside the caller's transaction), skipping those already known."""
+    from pursuit.store.applications import validate_application
+    from pursuit.store.contacts import name_key
     from pursuit.store.errors import clean_text
-    from pursuit.store.people import name_key
-    from pursuit.store.repo import validate_application
 
     stamp = to_db(now)
     for row in rows:

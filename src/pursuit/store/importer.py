@@ -2,7 +2,7 @@
 
 Reading is separate from writing: `scan_csv` reads a file through once, checking every row and
 reporting the ones it cannot use by line number; `rows_of` reads the good ones again, one at a
-time, for `Store.import_applications`, which writes them in batches, skipping any that are
+time, for `store.transfer.import_applications`, which writes them in batches, skipping any that are
 already in the database. Neither holds the whole file.
 """
 
@@ -415,8 +415,8 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
         raise ValueError("contact name longer than 200 characters")
     # The store's own checks, here, so that a row it would refuse is reported before any
     # batch is written.
+    from pursuit.store.applications import validate_application
     from pursuit.store.errors import InvalidValue
-    from pursuit.store.repo import validate_application
 
     try:
         validate_application({"company": company, "role": role, **values})

@@ -222,7 +222,7 @@ def restore_file(text: str, target: Path, clock: Clock, name: str) -> int:
     if target.exists():
         store = Store.open(target, clock)
         try:
-            return store.restore_tables(checked)
+            return store.transfer.restore_tables(checked)
         finally:
             store.close()
     folder = target.parent
@@ -233,7 +233,7 @@ def restore_file(text: str, target: Path, clock: Clock, name: str) -> int:
     try:
         store = Store.open(building, clock)
         try:
-            count = store.restore_tables(checked)
+            count = store.transfer.restore_tables(checked)
         finally:
             store.close()
         fd = os.open(building, os.O_RDONLY)

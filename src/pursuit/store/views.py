@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from pursuit.domain import timeline as words
 from pursuit.domain.moments import from_db
@@ -14,59 +12,55 @@ from pursuit.domain.records import (
     ApplicationDetail,
     ApplicationRow,
     ContactRow,
-    DraftRow,
     DueRow,
     TimelineEntry,
 )
 from pursuit.store import queries
+from pursuit.store.database import Database
+from pursuit.store.drafts import Drafts
 from pursuit.store.errors import NotFound
 
-if TYPE_CHECKING:
 
-    class _Host:
-        def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def now(self) -> datetime: ...
-        def drafts(self, app_id: int) -> list[DraftRow]: ...
-else:
-    _Host = object
+class Views:
+    def __init__(self, database: Database, drafts: Drafts) -> None:
+        self._db = database
+        self._drafts = drafts
 
-
-class Views(_Host):
     def applications(
         self, *, stage: str | None = None, archived: bool = False
     ) -> list[ApplicationRow]:
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             return queries.applications(conn, stage=stage, archived=archived)
 
     def application(self, app_id: int) -> ApplicationRow:
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             row = queries.application(conn, app_id)
         if row is None:
             raise NotFound(f"no application with id {app_id}")
         return row
 
     def due(self, at: datetime | None = None) -> list[DueRow]:
-        with self.reader() as conn:
-            return queries.due(conn, at or self.now())
+        with self._db.connection() as conn:
+            return queries.due(conn, at or self._db.now())
 
     def overdue_count(self, at: datetime | None = None) -> int:
-        with self.reader() as conn:
-            return queries.overdue_count(conn, at or self.now())
+        with self._db.connection() as conn:
+            return queries.overdue_count(conn, at or self._db.now())
 
     def contacts(self, app_id: int | None = None) -> list[ContactRow]:
         """Everyone, or the people of one application (with their role in it)."""
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             return queries.contacts(conn, app_id)
 
     def detail(self, app_id: int) -> ApplicationDetail:
         """Everything the application screen shows."""
         row = self.application(app_id)
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             interviews = queries.interviews_of(conn, app_id)
             due = queries.pending(conn, app_id)
             contacts = queries.contacts(conn, app_id)
             timeline = list(self._timeline(conn, app_id, {c.id: c.name for c in contacts}))
-        now = self.now()
+        now = self._db.now()
         for iv in interviews:
             if iv.starts_at <= now:
                 timeline.append(TimelineEntry(iv.starts_at, "interview", words.interview(iv.title)))
@@ -79,7 +73,7 @@ class Views(_Host):
             contacts=contacts,
             timeline=timeline,
             due=due,
-            drafts=self.drafts(app_id),
+            drafts=self._drafts.drafts(app_id),
         )
 
     @staticmethod

@@ -77,7 +77,7 @@ class SettingsScreen(Screen[None]):
         if store is None:
             return
         with reading(self, store.path):
-            self.post_message(self.Loaded(effective(store.settings())))
+            self.post_message(self.Loaded(effective(store.settings.values())))
 
     def on_settings_screen_loaded(self, message: Loaded) -> None:
         self._loaded = True
@@ -121,7 +121,7 @@ class SettingsScreen(Screen[None]):
             return
         app: Any = self.app
         app.run_write(
-            lambda s: s.set_settings(values),
+            lambda s: s.settings.set_many(values),
             lambda _r: app.apply_settings(values),
             success="Settings saved",
             what="your settings",
