@@ -566,7 +566,7 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
         text = open_regular_file(path, MAX_RESTORE).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read {path}: {exc}") from exc
-    from pursuit.store.restore import restore_file
+    from pursuit.store.restoring import restore_file
 
     target = resolve_db_path(args.db)
     n = restore_file(text, target, clock, path.name)

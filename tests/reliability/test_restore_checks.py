@@ -214,7 +214,7 @@ def test_a_restore_that_fails_at_the_end_leaves_no_file(
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("pursuit.store.restore.os.link", full)
+    monkeypatch.setattr("pursuit.store.restoring.os.link", full)
     code, err = _restore(target, dump_file, clock, capsys)
     assert code == 2 and f"cannot restore into {target}" in err
     assert list(target.parent.iterdir()) == []

@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 
 #: Rows written per transaction by an import.
 IMPORT_BATCH = 1000
-DUMP_FORMAT = "pursuit-dump"
-DUMP_VERSION = 1
 
 
 def _tables() -> list[str]:
@@ -98,6 +96,8 @@ class Transfer:
     # --- the JSON dump ---------------------------------------------------------------------
 
     def export_json(self) -> str:
+        from pursuit.store.restore import DUMP_FORMAT, DUMP_VERSION
+
         with self._db.connection() as conn:
             conn.execute("BEGIN")  # one consistent snapshot across the tables
             try:
