@@ -1,6 +1,6 @@
 """Checklists and their templates: the store's side of preparing for interviews and offers.
 
-A mixin of `Store`. Template edits are kept per format; a format the user never edited reads
+`store.checklists`. Template edits are kept per format; a format the user never edited reads
 the built-in items, so that improvements to the built-ins reach them.
 """
 

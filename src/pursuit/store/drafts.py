@@ -1,6 +1,7 @@
 """Drafts, message templates and the user's own details: the store's side of the draft editor.
 
-A mixin of `Store`: it relies on the transaction helpers and `log_event` there.
+`store.drafts`: given the settings (the user's details sign a message) and the applications
+(marking a draft sent logs its event).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Interviews and the people in them: the store's writes and reads for both.
 
-A mixin of `Store`: it relies on the transaction, lookup and reschedule helpers there.
+`store.people`: given the follow-up schedule (an interview changes it), the applications (an
+interview moves the stage) and the checklists (an interview gets one).
 """
 
 from __future__ import annotations

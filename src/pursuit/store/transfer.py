@@ -1,6 +1,6 @@
 """Data in and out: importing rows, the JSON dump and restore, the CSV report, the calendar.
 
-A mixin of `Store`. The JSON dump is the database itself, table by table, value by value, so
+`store.transfer`. The JSON dump is the database itself, table by table, value by value, so
 that restoring it into an empty database and dumping again gives the same file.
 """
 

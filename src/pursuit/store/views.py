@@ -1,4 +1,4 @@
-"""The store's reads for screens and the command line (plain SQL, see queries.py)."""
+"""`store.views`: the reads for screens and the command line (plain SQL, see queries.py)."""
 
 from __future__ import annotations
 
