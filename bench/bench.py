@@ -98,7 +98,7 @@ def generate(path: Path, apps: int, seed: int = 7) -> None:
     for i in range(apps):
         applied = now - timedelta(days=rng.randint(0, 120))
         clock.moment = applied
-        app_id = store.add_application(
+        app_id = store.applications.add_application(
             f"{rng.choice(COMPANIES)} {i}",
             rng.choice(ROLES),
             applied_on=applied.date(),
@@ -108,7 +108,7 @@ def generate(path: Path, apps: int, seed: int = 7) -> None:
         fate = rng.random()
         if fate < 0.35:
             when = applied + timedelta(days=rng.randint(5, 20), hours=rng.randint(9, 16))
-            store.add_interview(
+            store.people.add_interview(
                 app_id,
                 when,
                 kind=rng.choice(["phone", "video", "onsite"]),
@@ -116,14 +116,14 @@ def generate(path: Path, apps: int, seed: int = 7) -> None:
             )
             if rng.random() < 0.5 and when < now:
                 clock.moment = when + timedelta(hours=3)
-                store.log_event(app_id, "sent-thank-you", at=clock.moment)
+                store.applications.log_event(app_id, "sent-thank-you", at=clock.moment)
         if fate < 0.1:
             clock.moment = applied + timedelta(days=25)
-            store.log_event(
+            store.applications.log_event(
                 app_id, rng.choice(["rejected", "offer", "heard"]), at=min(clock.moment, now)
             )
         elif fate > 0.9:
-            store.log_event(app_id, "ghosted", at=now)
+            store.applications.log_event(app_id, "ghosted", at=now)
         if i and i % 1000 == 0:
             print(f"  {i} applications ({time.perf_counter() - started:.0f} s)", flush=True)
     store.close()

@@ -31,7 +31,7 @@ def main(db: str, sheet: str, moment: str, stop_after: str) -> int:
 
     import_writer.Known.add = counting  # type: ignore[method-assign]
     store = Store.open(Path(db), clock)
-    store.import_applications(rows_of(Path(sheet), clock.now()), source=Path(sheet).name)
+    store.transfer.import_applications(rows_of(Path(sheet), clock.now()), source=Path(sheet).name)
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 def main(db: str, dump: str, moment: str) -> int:
     from pursuit.domain.clock import FixedClock
-    from pursuit.store import restore
+    from pursuit.store import restoring
 
     real_fsync = os.fsync
 
@@ -22,9 +22,9 @@ def main(db: str, dump: str, moment: str) -> int:
         print("written", flush=True)
         sys.stdin.readline()
 
-    restore.os.fsync = written  # type: ignore[attr-defined]
+    restoring.os.fsync = written  # type: ignore[attr-defined]
     clock = FixedClock(datetime.fromisoformat(moment))
-    restore.restore_file(Path(dump).read_text(), Path(db), clock, Path(dump).name)
+    restoring.restore_file(Path(dump).read_text(), Path(db), clock, Path(dump).name)
     return 0
 
 

@@ -26,8 +26,8 @@ def _big_database(path: Path, clock: FixedClock) -> int:
     """A database of many pages, so that a copy in steps has a middle to be killed in."""
     store = Store.open(path, clock)
     for n in range(12):
-        store.add_application(f"Company {n}", "Engineer", notes=f"{n} " + "x" * 90_000)
-    count = len(store.applications())
+        store.applications.add_application(f"Company {n}", "Engineer", notes=f"{n} " + "x" * 90_000)
+    count = len(store.views.applications())
     store.close()
     return count
 
@@ -81,7 +81,7 @@ def test_a_backup_killed_mid_copy_leaves_nothing_that_counts(
 def test_a_backup_is_named_after_its_database_private_and_one_file(
     store: Store, db_path: Path, clock: FixedClock
 ) -> None:
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     made = backup.backup(db_path, clock.now())
     assert made.name == "pursuit-2026-11-18T100000.db"
     assert stat.S_IMODE(made.stat().st_mode) == 0o600
@@ -113,7 +113,7 @@ def test_a_copy_that_fails_halfway_leaves_nothing(
     store: Store, db_path: Path, clock: FixedClock
 ) -> None:
     for n in range(6):
-        store.add_application(f"Company {n}", "Engineer", notes="x" * 90_000)
+        store.applications.add_application(f"Company {n}", "Engineer", notes="x" * 90_000)
 
     def fail(_status: int, remaining: int, _total: int) -> None:
         if remaining:

@@ -167,19 +167,19 @@ async def test_every_form_field_stores_exactly_or_says_why(
             for field in fields:
                 form.query_one(f"#f-{field}", Input).value = value
             form.query_one("#f-notes", TextArea).load_text(value)
-            before = len(app.store.applications())
+            before = len(app.store.views.applications())
             await pilot.press("ctrl+s")
             await settle(pilot)
             if isinstance(app.screen, ApplicationForm):
                 # Refused: a field says why, and nothing was written.
                 shown = [e for e in app.screen.query("FieldError") if e.has_class("-shown")]
                 assert shown, (fields, value)
-                assert len(app.store.applications()) == before
+                assert len(app.store.views.applications()) == before
                 await pilot.press("escape")
                 await settle(pilot)
                 continue
             assert isinstance(app.screen, PipelineScreen)
-            rows = app.store.applications()
+            rows = app.store.views.applications()
             if len(rows) == before:
                 # Refused by the store itself: said in a notice, nothing written.
                 assert any(n.severity == "error" for n in app._notifications), value

@@ -67,22 +67,22 @@ def test_another_connection_writes_between_batches(
         other.execute("COMMIT")
         written.append(added)
 
-    result = store.import_applications(
+    result = store.transfer.import_applications(
         rows_of(sheet, MOMENT), source="big.csv", batch_size=150, after_batch=between
     )
     other.close()
     assert result.added == 1_000
     assert written == [150, 300, 450, 600, 750, 900, 1_000]
-    assert store.settings()["my_name"] == "1000"
+    assert store.settings.values()["my_name"] == "1000"
 
 
 def test_duplicates_are_found_across_batches_and_a_rerun_adds_nothing(
     store: Store, tmp_path: Path
 ) -> None:
     sheet = _sheet(tmp_path / "s.csv", 300, extra="company 7,ENGINEER,Offer,2026-10-08,\n")
-    first = store.import_applications(rows_of(sheet, MOMENT), batch_size=50)
+    first = store.transfer.import_applications(rows_of(sheet, MOMENT), batch_size=50)
     assert first.added == 300 and first.duplicates == [302]
-    again = store.import_applications(rows_of(sheet, MOMENT), batch_size=50)
+    again = store.transfer.import_applications(rows_of(sheet, MOMENT), batch_size=50)
     assert again.added == 0 and again.duplicate_count == 301
 
 
@@ -92,15 +92,17 @@ def test_an_imported_application_is_the_same_as_one_added_by_hand(
 ) -> None:
     [row] = read_text(f"Company,Role,Status,Applied\nAcme,Dev,{status},2026-11-02\n", MOMENT).rows
     imported = Store.open(tmp_path / "imported.db", clock)
-    imported.import_applications([row])
+    imported.transfer.import_applications([row])
     by_hand = Store.open(tmp_path / "by_hand.db", clock)
-    by_hand.add_application("Acme", "Dev", stage=row.stage, applied_on=row.applied_on)
-    dumps = [json.loads(s.export_json())["tables"] for s in (imported, by_hand)]
+    by_hand.applications.add_application("Acme", "Dev", stage=row.stage, applied_on=row.applied_on)
+    dumps = [json.loads(s.transfer.export_json())["tables"] for s in (imported, by_hand)]
     for tables in dumps:
         for event in tables["stage_event"]:
             event.pop("note")
     assert dumps[0] == dumps[1]
-    assert imported.due(MOMENT.replace(year=2027)) == by_hand.due(MOMENT.replace(year=2027))
+    assert imported.views.due(MOMENT.replace(year=2027)) == by_hand.views.due(
+        MOMENT.replace(year=2027)
+    )
     imported.close()
     by_hand.close()
 

@@ -25,7 +25,7 @@ WRITER = textwrap.dedent("""
     from pursuit.store.repo import Store
     store = Store.open(sys.argv[1], FixedClock(datetime(2026, 11, 18, 10, tzinfo=UTC)))
     for i in range(1000):
-        app_id = store.add_application(f"Company {i}", "Role", notes="x" * 200)
+        app_id = store.applications.add_application(f"Company {i}", "Role", notes="x" * 200)
         print(app_id, flush=True)
 """)
 

@@ -22,7 +22,7 @@ def _pursuit(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
 def _good_db(path: Path) -> bytes:
     store = Store.open(path, FixedClock(MOMENT))
     for i in range(30):
-        store.add_application(f"Company {i}", "Role")
+        store.applications.add_application(f"Company {i}", "Role")
     with store.reader() as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()

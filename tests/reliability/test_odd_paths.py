@@ -107,10 +107,10 @@ def test_a_link_to_a_database_is_followed(tmp_path: Path, clock) -> None:
     link = tmp_path / "pursuit.db"
     link.symlink_to(target)
     store = Store.open(link, clock)
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     store.close()
     again = Store.open(target, clock)
-    assert [a.company for a in again.applications()] == ["Acme"]
+    assert [a.company for a in again.views.applications()] == ["Acme"]
     again.close()
 
 
@@ -119,7 +119,7 @@ def test_new_folders_and_database_are_private_whatever_the_umask(
 ) -> None:
     path = tmp_path / "new" / "sub" / "pursuit.db"
     store = Store.open(path, clock)
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     assert _mode(tmp_path / "new") == 0o700
     assert _mode(tmp_path / "new" / "sub") == 0o700
     assert _mode(path) == 0o600
@@ -132,7 +132,7 @@ def test_an_empty_open_file_is_made_private_before_use(tmp_path: Path, clock, no
     path.touch(mode=0o666)
     assert _mode(path) == 0o666
     store = Store.open(path, clock)
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     assert _mode(path) == 0o600
     store.close()
 
@@ -140,7 +140,7 @@ def test_an_empty_open_file_is_made_private_before_use(tmp_path: Path, clock, no
 def test_a_database_others_can_read_is_made_private(tmp_path: Path, clock) -> None:
     path = tmp_path / "pursuit.db"
     store = Store.open(path, clock)
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     store.close()
     os.chmod(path, 0o644)
     assert run_pursuit("--db", str(path), "list").returncode == 0
@@ -151,7 +151,7 @@ def test_a_database_others_can_read_is_made_private(tmp_path: Path, clock) -> No
 def test_a_file_name_with_url_characters_is_the_file_it_names(tmp_path: Path, clock, name) -> None:
     path = tmp_path / name
     store = Store.open(path, clock)
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
     reader = db.open_for_reading(path)

@@ -43,7 +43,10 @@ def test_an_old_database_opens_with_every_row(
     store = Store.open(path, clock)
     after = _counts(path)
     assert {k: after[k] for k in before} == before
-    assert {r.company for r in store.applications()} >= {"Northwind Analytics", "Lumen Health"}
+    assert {r.company for r in store.views.applications()} >= {
+        "Northwind Analytics",
+        "Lumen Health",
+    }
     with store.reader() as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == db.LATEST
     store.close()

@@ -31,9 +31,9 @@ def test_hostile_names_reach_the_screen_as_text_and_never_as_sequences(
 ) -> None:
     db = tmp_path / "hostile.db"
     store = Store.open(db, FixedClock(MOMENT))
-    app_id = store.add_application(COMPANY, ROLE, source="[b]Referral[/b]")
-    store.add_interview(app_id, MOMENT.replace(hour=8), kind="video", interviewers=[PERSON])
-    store.log_event(app_id, "heard", note="they said \x1b]0;pwned\x07 soon")
+    app_id = store.applications.add_application(COMPANY, ROLE, source="[b]Referral[/b]")
+    store.people.add_interview(app_id, MOMENT.replace(hour=8), kind="video", interviewers=[PERSON])
+    store.applications.log_event(app_id, "heard", note="they said \x1b]0;pwned\x07 soon")
     store.close()
 
     leader, follower = pty.openpty()

@@ -33,7 +33,7 @@ def good_dump(tmp_path_factory: pytest.TempPathFactory) -> str:
 
     store = Store.open(tmp_path_factory.mktemp("demo") / "demo.db", FixedClock(NOW))
     seed(store)
-    text = store.export_json()
+    text = store.transfer.export_json()
     store.close()
     return text
 
@@ -171,7 +171,7 @@ def test_a_good_dump_restores_and_reads_back(
         "restored.db"
     ]
     store = Store.open(target, clock)
-    assert store.export_json() == good_dump
+    assert store.transfer.export_json() == good_dump
     store.close()
 
 
@@ -179,15 +179,15 @@ def test_a_database_holding_only_settings_is_refused_and_kept(
     good_dump: str, db_path: Path, tmp_path: Path, clock: FixedClock, capsys
 ) -> None:
     store = Store.open(db_path, clock)
-    store.set_settings({"my_name": "Sam", "check_in_days": "10"})
+    store.settings.set_many({"my_name": "Sam", "check_in_days": "10"})
     store.close()
     dump_file = tmp_path / "dump.json"
     dump_file.write_text(good_dump)
     code, err = _restore(db_path, dump_file, clock, capsys)
     assert code == 2 and "restore needs an empty database" in err and "(setting)" in err
     store = Store.open(db_path, clock)
-    assert store.settings() == {"my_name": "Sam", "check_in_days": "10"}
-    assert store.applications() == []
+    assert store.settings.values() == {"my_name": "Sam", "check_in_days": "10"}
+    assert store.views.applications() == []
     store.close()
 
 
@@ -199,7 +199,7 @@ def test_an_existing_empty_database_takes_the_restore(
     dump_file.write_text(good_dump)
     assert _restore(db_path, dump_file, clock, capsys)[0] == 0
     store = Store.open(db_path, clock)
-    assert store.export_json() == good_dump
+    assert store.transfer.export_json() == good_dump
     store.close()
 
 
@@ -214,7 +214,7 @@ def test_a_restore_that_fails_at_the_end_leaves_no_file(
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("pursuit.store.restore.os.link", full)
+    monkeypatch.setattr("pursuit.store.restoring.os.link", full)
     code, err = _restore(target, dump_file, clock, capsys)
     assert code == 2 and f"cannot restore into {target}" in err
     assert list(target.parent.iterdir()) == []
@@ -242,7 +242,7 @@ def test_a_restore_killed_before_it_is_in_place_leaves_no_database(
     done = run_pursuit("--db", str(target), "restore", str(dump_file))
     assert done.returncode == 0, done.stderr
     store = Store.open(target, clock)
-    assert store.export_json() == good_dump
+    assert store.transfer.export_json() == good_dump
     store.close()
     # What the killed one was building is cleared by the next restore, not left behind.
     assert not list(tmp_path.glob(".restored.db.restoring-*"))

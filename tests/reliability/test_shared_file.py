@@ -118,7 +118,7 @@ def test_the_app_and_the_command_line_share_the_file(tmp_path: Path, children: C
     db = tmp_path / "shared.db"
     wal = Path(f"{db}-wal")
     store = Store.open(db, FixedClock(MOMENT))
-    store.add_application("Seedco", "Engineer")
+    store.applications.add_application("Seedco", "Engineer")
     store.close()
     app = AppInTerminal(children, db)
     try:

@@ -27,7 +27,7 @@ WRITING = (["add", "Globex", "Analyst"], ["config", "set", "theme", "textual-lig
 
 def _seeded(path: Path) -> Path:
     store = Store.open(path, FixedClock(MOMENT))
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     store.close()
     return path
 
@@ -117,7 +117,7 @@ def test_the_wait_for_a_busy_file_can_be_set(monkeypatch: pytest.MonkeyPatch, tm
 
 def test_a_real_sqlite_full_is_named_full(tmp_path: Path, clock) -> None:
     store = Store.open(tmp_path / "capped.db", clock)
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     store.engine.dispose()
 
     @event.listens_for(store.engine, "connect")
@@ -128,11 +128,11 @@ def test_a_real_sqlite_full_is_named_full(tmp_path: Path, clock) -> None:
 
     try:
         with pytest.raises(DBAPIError) as raised:
-            store.add_application("Globex", "Analyst", notes="x" * 50_000)
+            store.applications.add_application("Globex", "Analyst", notes="x" * 50_000)
         found = errors.explain(raised.value, store.path)
         assert isinstance(found, errors.StoreFull)
         assert str(found).startswith(f"the disk holding {store.path} is full")
-        assert [a.company for a in store.applications()] == ["Acme"]
+        assert [a.company for a in store.views.applications()] == ["Acme"]
     finally:
         store.close()
 
@@ -199,9 +199,9 @@ def test_a_read_only_disk_is_named_and_can_be_listed_and_exported(read_only_fold
 def test_the_store_reads_a_read_only_disk_and_names_a_write(read_only_folder, clock) -> None:
     store = Store.open(read_only_folder / "pursuit.db", clock)
     try:
-        assert [a.company for a in store.applications()] == ["Acme"]
+        assert [a.company for a in store.views.applications()] == ["Acme"]
         with pytest.raises(DBAPIError) as raised:
-            store.add_application("Globex", "Analyst")
+            store.applications.add_application("Globex", "Analyst")
         assert isinstance(errors.explain(raised.value, store.path), errors.StoreReadOnly)
     finally:
         store.close()

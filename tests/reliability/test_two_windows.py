@@ -23,13 +23,13 @@ WRITER = textwrap.dedent("""
     from pursuit.store.repo import Store
     store = Store.open(sys.argv[1], FixedClock(datetime.fromisoformat(sys.argv[3])))
     name = sys.argv[2]
-    first = store.add_application(f"{name} start", "Role")
+    first = store.applications.add_application(f"{name} start", "Role")
     for i in range(500):
-        app_id = store.add_application(f"{name} {i}", "Role")
+        app_id = store.applications.add_application(f"{name} {i}", "Role")
         if i % 5 == 0:
-            store.log_event(app_id, "heard", note=f"{name} heard {i}")
+            store.applications.log_event(app_id, "heard", note=f"{name} heard {i}")
         if i % 7 == 0:
-            store.set_stage(first, ["screening", "interviewing", "applied"][i % 3])
+            store.applications.set_stage(first, ["screening", "interviewing", "applied"][i % 3])
     print("done", flush=True)
 """)
 
@@ -52,7 +52,7 @@ def test_two_writers_interleaved(tmp_path: Path, clock: FixedClock, children: Ch
         assert child.returncode == 0, err
         assert "locked" not in err and out.strip() == "done"
     store = Store.open(db, clock)
-    names = [r.company for r in store.applications()]
+    names = [r.company for r in store.views.applications()]
     assert len(names) == 1002
     for side in ("left", "right"):
         assert {f"{side} {i}" for i in range(500)} <= set(names)

@@ -19,15 +19,15 @@ def test_formats_follow_kind_and_place() -> None:
 def test_a_video_panel_with_two_people_gets_general_video_panel_and_two_lookups(
     store: Store, clock: FixedClock
 ) -> None:
-    app = store.add_application("Acme", "Engineer")
-    iv = store.add_interview(
+    app = store.applications.add_application("Acme", "Engineer")
+    iv = store.people.add_interview(
         app,
         clock.now() + timedelta(days=2),
         kind="panel",
         location="https://meet.example.com/abc",
         interviewers=["Ann Lee", "Bo Chen"],
     )
-    items = store.checklist(interview_id=iv)
+    items = store.checklists.checklist(interview_id=iv)
     sections = {r.section for r in items}
     assert {"The company", "The role", "Setting up", "The panel", "Debrief"} <= sections
     assert "Getting there" not in sections  # not in person
@@ -36,58 +36,62 @@ def test_a_video_panel_with_two_people_gets_general_video_panel_and_two_lookups(
     assert "Test the camera, microphone and the meeting app" in texts
     assert {r.phase for r in items if r.section == "Debrief"} == {"after"}
     before = [r for r in items if r.phase == "before"]
-    assert store.progress([iv])[iv] == cl.Progress(0, 0, len(before))
+    assert store.checklists.progress([iv])[iv] == cl.Progress(0, 0, len(before))
 
 
 def test_ticking_skipping_and_custom_items(store: Store, clock: FixedClock) -> None:
-    app = store.add_application("Acme", "Engineer")
-    iv = store.add_interview(app, clock.now() + timedelta(days=1), kind="phone")
-    first, second = store.checklist(interview_id=iv)[:2]
-    store.set_item_state(first.id, "done")
-    store.set_item_state(second.id, "skipped")
-    store.update_item(first.id, notes="They launched a new product in May")
-    new = store.add_item(
+    app = store.applications.add_application("Acme", "Engineer")
+    iv = store.people.add_interview(app, clock.now() + timedelta(days=1), kind="phone")
+    first, second = store.checklists.checklist(interview_id=iv)[:2]
+    store.checklists.set_item_state(first.id, "done")
+    store.checklists.set_item_state(second.id, "skipped")
+    store.checklists.update_item(first.id, notes="They launched a new product in May")
+    new = store.checklists.add_item(
         interview_id=iv, section=first.section, text="Read their blog", after=first.id
     )
-    rows = store.checklist(interview_id=iv)
+    rows = store.checklists.checklist(interview_id=iv)
     assert [r.id for r in rows][:3] == [first.id, new, second.id]
     assert rows[0].notes == "They launched a new product in May"
-    progress = store.progress([iv])[iv]
+    progress = store.checklists.progress([iv])[iv]
     assert (progress.done, progress.skipped) == (1, 1)
-    store.remove_item(new)
-    assert new not in [r.id for r in store.checklist(interview_id=iv)]
+    store.checklists.remove_item(new)
+    assert new not in [r.id for r in store.checklists.checklist(interview_id=iv)]
 
 
 def test_template_edits_change_only_new_checklists_and_can_be_undone(
     store: Store, clock: FixedClock
 ) -> None:
-    app = store.add_application("Acme", "Engineer")
-    old = store.add_interview(app, clock.now() + timedelta(days=1), kind="phone")
-    phone = store.checklist_templates("phone")
-    store.save_checklist_templates(
+    app = store.applications.add_application("Acme", "Engineer")
+    old = store.people.add_interview(app, clock.now() + timedelta(days=1), kind="phone")
+    phone = store.checklists.checklist_templates("phone")
+    store.checklists.save_checklist_templates(
         "phone", [*reversed(phone), cl.TemplateItem("phone", "Setting up", "Use a headset")]
     )
-    new = store.add_interview(app, clock.now() + timedelta(days=3), kind="phone")
-    old_texts = [r.text for r in store.checklist(interview_id=old) if r.section == "Setting up"]
-    new_texts = [r.text for r in store.checklist(interview_id=new) if r.section == "Setting up"]
+    new = store.people.add_interview(app, clock.now() + timedelta(days=3), kind="phone")
+    old_texts = [
+        r.text for r in store.checklists.checklist(interview_id=old) if r.section == "Setting up"
+    ]
+    new_texts = [
+        r.text for r in store.checklists.checklist(interview_id=new) if r.section == "Setting up"
+    ]
     assert "Use a headset" not in old_texts
     assert new_texts == [t.text for t in reversed(phone)] + ["Use a headset"]
-    store.save_checklist_templates("phone", [])
-    assert store.checklist_templates("phone") == []
-    store.restore_checklist_templates("phone")
-    assert store.checklist_templates("phone") == phone
+    store.checklists.save_checklist_templates("phone", [])
+    assert store.checklists.checklist_templates("phone") == []
+    store.checklists.restore_checklist_templates("phone")
+    assert store.checklists.checklist_templates("phone") == phone
 
 
 def test_people_added_later_get_their_research_item(store: Store, clock: FixedClock) -> None:
-    app = store.add_application("Acme", "Engineer")
-    iv = store.add_interview(app, clock.now() + timedelta(days=1), interviewers=["Ann"])
-    store.update_interview(iv, interviewers=["Ann", "Bo"])
-    texts = [r.text for r in store.checklist(interview_id=iv)]
+    app = store.applications.add_application("Acme", "Engineer")
+    iv = store.people.add_interview(app, clock.now() + timedelta(days=1), interviewers=["Ann"])
+    store.people.update_interview(iv, interviewers=["Ann", "Bo"])
+    texts = [r.text for r in store.checklists.checklist(interview_id=iv)]
     assert texts.count("Look up Ann") == 1 and texts.count("Look up Bo") == 1
 
 
 def test_an_offer_review_checklist(store: Store) -> None:
-    app = store.add_application("Acme", "Engineer", stage="offer")
-    items = store.offer_checklist(app)
+    app = store.applications.add_application("Acme", "Engineer", stage="offer")
+    items = store.checklists.offer_checklist(app)
     assert "Get every agreed term in writing" in [r.text for r in items]
-    assert len(store.offer_checklist(app)) == len(items)  # made once
+    assert len(store.checklists.offer_checklist(app)) == len(items)  # made once

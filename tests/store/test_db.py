@@ -37,14 +37,14 @@ def test_orm_writes_begin_immediate(store: Store) -> None:
     def _spy(conn, cursor, statement, *args):
         seen.append(statement)
 
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     assert "BEGIN IMMEDIATE" in seen
 
 
 def test_new_database_is_private(tmp_path: Path, clock) -> None:
     path = tmp_path / "deep" / "folder" / "pursuit.db"
     s = Store.open(path, clock)
-    s.add_application("Acme", "Engineer")
+    s.applications.add_application("Acme", "Engineer")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
     wal = Path(f"{path}-wal")
@@ -66,7 +66,7 @@ def test_a_truncated_database_is_refused_and_untouched(tmp_path: Path, clock) ->
     good = tmp_path / "good.db"
     s = Store.open(good, clock)
     for i in range(50):
-        s.add_application(f"Company {i}", "Role")
+        s.applications.add_application(f"Company {i}", "Role")
     s.close()
     data = good.read_bytes()
     broken = tmp_path / "broken.db"
@@ -105,7 +105,7 @@ def test_a_newer_database_is_refused(db_path: Path, clock) -> None:
 def test_an_empty_file_becomes_a_database(db_path: Path, clock) -> None:
     db_path.write_bytes(b"")
     s = Store.open(db_path, clock)
-    assert s.applications() == []
+    assert s.views.applications() == []
     s.close()
 
 
@@ -178,7 +178,7 @@ def test_reading_beside_an_open_store_keeps_its_locks(tmp_path: Path, clock) -> 
 
     path = tmp_path / "pursuit.db"
     store = Store.open(path, clock)
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Acme", "Engineer")
     for _ in range(3):  # what the app does on each reload of its pipeline
         assert db.check_file(path)
         reader = db.open_for_reading(path)
@@ -186,7 +186,7 @@ def test_reading_beside_an_open_store_keeps_its_locks(tmp_path: Path, clock) -> 
         reader.close()
     assert run_pursuit("--db", str(path), "list").returncode == 0
     assert Path(f"{path}-wal").exists()
-    store.add_application("Globex", "Analyst")
+    store.applications.add_application("Globex", "Analyst")
     listed = run_pursuit("--db", str(path), "list")
     assert "Globex" in listed.stdout, listed.stdout
     store.close()
@@ -196,14 +196,14 @@ def test_reads_go_on_while_another_program_holds_the_write_lock(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PURSUIT_BUSY_TIMEOUT", "0.2")
-    app_id = store.add_application("Acme", "Engineer")
+    app_id = store.applications.add_application("Acme", "Engineer")
     holder = sqlite3.connect(store.path, isolation_level=None)
     try:
         holder.execute("BEGIN IMMEDIATE")
         # What the draft editor and the checklist read while a long import writes.
-        assert store.templates() and store.drafts(app_id) == []
-        assert store.checklist_templates()
-        store.draft_context(app_id)
+        assert store.drafts.templates() and store.drafts.drafts(app_id) == []
+        assert store.checklists.checklist_templates()
+        store.drafts.draft_context(app_id)
     finally:
         holder.execute("ROLLBACK")
         holder.close()

@@ -12,14 +12,14 @@ from pursuit.store.repo import Store
 
 
 def _northwind(store: Store) -> int:
-    return next(r.id for r in store.applications() if r.company == "Northwind Analytics")
+    return next(r.id for r in store.views.applications() if r.company == "Northwind Analytics")
 
 
 def test_a_thank_you_is_filled_for_the_interviewer_with_the_debrief_detail(
     demo_store: Store,
 ) -> None:
     app = _northwind(demo_store)
-    rendered, iv, contact = demo_store.render_draft(app, "thank-you", contact="Hannah Lee")
+    rendered, iv, contact = demo_store.drafts.render_draft(app, "thank-you", contact="Hannah Lee")
     assert rendered.markers == []
     assert rendered.body.startswith("Hi Hannah,")
     assert "how the team is moving its nightly batch jobs to streaming" in rendered.body
@@ -27,80 +27,80 @@ def test_a_thank_you_is_filled_for_the_interviewer_with_the_debrief_detail(
     assert rendered.subject == "Thank you - Alex Morgan"
     assert iv is not None and contact is not None
     with pytest.raises(NotFound, match="no contact named"):
-        demo_store.render_draft(app, "thank-you", contact="Nobody")
+        demo_store.drafts.render_draft(app, "thank-you", contact="Nobody")
     with pytest.raises(NotFound, match="known templates"):
-        demo_store.render_draft(app, "sonnet")
+        demo_store.drafts.render_draft(app, "sonnet")
 
 
 def test_offer_answer_opens_the_acceptance(demo_store: Store) -> None:
-    meridian = next(r.id for r in demo_store.applications() if r.company == "Meridian Bank")
-    rendered, _iv, _c = demo_store.render_draft(meridian, "offer-answer")
+    meridian = next(r.id for r in demo_store.views.applications() if r.company == "Meridian Bank")
+    rendered, _iv, _c = demo_store.drafts.render_draft(meridian, "offer-answer")
     assert rendered.template == "offer-accept"
     assert "delighted to accept" in rendered.body
 
 
 def test_drafts_save_list_and_mark_sent(demo_store: Store, clock: FixedClock) -> None:
     app = _northwind(demo_store)
-    rendered, iv, contact = demo_store.render_draft(app, "thank-you", contact="Hannah Lee")
-    draft = demo_store.save_draft(
+    rendered, iv, contact = demo_store.drafts.render_draft(app, "thank-you", contact="Hannah Lee")
+    draft = demo_store.drafts.save_draft(
         None, app, "thank-you", rendered.subject, rendered.body, interview_id=iv, contact_id=contact
     )
-    assert demo_store.save_draft(draft, app, "thank-you", "Thanks!", "Edited") == draft
-    [row] = demo_store.drafts(app)
+    assert demo_store.drafts.save_draft(draft, app, "thank-you", "Thanks!", "Edited") == draft
+    [row] = demo_store.drafts.drafts(app)
     assert (row.subject, row.body, row.contact_name, row.sent_at) == (
         "Thanks!",
         "Edited",
         "Hannah Lee",
         None,
     )
-    before = {(r.action, r.contact_name) for r in demo_store.due() if r.application_id == app}
+    before = {(r.action, r.contact_name) for r in demo_store.views.due() if r.application_id == app}
     assert ("thank-you", "Hannah Lee") in before
-    demo_store.mark_draft_sent(draft)
-    after = {(r.action, r.contact_name) for r in demo_store.due() if r.application_id == app}
+    demo_store.drafts.mark_draft_sent(draft)
+    after = {(r.action, r.contact_name) for r in demo_store.views.due() if r.application_id == app}
     assert after == before - {("thank-you", "Hannah Lee")}
-    assert demo_store.drafts(app)[0].sent_at == clock.now()
+    assert demo_store.drafts.drafts(app)[0].sent_at == clock.now()
 
 
 def test_a_check_in_draft_marked_sent_too_soon_warns(demo_store: Store) -> None:
-    fern = next(r.id for r in demo_store.applications() if r.company == "Fernleaf")
-    rendered, _iv, _c = demo_store.render_draft(fern, "application-check-in")
-    draft = demo_store.save_draft(
+    fern = next(r.id for r in demo_store.views.applications() if r.company == "Fernleaf")
+    rendered, _iv, _c = demo_store.drafts.render_draft(fern, "application-check-in")
+    draft = demo_store.drafts.save_draft(
         None, fern, "application-check-in", rendered.subject, rendered.body
     )
-    logged = demo_store.mark_draft_sent(draft)
+    logged = demo_store.drafts.mark_draft_sent(draft)
     assert logged.warning and "Too soon" in logged.warning
 
 
 def test_templates_can_be_edited_added_and_restored(demo_store: Store) -> None:
     app = _northwind(demo_store)
-    demo_store.save_template(
+    demo_store.drafts.save_template(
         "thank-you", subject="Thanks, {contact_first}", body="Short and sweet, {contact_first}."
     )
-    rendered, _iv, _c = demo_store.render_draft(app, "thank-you", contact="Hannah Lee")
+    rendered, _iv, _c = demo_store.drafts.render_draft(app, "thank-you", contact="Hannah Lee")
     assert (rendered.subject, rendered.body) == ("Thanks, Hannah", "Short and sweet, Hannah.")
-    demo_store.save_template(
+    demo_store.drafts.save_template(
         "coffee",
         title="Coffee chat",
         subject="Coffee?",
         body="Hi {contact_first}, coffee next week?",
     )
-    assert "coffee" in [t.name for t in demo_store.templates()]
-    demo_store.restore_template("thank-you")
-    rendered, _iv, _c = demo_store.render_draft(app, "thank-you", contact="Hannah Lee")
+    assert "coffee" in [t.name for t in demo_store.drafts.templates()]
+    demo_store.drafts.restore_template("thank-you")
+    rendered, _iv, _c = demo_store.drafts.render_draft(app, "thank-you", contact="Hannah Lee")
     assert rendered.subject == "Thank you - Alex Morgan"
     with pytest.raises(NotFound):
-        demo_store.restore_template("thank-you")
+        demo_store.drafts.restore_template("thank-you")
 
 
 def test_a_thank_you_without_a_name_goes_to_the_interviewer_still_owed_one(store) -> None:
-    app_id = store.add_application("Acme", "Data Engineer")
+    app_id = store.applications.add_application("Acme", "Data Engineer")
     start = store.now() - timedelta(hours=3)
-    store.add_interview(app_id, start, kind="panel", interviewers=["Ann Lee", "Bo Chen"])
-    store.log_event(app_id, "sent-thank-you", contact="Ann Lee")
-    rendered, _iv, _contact = store.render_draft(app_id, "thank-you")
+    store.people.add_interview(app_id, start, kind="panel", interviewers=["Ann Lee", "Bo Chen"])
+    store.applications.log_event(app_id, "sent-thank-you", contact="Ann Lee")
+    rendered, _iv, _contact = store.drafts.render_draft(app_id, "thank-you")
     assert rendered.body.startswith("Hi Bo,"), rendered.body
-    store.log_event(app_id, "sent-thank-you", contact="Bo Chen")
-    rendered, _iv, _contact = store.render_draft(app_id, "thank-you")
+    store.applications.log_event(app_id, "sent-thank-you", contact="Bo Chen")
+    rendered, _iv, _contact = store.drafts.render_draft(app_id, "thank-you")
     assert rendered.body.startswith("Hi Ann,")  # both thanked: the first, as before
 
 
@@ -109,8 +109,8 @@ def test_asking_for_time_on_an_offer_promises_an_answer_two_days_on(
 ) -> None:
     from pursuit.domain.dates import friendly_day
 
-    meridian = next(r.id for r in demo_store.applications() if r.company == "Meridian Bank")
-    rendered, _iv, _c = demo_store.render_draft(meridian, "offer-time")
+    meridian = next(r.id for r in demo_store.views.applications() if r.company == "Meridian Bank")
+    rendered, _iv, _c = demo_store.drafts.render_draft(meridian, "offer-time")
     assert rendered.markers == []
     promised = friendly_day(clock.now().astimezone().date() + timedelta(days=2))
     assert f"my answer by {promised}?" in rendered.body

@@ -28,7 +28,7 @@ def test_insights_on_the_demo(demo_store: Store) -> None:
     assert ins.median_days_to_decision is not None
     assert len(ins.weekly) == 12 and ins.week_starts[-1] == date(2026, 11, 16)
     assert sum(ins.weekly) >= 8
-    assert ins.overdue == demo_store.overdue_count()
+    assert ins.overdue == demo_store.views.overdue_count()
 
 
 def test_insights_on_an_empty_database(store: Store) -> None:
@@ -40,7 +40,7 @@ def test_insights_on_an_empty_database(store: Store) -> None:
 
 def test_sources_are_one_whatever_their_case(store: Store) -> None:
     for source in ("Referral", "referral ", "REFERRAL", "LinkedIn"):
-        store.add_application("Acme", "Dev", source=source)
+        store.applications.add_application("Acme", "Dev", source=source)
     with store.reader() as conn:
         ins = compute(conn, store.now())
     assert [(r.label, r.total) for r in ins.rates_by_source] == [("Referral", 3), ("LinkedIn", 1)]

@@ -43,21 +43,21 @@ def test_the_messy_spreadsheet_rows_in_and_rows_reported(store: Store) -> None:
     ]
     assert plan.rows[1].values["notes"] == 'Said "call me" next week'
     assert plan.rows[0].values["salary_min"] == 85_000
-    result = store.import_applications(plan.rows, source="messy.csv")
+    result = store.transfer.import_applications(plan.rows, source="messy.csv")
     assert result.added == 4 and result.duplicates == [10]
-    northwind = next(r for r in store.applications() if r.company == "Northwind")
+    northwind = next(r for r in store.views.applications() if r.company == "Northwind")
     assert northwind.notes == "Stack: Python, dbt"
-    assert [c.name for c in store.contacts(northwind.id)] == ["Priya Raman"]
+    assert [c.name for c in store.views.contacts(northwind.id)] == ["Priya Raman"]
     # The same file again adds nothing.
-    again = store.import_applications(read_csv(FIXTURES / "messy.csv", NOW).rows)
+    again = store.transfer.import_applications(read_csv(FIXTURES / "messy.csv", NOW).rows)
     assert again.added == 0 and again.duplicate_count == 5
 
 
 def test_a_dry_run_changes_nothing(store: Store) -> None:
     plan = read_csv(FIXTURES / "messy.csv", NOW)
-    result = store.import_applications(plan.rows, dry_run=True)
+    result = store.transfer.import_applications(plan.rows, dry_run=True)
     assert result.added == 4
-    assert store.applications() == []
+    assert store.views.applications() == []
 
 
 @pytest.mark.parametrize("sep", [";", "\t"])
@@ -114,27 +114,27 @@ def test_without_skip_bad_nothing_is_imported(
 def test_json_export_restore_export_is_identical(
     demo_store: Store, tmp_path: Path, clock: FixedClock
 ) -> None:
-    dump = demo_store.export_json()
+    dump = demo_store.transfer.export_json()
     data = json.loads(dump)
     assert data["format"] == "pursuit-dump" and len(data["tables"]["application"]) == 14
     assert {"interview", "activity", "draft", "checklist_item", "contact", "setting"} <= set(
         data["tables"]
     )
     fresh = Store.open(tmp_path / "restored.db", clock)
-    assert fresh.restore_json(dump) == 14
-    assert fresh.export_json() == dump
-    assert [r.company for r in fresh.applications()] == [
-        r.company for r in demo_store.applications()
+    assert fresh.transfer.restore_json(dump) == 14
+    assert fresh.transfer.export_json() == dump
+    assert [r.company for r in fresh.views.applications()] == [
+        r.company for r in demo_store.views.applications()
     ]
     with pytest.raises(InvalidValue, match="empty database"):
-        fresh.restore_json(dump)
+        fresh.transfer.restore_json(dump)
     with pytest.raises(InvalidValue, match="not a pursuit export"):
-        Store.open(tmp_path / "other.db", clock).restore_json('{"hello": 1}')
+        Store.open(tmp_path / "other.db", clock).transfer.restore_json('{"hello": 1}')
     fresh.close()
 
 
 def test_the_csv_report_has_history_and_last_contact(demo_store: Store) -> None:
-    rows = list(csv.DictReader(io.StringIO(demo_store.export_csv())))
+    rows = list(csv.DictReader(io.StringIO(demo_store.transfer.export_csv())))
     assert len(rows) == 14
     northwind = next(r for r in rows if r["company"] == "Northwind Analytics")
     assert northwind["stage history"].endswith("interviewing")
@@ -146,7 +146,7 @@ def test_the_csv_report_has_history_and_last_contact(demo_store: Store) -> None:
 def test_the_calendar_parses_back(demo_store: Store) -> None:
     from icalendar import Calendar
 
-    cal = Calendar.from_ical(demo_store.calendar())
+    cal = Calendar.from_ical(demo_store.transfer.calendar())
     events = {str(e["summary"]): e for e in cal.walk("VEVENT")}
     onsite = events["Interview: Lumen Health, Platform Engineer (Onsite)"]
     assert onsite.decoded("dtstart") == datetime(2026, 11, 19, 13, tzinfo=UTC)
@@ -168,7 +168,7 @@ def test_backups_are_valid_private_and_seven_are_kept(
     assert backup.is_due(db_path, clock.now() + timedelta(hours=25))
     assert stat.S_IMODE(os.stat(first).st_mode) == 0o600
     copy = Store.open(first, clock)
-    assert len(copy.applications()) == len(demo_store.applications())
+    assert len(copy.views.applications()) == len(demo_store.views.applications())
     copy.close()
     for day in range(1, 10):
         backup.backup(db_path, clock.now() + timedelta(days=day))
@@ -180,7 +180,7 @@ def test_a_re_import_reports_counts_and_only_the_first_duplicate_lines(store) ->
     from pursuit.store.importer import ImportRow
 
     rows = [ImportRow(i + 2, f"Co {i}", "Dev", "applied", None) for i in range(250)]
-    assert store.import_applications(rows).added == 250
-    again = store.import_applications(rows)
+    assert store.transfer.import_applications(rows).added == 250
+    again = store.transfer.import_applications(rows)
     assert again.added == 0 and again.duplicate_count == 250
     assert again.duplicates == list(range(2, 102))  # the first hundred lines, in order

@@ -98,7 +98,7 @@ async def test_the_debrief_survives_leaving_and_coming_back(demo_app: PursuitApp
         assert back.query_one("#t-notes", TextArea).text == "Ask about on-call"
         assert back.query_one("#r-rating_rapport", Select).value == 4
         assert demo_app.store is not None
-        stored = demo_app.store.interview(back.interview_id)
+        stored = demo_app.store.people.interview(back.interview_id)
         assert (stored.debrief_topics, stored.rating_rapport) == ("Their move to dbt", 4)
 
 
@@ -115,7 +115,7 @@ async def test_typing_autosaves_without_leaving(demo_app: PursuitApp):
         screen.action_save()  # what the timer calls a moment after typing stops
         await settle(pilot)
         assert demo_app.store is not None
-        assert demo_app.store.interview(screen.interview_id).notes == "Bring the portfolio"
+        assert demo_app.store.people.interview(screen.interview_id).notes == "Bring the portfolio"
 
 
 async def test_a_bad_date_on_the_interview_screen_is_shown_and_not_saved(demo_app: PursuitApp):
@@ -134,7 +134,7 @@ async def test_a_bad_date_on_the_interview_screen_is_shown_and_not_saved(demo_ap
         await settle(pilot)
         assert screen.query_one("#err-when", FieldError).has_class("-shown")
         assert demo_app.store is not None
-        stored = demo_app.store.interview(screen.interview_id)
+        stored = demo_app.store.people.interview(screen.interview_id)
         assert stored.starts_at == before.starts_at  # the bad field was not saved
         assert stored.decision_by is not None and stored.decision_by.isoformat() == "2026-12-02"
         assert not screen.query_one("#iv-debrief").display  # still to come: no debrief yet

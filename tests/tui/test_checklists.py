@@ -104,7 +104,7 @@ async def test_a_video_panel_checklist_and_walking_it(
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert again.store is not None
-        rows = {r.id: r for r in again.store.checklist(interview_id=interview_id)}
+        rows = {r.id: r for r in again.store.checklists.checklist(interview_id=interview_id)}
         assert rows[first.id].state == "done"
         assert (rows[second.id].state, rows[second.id].notes) == ("skipped", "Ask about on-call")
 
@@ -142,12 +142,19 @@ async def test_ticking_adding_and_notes_on_the_list(demo_app: PursuitApp):
         assert "Read their engineering blog" not in [r.text for r in screen.rows]
 
 
+def phone_items(app: PursuitApp) -> list[str]:
+    assert app.store is not None
+    return [t.text for t in app.store.checklists.checklist_templates("phone")]
+
+
 async def test_template_edits_reach_only_new_checklists(demo_app: PursuitApp):
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert demo_app.store is not None
-        orbit = next(r.id for r in demo_app.store.applications() if r.company == "Orbit Freight")
-        old_interview = demo_app.store.detail(orbit).interviews[0].id  # a phone call
+        orbit = next(
+            r.id for r in demo_app.store.views.applications() if r.company == "Orbit Freight"
+        )
+        old_interview = demo_app.store.views.detail(orbit).interviews[0].id  # a phone call
         await pilot.press("ctrl+p", *"checklist templates")
         await settle(pilot)
         await pilot.press("enter")
@@ -159,29 +166,39 @@ async def test_template_edits_reach_only_new_checklists(demo_app: PursuitApp):
         assert screen.fmt == "phone"
         await pilot.press("end", "a", *"Use a headset", "enter")
         await settle(pilot)
-        assert [t.text for t in demo_app.store.checklist_templates("phone")][-1] == "Use a headset"
+        assert [t.text for t in demo_app.store.checklists.checklist_templates("phone")][
+            -1
+        ] == "Use a headset"
         await pilot.press("end", "d")  # removing an item asks first
         await settle(pilot)
         assert "Use a headset" in str(demo_app.screen.question)
         await pilot.press("n")
         await settle(pilot)
-        assert [t.text for t in demo_app.store.checklist_templates("phone")][-1] == "Use a headset"
-        new_interview = demo_app.store.add_interview(orbit, demo_app.clock.now(), kind="phone")
+        assert [t.text for t in demo_app.store.checklists.checklist_templates("phone")][
+            -1
+        ] == "Use a headset"
+        new_interview = demo_app.store.people.add_interview(
+            orbit, demo_app.clock.now(), kind="phone"
+        )
         assert "Use a headset" in [
-            r.text for r in demo_app.store.checklist(interview_id=new_interview)
+            r.text for r in demo_app.store.checklists.checklist(interview_id=new_interview)
         ]
         assert "Use a headset" not in [
-            r.text for r in demo_app.store.checklist(interview_id=old_interview)
+            r.text for r in demo_app.store.checklists.checklist(interview_id=old_interview)
         ]
         await pilot.press("R")
         await settle(pilot)
         assert isinstance(demo_app.screen, Confirm)
         await pilot.press("n")
         await settle(pilot)
-        assert "Use a headset" in [t.text for t in demo_app.store.checklist_templates("phone")]
+        assert "Use a headset" in [
+            t.text for t in demo_app.store.checklists.checklist_templates("phone")
+        ]
         await pilot.press("R", "y")
         await settle(pilot)
-        assert "Use a headset" not in [t.text for t in demo_app.store.checklist_templates("phone")]
+        assert "Use a headset" not in [
+            t.text for t in demo_app.store.checklists.checklist_templates("phone")
+        ]
 
 
 async def test_an_interview_within_a_day_is_flagged_to_prepare(

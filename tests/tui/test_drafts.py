@@ -80,9 +80,9 @@ async def test_from_a_due_thank_you_to_sent(demo_app: PursuitApp, clipboard: Fak
         assert "Tomás Ortega" not in people and "Hannah Lee" in people
         assert demo_app.store is not None
         northwind = next(
-            r.id for r in demo_app.store.applications() if r.company == "Northwind Analytics"
+            r.id for r in demo_app.store.views.applications() if r.company == "Northwind Analytics"
         )
-        [draft] = demo_app.store.drafts(northwind)
+        [draft] = demo_app.store.drafts.drafts(northwind)
         assert draft.sent_at is not None and draft.body.endswith("office dog.")
 
 
@@ -163,13 +163,15 @@ async def test_a_draft_autosaves_and_reopens_from_the_application(demo_app: Purs
         editor.action_save()  # what the autosave timer does after a pause in typing
         await settle(pilot)
         assert demo_app.store is not None
-        cobalt = next(r.id for r in demo_app.store.applications() if r.company == "Cobalt Systems")
-        [draft] = demo_app.store.drafts(cobalt)
+        cobalt = next(
+            r.id for r in demo_app.store.views.applications() if r.company == "Cobalt Systems"
+        )
+        [draft] = demo_app.store.drafts.drafts(cobalt)
         assert draft.body.startswith("Quick note. ")
         await pilot.press(*"Really. ")
         await pilot.press("escape")  # leaving saves what the timer has not yet
         await settle(pilot)
-        assert demo_app.store.drafts(cobalt)[0].body.startswith("Quick note. Really. ")
+        assert demo_app.store.drafts.drafts(cobalt)[0].body.startswith("Quick note. Really. ")
         drafts = demo_app.screen.query_one("#app-drafts", OptionList)
         drafts.focus()
         drafts.highlighted = 0
@@ -191,9 +193,9 @@ async def test_looking_at_a_draft_without_changing_it_saves_nothing(demo_app: Pu
         await settle(pilot)
         assert demo_app.store is not None
         northwind = next(
-            r.id for r in demo_app.store.applications() if r.company == "Northwind Analytics"
+            r.id for r in demo_app.store.views.applications() if r.company == "Northwind Analytics"
         )
-        assert demo_app.store.drafts(northwind) == []
+        assert demo_app.store.drafts.drafts(northwind) == []
 
 
 async def test_letters_typed_with_the_buttons_focused_do_not_leave_the_editor(demo_app):
@@ -222,7 +224,7 @@ async def test_your_details_open_ready_to_type_and_what_is_typed_is_saved(demo_a
         await pilot.press("ctrl+a", "ctrl+k", *"Sam Rivera", "ctrl+s")
         await settle(pilot)
         assert demo_app.store is not None
-        assert demo_app.store.settings()["my_name"] == "Sam Rivera"
+        assert demo_app.store.settings.values()["my_name"] == "Sam Rivera"
 
 
 async def test_answering_an_offer_asks_which_answer_and_asking_for_time_moves_it(

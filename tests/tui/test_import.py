@@ -56,7 +56,7 @@ async def test_import_with_preview_and_mapping(empty_app: PursuitApp, tmp_path: 
         await settle(pilot)
         assert isinstance(empty_app.screen, PipelineScreen)
         assert empty_app.store is not None
-        assert sorted(r.company for r in empty_app.store.applications()) == [
+        assert sorted(r.company for r in empty_app.store.views.applications()) == [
             "Acme, Inc.",
             "Delta Labs",
             "Echo",

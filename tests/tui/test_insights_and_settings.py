@@ -47,13 +47,13 @@ async def test_settings_checked_saved_and_applied(
         await settle(pilot)
         assert screen.query_one("#e-check_in_days", FieldError).has_class("-shown")
         assert demo_app.store is not None
-        assert "check_in_days" not in demo_app.store.settings()
+        assert "check_in_days" not in demo_app.store.settings.values()
         screen.query_one("#s-check_in_days", Input).value = "10"
         screen.query_one("#s-theme", Select).value = "textual-light"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert demo_app.store.settings()["check_in_days"] == "10"
-        assert demo_app.store.rules().check_in_days == 10
+        assert demo_app.store.settings.values()["check_in_days"] == "10"
+        assert demo_app.store.settings.rules().check_in_days == 10
         assert demo_app.theme == "textual-light"
     again = PursuitApp(db_path, clock, tick_seconds=3600)
     async with again.run_test(size=SIZE) as pilot:

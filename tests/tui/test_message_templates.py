@@ -28,8 +28,10 @@ async def test_edit_add_and_restore_templates(demo_app: PursuitApp):
         await settle(pilot)
         store = demo_app.store
         assert store is not None
-        northwind = next(r.id for r in store.applications() if r.company == "Northwind Analytics")
-        rendered, _i, _c = store.render_draft(northwind, "thank-you", contact="Hannah Lee")
+        northwind = next(
+            r.id for r in store.views.applications() if r.company == "Northwind Analytics"
+        )
+        rendered, _i, _c = store.drafts.render_draft(northwind, "thank-you", contact="Hannah Lee")
         assert rendered.body == "Thanks, Hannah!"
         assert "edited" in str(screen.query_one(OptionList).get_option_at_index(0).prompt)
 
@@ -42,7 +44,7 @@ async def test_edit_add_and_restore_templates(demo_app: PursuitApp):
         editor.query_one("#t-subject", Input).value = "Coffee, {contact_first}?"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        rendered, _i, _c = store.render_draft(northwind, "coffee-chat", contact="Hannah Lee")
+        rendered, _i, _c = store.drafts.render_draft(northwind, "coffee-chat", contact="Hannah Lee")
         assert rendered.subject == "Coffee, Hannah?"
 
         screen.query_one(OptionList).highlighted = 0
@@ -51,5 +53,5 @@ async def test_edit_add_and_restore_templates(demo_app: PursuitApp):
         assert "Put back pursuit's wording" in str(demo_app.screen.question)  # asks first
         await pilot.press("y")
         await settle(pilot)
-        rendered, _i, _c = store.render_draft(northwind, "thank-you", contact="Hannah Lee")
+        rendered, _i, _c = store.drafts.render_draft(northwind, "thank-you", contact="Hannah Lee")
         assert rendered.body.startswith("Hi Hannah,\n\nThank you for taking the time")

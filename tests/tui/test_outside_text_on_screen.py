@@ -18,7 +18,7 @@ ROLE = "[Stealth] AI · ML [Platform] Engineer"
 def hostile_app(db_path: Path, clock: FixedClock) -> PursuitApp:
     """The app on a file with one application whose name sets a title and holds markup."""
     store = Store.open(db_path, clock)
-    store.add_application("Acme\x1b]0;x\x07", ROLE)
+    store.applications.add_application("Acme\x1b]0;x\x07", ROLE)
     store.close()
     return PursuitApp(db_path, clock, tick_seconds=3600)
 

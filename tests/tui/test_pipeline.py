@@ -56,13 +56,13 @@ async def test_add_through_the_form_with_a_bad_date_then_a_good_one(empty_app: P
         assert isinstance(empty_app.screen, ApplicationForm)
         assert error.has_class("-shown")
         assert "the 45th of Smarch" in str(error.render())
-        assert empty_app.store is not None and empty_app.store.applications() == []
+        assert empty_app.store is not None and empty_app.store.views.applications() == []
         applied.value = "Nov 3"
         empty_app.screen.query_one("#f-salary", Input).value = "120k-140k"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(empty_app.screen, PipelineScreen)
-        [row] = empty_app.store.applications()
+        [row] = empty_app.store.views.applications()
         assert (row.company, row.role, row.applied_on.isoformat(), row.salary_min) == (
             "Acme Robotics",
             "Staff Engineer",
@@ -94,7 +94,7 @@ async def test_the_form_refuses_a_missing_company_and_a_bad_salary(empty_app: Pu
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(empty_app.screen, PipelineScreen)
-        assert empty_app.store is not None and empty_app.store.applications() == []
+        assert empty_app.store is not None and empty_app.store.views.applications() == []
 
 
 async def test_escape_on_an_untouched_form_closes_it_at_once(demo_app: PursuitApp):
@@ -175,13 +175,13 @@ async def test_next_stage_and_pick_any_stage(demo_app: PursuitApp):
         await settle(pilot)
         store = demo_app.store
         assert store is not None
-        fern = next(r for r in store.applications() if r.company == "Fernleaf")
+        fern = next(r for r in store.views.applications() if r.company == "Fernleaf")
         assert fern.stage == "screening"
         await pilot.press("m")
         await pilot.press("7")  # rejected
         await settle(pilot)
-        assert store.application(fern.id).stage == "rejected"
-        history = [t.text for t in store.detail(fern.id).timeline]
+        assert store.views.application(fern.id).stage == "rejected"
+        history = [t.text for t in store.views.detail(fern.id).timeline]
         assert history[:2] == ["Screening → Rejected", "Applied → Screening"]
 
 
@@ -225,7 +225,8 @@ async def test_archive_then_restore_and_delete_asks_first(demo_app: PursuitApp):
         assert demo_app.store is not None
         assert all(
             r.company != "Cobalt Systems"
-            for r in demo_app.store.applications() + demo_app.store.applications(archived=True)
+            for r in demo_app.store.views.applications()
+            + demo_app.store.views.applications(archived=True)
         )
 
 
@@ -241,7 +242,7 @@ async def test_edit_keeps_what_was_there(demo_app: PursuitApp):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert demo_app.store is not None
-        row = next(r for r in demo_app.store.applications() if r.company == "Lumen Health")
+        row = next(r for r in demo_app.store.views.applications() if r.company == "Lumen Health")
         assert (row.role, row.salary_min, row.salary_max) == (
             "Senior Platform Engineer",
             120_000,
@@ -273,11 +274,11 @@ async def test_next_stage_on_an_offer_asks_before_marking_it_accepted(demo_app: 
         await settle(pilot)
         store = demo_app.store
         assert store is not None
-        meridian = next(r for r in store.applications() if r.company == "Meridian Bank")
+        meridian = next(r for r in store.views.applications() if r.company == "Meridian Bank")
         assert meridian.stage == "offer"
         await pilot.press("n", "y")
         await settle(pilot)
-        assert store.application(meridian.id).stage == "accepted"
+        assert store.views.application(meridian.id).stage == "accepted"
 
 
 async def test_after_archive_or_delete_the_cursor_is_on_the_next_row_and_the_footer_fits(
@@ -322,9 +323,9 @@ async def test_the_filter_ignores_case_and_accents(db_path: Path, clock: FixedCl
     from pursuit.store.repo import Store
 
     store = Store.open(db_path, clock)
-    store.add_application("Büro Kollektiv", "Designer")
-    store.add_application("Crème Analytics", "Analyst")
-    store.add_application("Acme", "Engineer")
+    store.applications.add_application("Büro Kollektiv", "Designer")
+    store.applications.add_application("Crème Analytics", "Analyst")
+    store.applications.add_application("Acme", "Engineer")
     store.close()
     app = PursuitApp(db_path, clock, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:

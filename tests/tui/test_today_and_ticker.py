@@ -66,8 +66,8 @@ async def test_the_ticker_is_a_timer_at_the_set_interval(db_path: Path, clock: F
         ticker = app._ticker
         assert ticker is not None and ticker.name == "ticker"
         assert ticker._interval == 30.0 and ticker._callback == app.tick
-        app.store.set_settings({"ticker_seconds": "5"})
-        app.apply_settings(app.store.settings())
+        app.store.settings.set_many({"ticker_seconds": "5"})
+        app.apply_settings(app.store.settings.values())
         assert app._ticker is not ticker and app._ticker._interval == 5.0
 
 
@@ -77,7 +77,7 @@ async def test_another_process_changes_show_up_on_the_next_tick(
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         other = Store.open(db_path, clock)
-        other.add_application("Written Elsewhere", "From the command line")
+        other.applications.add_application("Written Elsewhere", "From the command line")
         other.close()
         demo_app.tick()
         await settle(pilot)

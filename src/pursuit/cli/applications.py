@@ -17,7 +17,7 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     applied = given_day(args.applied, clock, future=False)
     with_store = open_store(args, clock)
     try:
-        app_id = with_store.add_application(
+        app_id = with_store.applications.add_application(
             args.company,
             args.role,
             stage=stage,
@@ -80,7 +80,7 @@ def cmd_stage(args: argparse.Namespace, clock: Clock) -> int:
     stage = normalise(args.stage)
     store = open_store(args, clock)
     try:
-        changed = store.set_stage(args.app, stage)
+        changed = store.applications.set_stage(args.app, stage)
     finally:
         store.close()
     print(

@@ -38,7 +38,7 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         return EXIT_USAGE
     store = open_store(args, clock)
     try:
-        result = store.import_applications(
+        result = store.transfer.import_applications(
             rows_of(sheet, clock.now(), mapping), source=sheet.name, dry_run=args.dry_run
         )
     except ImportFailed as exc:
@@ -65,7 +65,9 @@ def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     check_output(args.output, database)
     store = open_store(args, clock)
     try:
-        data = store.export_json() if args.format == "json" else store.export_csv()
+        data = (
+            store.transfer.export_json() if args.format == "json" else store.transfer.export_csv()
+        )
     finally:
         store.close()
     write_output(args.output, data, database)
@@ -80,7 +82,7 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
         text = open_regular_file(path, MAX_RESTORE).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read {path}: {exc}") from exc
-    from pursuit.store.restore import restore_file
+    from pursuit.store.restoring import restore_file
 
     target = resolve_db_path(args.db)
     n = restore_file(text, target, clock, path.name)
@@ -93,7 +95,7 @@ def cmd_ics(args: argparse.Namespace, clock: Clock) -> int:
     check_output(args.output, database)
     store = open_store(args, clock)
     try:
-        data = store.calendar()
+        data = store.transfer.calendar()
     finally:
         store.close()
     write_output(args.output, data, database)

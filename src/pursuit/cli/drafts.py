@@ -14,7 +14,7 @@ def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
 
     store = open_store(args, clock)
     try:
-        rendered, _iv, _contact = store.render_draft(
+        rendered, _iv, _contact = store.drafts.render_draft(
             args.app, args.kind, interview_id=args.interview, contact=args.contact
         )
     finally:

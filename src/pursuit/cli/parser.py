@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 from pursuit import __version__
 from pursuit.cli.common import EXIT_USAGE
 from pursuit.domain.actions import ACTION_KINDS, EVENT_KINDS
+from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.stages import SECTORS, STAGES
 
 
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     iv.add_argument(
         "--kind",
         default="video",
-        choices=["phone", "video", "onsite", "panel", "group", "technical"],
+        choices=INTERVIEW_KINDS,
     )
     iv.add_argument(
         "--with",

@@ -8,7 +8,7 @@ from datetime import UTC
 
 from pursuit.cli.common import Command, UserError, given_moment, open_store, reading
 from pursuit.cli.output import as_table, print_json
-from pursuit.domain.actions import ACTION_LABELS, EVENT_KINDS
+from pursuit.domain.actions import ACTION_LABELS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
 from pursuit.domain.moments import from_db, to_db
@@ -23,7 +23,7 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
     )
     store = open_store(args, clock)
     try:
-        iid = store.add_interview(
+        iid = store.people.add_interview(
             args.app,
             starts,
             kind=args.kind,
@@ -48,7 +48,7 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
     decision = parse_decision_day(args.decision_by, clock.now()) if args.decision_by else None
     store = open_store(args, clock)
     try:
-        logged = store.log_event(
+        logged = store.applications.log_event(
             args.app,
             args.event,
             at=at,
@@ -68,7 +68,7 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
     store = open_store(args, clock)
     try:
-        n = store.dismiss(args.app, args.action, args.contact)
+        n = store.follow_ups.dismiss(args.app, args.action, args.contact)
     finally:
         store.close()
     print(f"dismissed {n} {args.action} for application {args.app}")
@@ -119,7 +119,7 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     for r in rows:
         local = r.due_at.astimezone(tz)
         when = short_day(local.date(), today)
-        if r.action in ("thank-you", "rejection-reply", "offer-answer"):
+        if r.action in DEADLINES:
             when += f" {local:%H:%M}"
         table.append(
             [

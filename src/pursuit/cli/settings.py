@@ -21,10 +21,10 @@ def cmd_config(args: argparse.Namespace, clock: Clock) -> int:
                 value = check(args.key, args.value, _choices(args.key))
             except BadSetting as exc:
                 raise UserError(str(exc)) from exc
-            store.set_settings({args.key: value})
+            store.settings.set_many({args.key: value})
             print(f"{args.key} = {value}")
             return 0
-        values = effective(store.settings())
+        values = effective(store.settings.values())
     finally:
         store.close()
     if args.json:

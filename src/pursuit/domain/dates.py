@@ -90,7 +90,13 @@ def _shift(now: datetime, n: int, unit: str, raw: str) -> When:
     try:
         from dateutil.relativedelta import relativedelta
 
-        return When((now + relativedelta(**{name: n})).date())
+        shift = {
+            "days": relativedelta(days=n),
+            "weeks": relativedelta(weeks=n),
+            "months": relativedelta(months=n),
+            "years": relativedelta(years=n),
+        }[name]
+        return When((now + shift).date())
     except (OverflowError, ValueError) as exc:
         raise BadDate(f"cannot read {raw!r} as a date: out of range") from exc
 

@@ -14,10 +14,11 @@ Two families of action:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from pursuit.domain import settings
 from pursuit.domain.actions import (  # noqa: F401  (re-exported)
     ACTION_KINDS,
     ACTION_LABELS,
@@ -43,17 +44,34 @@ ASKED_FOR_TIME_HOURS = 48
 
 @dataclass(frozen=True)
 class Rules:
-    """The timings; the defaults follow the usual advice and the user can change them."""
+    """The timings; the defaults follow the usual advice (those the user can change are the
+    defaults of their settings) and the user can change them."""
 
-    thank_you_hours: int = 24
-    check_in_days: int = 7
-    second_check_in_days: int = 7
-    move_on_days: int = 7
-    application_check_in: bool = True
-    application_check_in_days: int = 14
+    thank_you_hours: int = settings.number({}, "thank_you_hours")
+    check_in_days: int = settings.number({}, "check_in_days")
+    second_check_in_days: int = settings.number({}, "second_check_in_days")
+    move_on_days: int = settings.number({}, "move_on_days")
+    application_check_in: bool = settings.is_on({}, "application_check_in")
+    application_check_in_days: int = settings.number({}, "application_check_in_days")
     rejection_reply_hours: int = 48
     feedback_request_days: int = 3
     offer_answer_hours: int = 48
+
+
+#: The settings that change the schedule: changing one reschedules every application.
+RULE_KEYS: frozenset[str] = frozenset(f.name for f in fields(Rules)) & settings.BY_KEY.keys()
+
+
+def rules_from(stored: Mapping[str, str]) -> Rules:
+    """The timings from the stored settings (their defaults for what is not set)."""
+    return Rules(
+        thank_you_hours=settings.number(stored, "thank_you_hours"),
+        check_in_days=settings.number(stored, "check_in_days"),
+        second_check_in_days=settings.number(stored, "second_check_in_days"),
+        move_on_days=settings.number(stored, "move_on_days"),
+        application_check_in=settings.is_on(stored, "application_check_in"),
+        application_check_in_days=settings.number(stored, "application_check_in_days"),
+    )
 
 
 @dataclass(frozen=True)

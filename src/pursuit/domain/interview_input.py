@@ -7,8 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from pursuit.domain.dates import BadDate, parse_decision_day, parse_moment
+from pursuit.domain.interviews import INTERVIEW_KINDS
 
-KINDS = ("phone", "video", "onsite", "panel", "group", "technical")
+#: The form's name for them.
+KINDS = INTERVIEW_KINDS
 _DURATION = re.compile(
     r"^(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(?P<m>\d+)\s*m(?:in(?:utes?)?)?)?$"
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 
@@ -95,6 +95,16 @@ def check(key: str, value: str, choices: Collection[str] = ()) -> str:
     if len(text) > 2_000:
         raise BadSetting(f"{spec.label}: too long (at most 2,000 characters)")
     return value if key == "signature" else text
+
+
+def number(stored: Mapping[str, str], key: str) -> int:
+    """A whole-number setting as stored, or its default."""
+    return int(stored.get(key, BY_KEY[key].default))
+
+
+def is_on(stored: Mapping[str, str], key: str) -> bool:
+    """An on/off setting as stored (any of the words for on), or its default."""
+    return stored.get(key, BY_KEY[key].default).strip().lower() in TRUE_WORDS
 
 
 def effective(stored: dict[str, str]) -> dict[str, str]:

@@ -1,13 +1,11 @@
 """Checklists and their templates: the store's side of preparing for interviews and offers.
 
-A mixin of `Store`. Template edits are kept per format; a format the user never edited reads
+`store.checklists`. Template edits are kept per format; a format the user never edited reads
 the built-in items, so that improvements to the built-ins reach them.
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func
@@ -15,9 +13,9 @@ from sqlmodel import col, select
 
 from pursuit.domain import checklists as cl
 from pursuit.domain.records import ChecklistRow
+from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.tables import (
-    Application,
     ChecklistItem,
     ChecklistTemplateItem,
     Contact,
@@ -29,13 +27,6 @@ from pursuit.store.tables import (
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    class _Host:
-        def _tx(self) -> AbstractContextManager[Session]: ...
-        def _read(self) -> AbstractContextManager[Session]: ...
-        def _get(self, s: Session, app_id: int) -> Application: ...
-        def now(self) -> datetime: ...
-else:
-    _Host = object
 
 STATES = ("open", "done", "skipped")
 
@@ -44,7 +35,10 @@ def _custom_key(fmt: str) -> str:
     return f"checklist_custom:{fmt}"
 
 
-class Checklists(_Host):
+class Checklists:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
     # --- templates -------------------------------------------------------------------------
 
     def _templates(self, s: Session) -> list[cl.TemplateItem]:
@@ -68,7 +62,7 @@ class Checklists(_Host):
         return out
 
     def checklist_templates(self, fmt: str | None = None) -> list[cl.TemplateItem]:
-        with self._read() as s:
+        with self._db.reader() as s:
             items = self._templates(s)
         return [t for t in items if fmt is None or t.format == fmt]
 
@@ -76,7 +70,7 @@ class Checklists(_Host):
         """Replace the items of one format, in the order given."""
         if fmt not in cl.FORMATS:
             raise InvalidValue(f"unknown format {fmt!r}; known formats: {', '.join(cl.FORMATS)}")
-        with self._tx() as s:
+        with self._db.writer() as s:
             s.exec(delete(ChecklistTemplateItem).where(col(ChecklistTemplateItem.format) == fmt))
             for i, t in enumerate(items):
                 s.add(
@@ -92,7 +86,7 @@ class Checklists(_Host):
 
     def restore_checklist_templates(self, fmt: str) -> None:
         """Back to the built-in items for FMT."""
-        with self._tx() as s:
+        with self._db.writer() as s:
             s.exec(delete(ChecklistTemplateItem).where(col(ChecklistTemplateItem.format) == fmt))
             setting = s.get(Setting, _custom_key(fmt))
             if setting is not None:
@@ -121,11 +115,11 @@ class Checklists(_Host):
                 )
             )
 
-    def _make_checklist(self, s: Session, iv: Interview, interviewers: list[str]) -> None:
+    def make_checklist(self, s: Session, iv: Interview, interviewers: list[str]) -> None:
         items = cl.build(iv.kind, iv.location, interviewers, self._templates(s))
         self._insert(s, items, interview_id=iv.id)
 
-    def _add_person_items(self, s: Session, iv: Interview, names: list[str]) -> None:
+    def add_person_items(self, s: Session, iv: Interview, names: list[str]) -> None:
         """Research items for people who joined the interview after its checklist was made."""
         existing = {
             i.text for i in s.exec(select(ChecklistItem).where(ChecklistItem.interview_id == iv.id))
@@ -141,8 +135,8 @@ class Checklists(_Host):
 
     def offer_checklist(self, app_id: int) -> list[ChecklistRow]:
         """The application's offer review, made from the templates the first time."""
-        with self._tx() as s:
-            self._get(s, app_id)
+        with self._db.writer() as s:
+            application_in(s, app_id)
             query = select(ChecklistItem).where(ChecklistItem.application_id == app_id)
             if s.exec(query).first() is None:
                 self._insert(s, cl.build_offer(self._templates(s)), application_id=app_id)
@@ -150,7 +144,7 @@ class Checklists(_Host):
 
     def ensure_checklist(self, interview_id: int) -> None:
         """Make the interview's checklist if it has none (interviews from before checklists)."""
-        with self._tx() as s:
+        with self._db.writer() as s:
             iv = s.get(Interview, interview_id)
             if iv is None:
                 raise NotFound(f"no interview with id {interview_id}")
@@ -168,14 +162,14 @@ class Checklists(_Host):
                         .order_by(col(Contact.name))
                     )
                 )
-                self._make_checklist(s, iv, names)
+                self.make_checklist(s, iv, names)
 
     # --- reading and ticking ---------------------------------------------------------------
 
     def checklist(
         self, *, interview_id: int | None = None, application_id: int | None = None
     ) -> list[ChecklistRow]:
-        with self._read() as s:
+        with self._db.reader() as s:
             query = select(ChecklistItem)
             if interview_id is not None:
                 query = query.where(ChecklistItem.interview_id == interview_id)
@@ -193,7 +187,7 @@ class Checklists(_Host):
         """How far each interview's preparation (the before-items) has got."""
         if not interview_ids:
             return {}
-        with self._read() as s:
+        with self._db.reader() as s:
             rows = s.exec(
                 select(ChecklistItem.interview_id, ChecklistItem.state, func.count())
                 .where(
@@ -220,13 +214,13 @@ class Checklists(_Host):
     def set_item_state(self, item_id: int, state: str) -> None:
         if state not in STATES:
             raise InvalidValue(f"unknown state {state!r}")
-        with self._tx() as s:
+        with self._db.writer() as s:
             self._item(s, item_id).state = state
 
     def update_item(
         self, item_id: int, *, text: str | None = None, notes: str | None = None
     ) -> None:
-        with self._tx() as s:
+        with self._db.writer() as s:
             item = self._item(s, item_id)
             if text is not None:
                 item.text = clean_text(text, "item", required=True, limit=500)
@@ -260,7 +254,7 @@ class Checklists(_Host):
             if rows
             else 0
         )
-        with self._tx() as s:
+        with self._db.writer() as s:
             for r in rows:
                 if r.position > position:
                     self._item(s, r.id).position = r.position + 1
@@ -278,5 +272,5 @@ class Checklists(_Host):
             return item.id
 
     def remove_item(self, item_id: int) -> None:
-        with self._tx() as s:
+        with self._db.writer() as s:
             s.delete(self._item(s, item_id))

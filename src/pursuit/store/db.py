@@ -29,7 +29,8 @@ from pursuit.store.errors import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Connection as SAConnection
+    from sqlalchemy.engine import Engine
 
 __all__ = [
     "DatabaseTooNew",
@@ -97,9 +98,9 @@ def make_engine(uri: str, *, read_only: bool = False) -> Engine:
         _apply_pragmas(dbapi_conn, read_only=read_only)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
+    def _on_begin(conn: SAConnection) -> None:
         # A read-only file has no write lock to take; its writes fail as "read-only". A session
-        # that only reads (Store._read) must not wait for another program's write either.
+        # that only reads (Database.reader) must not wait for another program's write either.
         reads_only = conn.get_execution_options().get("pursuit_reads_only", False)
         conn.exec_driver_sql("BEGIN" if read_only or reads_only else "BEGIN IMMEDIATE")
 
@@ -156,7 +157,9 @@ def reading_uris(path: Path) -> list[str]:
     return uris
 
 
-def _connect_and_read(path: Path, uris: Sequence[str]) -> tuple[sqlite3.Connection, str, tuple]:
+def _connect_and_read(
+    path: Path, uris: Sequence[str]
+) -> tuple[sqlite3.Connection, str, tuple[int, int, int]]:
     """The first of URIS that opens and reads PATH's header; the clearest error if none does."""
     first: StoreError | None = None
     for uri in uris:
@@ -207,18 +210,17 @@ def inspect_existing(path: Path) -> tuple[int, str | None]:
 
 # --- migrations ---------------------------------------------------------------------------
 
-Step = Callable[["Connection"], None]
+Step = Callable[["SAConnection"], None]
 
 
-def _create_v1(conn: Connection) -> None:
-    from sqlmodel import SQLModel
+def _create_v1(conn: SAConnection) -> None:
+    from pursuit.store.schema_v1 import STATEMENTS
 
-    from pursuit.store import tables  # noqa: F401  (registers the tables)
+    for statement in STATEMENTS:
+        conn.exec_driver_sql(statement)
 
-    SQLModel.metadata.create_all(conn)
 
-
-def _index_first_page_v2(conn: Connection) -> None:
+def _index_first_page_v2(conn: SAConnection) -> None:
     # The pipeline's first page (soonest due) and the stage counts are read before the rest:
     # these keep those reads as quick at 100,000 applications as at ten.
     conn.exec_driver_sql(

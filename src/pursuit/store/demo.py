@@ -6,7 +6,7 @@ due today and interviews to come; with a fixed clock it is the same every time (
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from pursuit.domain.dates import local_tz
 from pursuit.store.repo import Store
@@ -26,12 +26,12 @@ def seed(store: Store) -> None:
         "my_phone": "+1 555 0142",
         "my_linkedin": "linkedin.com/in/alexmorgan",
     }.items():
-        store.set_setting(key, value)
+        store.settings.set(key, value)
 
-    def day(days: int):
+    def day(days: int) -> date:
         return today + timedelta(days=days)
 
-    add = store.add_application
+    add = store.applications.add_application
 
     # Interviewing: a video panel happened yesterday, two thank-yous are due.
     northwind = add(
@@ -47,22 +47,24 @@ def seed(store: Store) -> None:
         salary_max=100_000,
         notes="Referred by Priya. Stack: Python, dbt, Snowflake.",
     )
-    store.log_event(
+    store.applications.log_event(
         northwind,
         "heard",
         at=_at(now, -18, 15),
         contact="Priya Raman",
         note="Recruiter call booked",
     )
-    store.add_interview(
+    store.people.add_interview(
         northwind,
         _at(now, -12, 11),
         kind="phone",
         interviewers=["Priya Raman"],
         round_name="Recruiter screen",
     )
-    store.log_event(northwind, "sent-thank-you", at=_at(now, -12, 16), contact="Priya Raman")
-    panel = store.add_interview(
+    store.applications.log_event(
+        northwind, "sent-thank-you", at=_at(now, -12, 16), contact="Priya Raman"
+    )
+    panel = store.people.add_interview(
         northwind,
         _at(now, -1, 14),
         kind="panel",
@@ -71,7 +73,7 @@ def seed(store: Store) -> None:
         decision_by=day(6),
         location="https://meet.example.com/nw-panel",
     )
-    store.update_interview(
+    store.people.update_interview(
         panel,
         debrief_topics="how the team is moving its nightly batch jobs to streaming\n"
         "on-call rotation and the data quality checks",
@@ -95,15 +97,15 @@ def seed(store: Store) -> None:
         salary_min=120_000,
         salary_max=140_000,
     )
-    store.add_interview(
+    store.people.add_interview(
         lumen,
         _at(now, -8, 9, 30),
         kind="video",
         interviewers=["Grace Kim"],
         round_name="Hiring manager",
     )
-    store.log_event(lumen, "sent-thank-you", at=_at(now, -8, 13), contact="Grace Kim")
-    store.add_interview(
+    store.applications.log_event(lumen, "sent-thank-you", at=_at(now, -8, 13), contact="Grace Kim")
+    store.people.add_interview(
         lumen,
         _at(now, 1, 13),
         kind="onsite",
@@ -124,7 +126,7 @@ def seed(store: Store) -> None:
         salary_min=60_000,
         salary_max=70_000,
     )
-    store.add_interview(
+    store.people.add_interview(
         quarry,
         _at(now, -13, 10),
         kind="technical",
@@ -132,7 +134,9 @@ def seed(store: Store) -> None:
         round_name="Final technical",
         decision_by=day(-6),
     )
-    store.log_event(quarry, "sent-thank-you", at=_at(now, -13, 15), contact="Ines Duarte")
+    store.applications.log_event(
+        quarry, "sent-thank-you", at=_at(now, -13, 15), contact="Ines Duarte"
+    )
 
     # A second check-in is due: one was sent a week ago.
     harbor = add(
@@ -144,15 +148,19 @@ def seed(store: Store) -> None:
         location="Portland, OR",
         sector="education",
     )
-    store.add_interview(
+    store.people.add_interview(
         harbor,
         _at(now, -30, 15),
         kind="video",
         interviewers=["Dana Whitfield"],
         round_name="Panel interview",
     )
-    store.log_event(harbor, "sent-thank-you", at=_at(now, -30, 18), contact="Dana Whitfield")
-    store.log_event(harbor, "sent-check-in", at=_at(now, -7, 9), contact="Dana Whitfield")
+    store.applications.log_event(
+        harbor, "sent-thank-you", at=_at(now, -30, 18), contact="Dana Whitfield"
+    )
+    store.applications.log_event(
+        harbor, "sent-check-in", at=_at(now, -7, 9), contact="Dana Whitfield"
+    )
 
     # Applied, no word for two weeks: the application check-in is due.
     add(
@@ -196,7 +204,7 @@ def seed(store: Store) -> None:
         location="Rotterdam",
         sector="other",
     )
-    store.add_interview(
+    store.people.add_interview(
         orbit,
         _at(now, 3, 16),
         kind="phone",
@@ -216,15 +224,15 @@ def seed(store: Store) -> None:
         salary_min=75_000,
         salary_max=90_000,
     )
-    store.add_interview(
+    store.people.add_interview(
         meridian,
         _at(now, -20, 10),
         kind="onsite",
         interviewers=["Eleanor Wright"],
         round_name="Final",
     )
-    store.log_event(meridian, "sent-thank-you", at=_at(now, -20, 17))
-    store.log_event(
+    store.applications.log_event(meridian, "sent-thank-you", at=_at(now, -20, 17))
+    store.applications.log_event(
         meridian,
         "offer",
         at=_at(now, -1, 11),
@@ -242,10 +250,12 @@ def seed(store: Store) -> None:
         location="Remote (US)",
         sector="tech",
     )
-    store.add_interview(add_r, _at(now, -21, 14), kind="video", interviewers=["Leo Brandt"])
-    store.log_event(add_r, "sent-thank-you", at=_at(now, -21, 18))
-    store.log_event(add_r, "rejected", at=_at(now, -6, 9), contact="Leo Brandt")
-    store.log_event(add_r, "sent-rejection-reply", at=_at(now, -5, 10), contact="Leo Brandt")
+    store.people.add_interview(add_r, _at(now, -21, 14), kind="video", interviewers=["Leo Brandt"])
+    store.applications.log_event(add_r, "sent-thank-you", at=_at(now, -21, 18))
+    store.applications.log_event(add_r, "rejected", at=_at(now, -6, 9), contact="Leo Brandt")
+    store.applications.log_event(
+        add_r, "sent-rejection-reply", at=_at(now, -5, 10), contact="Leo Brandt"
+    )
 
     # Closed ones, for the funnel.
     accepted = add(
@@ -257,8 +267,8 @@ def seed(store: Store) -> None:
         location="Austin, TX",
         sector="tech",
     )
-    store.log_event(accepted, "accepted", at=_at(now, -380))
-    store.archive(accepted)
+    store.applications.log_event(accepted, "accepted", at=_at(now, -380))
+    store.applications.archive(accepted)
     withdrawn = add(
         "Granite Insurance",
         "BI Developer",
@@ -268,7 +278,9 @@ def seed(store: Store) -> None:
         location="Hartford, CT",
         sector="finance",
     )
-    store.log_event(withdrawn, "withdrew", at=_at(now, -28), note="Role moved to fully onsite")
+    store.applications.log_event(
+        withdrawn, "withdrew", at=_at(now, -28), note="Role moved to fully onsite"
+    )
     ghost = add(
         "Vantage Retail",
         "Data Engineer",
@@ -278,7 +290,7 @@ def seed(store: Store) -> None:
         location="Chicago, IL",
         sector="other",
     )
-    store.log_event(ghost, "ghosted", at=_at(now, -21))
+    store.applications.log_event(ghost, "ghosted", at=_at(now, -21))
 
     # Saved for later.
     add(

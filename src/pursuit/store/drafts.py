@@ -1,23 +1,25 @@
 """Drafts, message templates and the user's own details: the store's side of the draft editor.
 
-A mixin of `Store`: it relies on the transaction helpers and `log_event` there.
+`store.drafts`: given the settings (the user's details sign a message) and the applications
+(marking a draft sent logs its event).
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
 from pursuit.domain import messages as msg
-from pursuit.domain.followups import EVENT_KINDS
+from pursuit.domain.actions import EVENT_KINDS
 from pursuit.domain.records import DraftRow
+from pursuit.store.applications import Applications, Logged
+from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.settings import Settings
 from pursuit.store.tables import (
     Activity,
-    Application,
     ApplicationContact,
     Contact,
     Draft,
@@ -29,28 +31,18 @@ from pursuit.store.tables import (
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from pursuit.store.repo import Logged
 
-    class _Host:
-        def _tx(self) -> AbstractContextManager[Session]: ...
-        def _read(self) -> AbstractContextManager[Session]: ...
-        def _get(self, s: Session, app_id: int) -> Application: ...
-        def now(self) -> datetime: ...
-        def settings(self) -> dict[str, str]: ...
-        def log_event(self, app_id: int, kind: str, **kw: Any) -> Logged: ...
-else:
-    _Host = object
+class Drafts:
+    def __init__(self, database: Database, settings: Settings, applications: Applications) -> None:
+        self._db = database
+        self._settings = settings
+        self._applications = applications
 
-#: The user's own details, kept as settings, used to sign messages.
-PROFILE = ("my_name", "signature", "my_email", "my_phone", "my_linkedin")
-
-
-class Drafts(_Host):
     # --- templates -------------------------------------------------------------------------
 
     def templates(self) -> list[msg.Template]:
         """The built-ins (as the user edited them) and then the user's own, by name."""
-        with self._read() as s:
+        with self._db.reader() as s:
             rows = {t.name: t for t in s.exec(select(MessageTemplate))}
         out = []
         for base in msg.BUILTIN:
@@ -70,7 +62,7 @@ class Drafts(_Host):
 
     def edited_templates(self) -> set[str]:
         """Names of the built-in templates the user has changed."""
-        with self._read() as s:
+        with self._db.reader() as s:
             return {r.name for r in s.exec(select(MessageTemplate)) if r.builtin}
 
     def template(self, name: str) -> msg.Template:
@@ -88,7 +80,7 @@ class Drafts(_Host):
         if event and event not in EVENT_KINDS:
             raise InvalidValue(f"unknown event {event!r}")
         body = clean_text(body, "body", required=True, limit=100_000)
-        with self._tx() as s:
+        with self._db.writer() as s:
             row = s.exec(select(MessageTemplate).where(MessageTemplate.name == name)).first()
             if row is None:
                 row = MessageTemplate(name=name)
@@ -101,7 +93,7 @@ class Drafts(_Host):
 
     def restore_template(self, name: str) -> None:
         """Undo the user's edits of a built-in template (or delete one of their own)."""
-        with self._tx() as s:
+        with self._db.writer() as s:
             row = s.exec(select(MessageTemplate).where(MessageTemplate.name == name)).first()
             if row is None:
                 raise NotFound(f"template {name!r} has no changes to undo")
@@ -123,10 +115,10 @@ class Drafts(_Host):
         contact, the interview's first interviewer (for a thank-you, THANKING, the first one
         still owed one), or else the application's first person.
         """
-        now = self.now()
-        profile = {k: v for k, v in self.settings().items() if k in PROFILE}
-        with self._read() as s:
-            app = self._get(s, app_id)
+        now = self._db.now()
+        profile = self._settings.values()
+        with self._db.reader() as s:
+            app = application_in(s, app_id)
             iv = self._pick_interview(s, app_id, interview_id, now)
             person = self._pick_contact(s, app_id, iv, contact, thanking=thanking)
             decision = iv.decision_by if iv else None
@@ -160,7 +152,11 @@ class Drafts(_Host):
                 applied_date=app.applied_on,
                 today=now.date(),
                 detail=detail,
-                **profile,
+                my_name=profile.get("my_name", ""),
+                signature=profile.get("signature", ""),
+                my_email=profile.get("my_email", ""),
+                my_phone=profile.get("my_phone", ""),
+                my_linkedin=profile.get("my_linkedin", ""),
             )
             return context, (iv.id if iv else None), (person.id if person else None)
 
@@ -263,9 +259,9 @@ class Drafts(_Host):
         subject = clean_text(subject, "subject", limit=2_000)
         if len(body) > 200_000:
             raise InvalidValue("the message is too long (at most 200,000 characters)")
-        now = self.now()
-        with self._tx() as s:
-            self._get(s, app_id)
+        now = self._db.now()
+        with self._db.writer() as s:
+            application_in(s, app_id)
             draft = s.get(Draft, draft_id) if draft_id is not None else None
             if draft is None:
                 draft = Draft(
@@ -286,7 +282,7 @@ class Drafts(_Host):
 
     def drafts(self, app_id: int) -> list[DraftRow]:
         """The application's drafts: unsent first, newest first."""
-        with self._read() as s:
+        with self._db.reader() as s:
             rows = s.exec(
                 select(Draft, Contact.name)
                 .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
@@ -296,7 +292,7 @@ class Drafts(_Host):
         return sorted(out, key=lambda d: (d.sent_at is not None, -d.updated_at.timestamp(), -d.id))
 
     def draft(self, draft_id: int) -> DraftRow:
-        with self._read() as s:
+        with self._db.reader() as s:
             d = s.get(Draft, draft_id)
             if d is None:
                 raise NotFound(f"no draft with id {draft_id}")
@@ -309,17 +305,16 @@ class Drafts(_Host):
         template = self.template(row.template)
         logged = None
         if template.event:
-            logged = self.log_event(
+            logged = self._applications.log_event(
                 row.application_id,
                 template.event,
                 contact=row.contact_name,
                 interview_id=row.interview_id,
             )
-        with self._tx() as s:
+        with self._db.writer() as s:
             d = s.get(Draft, draft_id)
             assert d is not None
-            d.sent_at = self.now()
-        from pursuit.store.repo import Logged
+            d.sent_at = self._db.now()
 
         return logged or Logged(())
 

@@ -17,7 +17,8 @@ from typing import Protocol
 
 
 class _Readable(Protocol):
-    path: Path
+    @property
+    def path(self) -> Path: ...
 
     def reader(self) -> object: ...
 

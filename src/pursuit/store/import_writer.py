@@ -15,9 +15,10 @@ from datetime import date, datetime, tzinfo
 
 from pursuit.domain import followups as fu
 from pursuit.domain.moments import to_db
+from pursuit.domain.spreadsheet_words import fold
 from pursuit.domain.stages import STAGES
 from pursuit.store.errors import InvalidValue
-from pursuit.store.importer import ImportRow, _fold
+from pursuit.store.importer import ImportRow
 
 _APPLICATION = (
     "INSERT INTO application (company, role, url, source, location, sector, salary_min, "
@@ -41,7 +42,7 @@ _NEXT = (
 def digest(company: str, role: str, applied_on: date | str | None) -> bytes:
     """A row's identity for the duplicate check, in 16 bytes (the set of them stays small)."""
     day = applied_on.isoformat() if isinstance(applied_on, date) else (applied_on or "")
-    text = f"{_fold(company)}\x1f{_fold(role)}\x1f{day}"
+    text = f"{fold(company)}\x1f{fold(role)}\x1f{day}"
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
@@ -119,9 +120,9 @@ def write_batch(
     tally: Tally,
 ) -> None:
     """Write ROWS on CONN (inside the caller's transaction), skipping those already known."""
+    from pursuit.store.applications import validate_application
+    from pursuit.store.contacts import name_key
     from pursuit.store.errors import clean_text
-    from pursuit.store.people import name_key
-    from pursuit.store.repo import validate_application
 
     stamp = to_db(now)
     for row in rows:

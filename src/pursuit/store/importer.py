@@ -2,7 +2,7 @@
 
 Reading is separate from writing: `scan_csv` reads a file through once, checking every row and
 reporting the ones it cannot use by line number; `rows_of` reads the good ones again, one at a
-time, for `Store.import_applications`, which writes them in batches, skipping any that are
+time, for `store.transfer.import_applications`, which writes them in batches, skipping any that are
 already in the database. Neither holds the whole file.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,153 +21,14 @@ from typing import Any
 
 from pursuit.domain.dates import BadDate, parse_day
 from pursuit.domain.salary import BadSalary, parse_salary
+from pursuit.domain.spreadsheet_words import FIELDS as FIELDS  # the import screen reads them here
+from pursuit.domain.spreadsheet_words import HEADERS, SECTOR_WORDS, STATUS_WORDS, fold
 
-FIELDS = (
-    "company",
-    "role",
-    "stage",
-    "applied",
-    "url",
-    "location",
-    "salary",
-    "notes",
-    "contact",
-    "source",
-    "sector",
-)
-
-#: Header names people use, folded to lower case without punctuation.
-HEADERS = {
-    "company": "company",
-    "employer": "company",
-    "organization": "company",
-    "organisation": "company",
-    "company name": "company",
-    "business": "company",
-    "role": "role",
-    "position": "role",
-    "title": "role",
-    "job title": "role",
-    "job": "role",
-    "position title": "role",
-    "job role": "role",
-    "status": "stage",
-    "stage": "stage",
-    "state": "stage",
-    "application status": "stage",
-    "date applied": "applied",
-    "applied": "applied",
-    "applied on": "applied",
-    "application date": "applied",
-    "date": "applied",
-    "applied date": "applied",
-    "link": "url",
-    "url": "url",
-    "job link": "url",
-    "posting": "url",
-    "job url": "url",
-    "posting url": "url",
-    "job posting": "url",
-    "location": "location",
-    "city": "location",
-    "where": "location",
-    "salary": "salary",
-    "pay": "salary",
-    "compensation": "salary",
-    "salary range": "salary",
-    "notes": "notes",
-    "note": "notes",
-    "comments": "notes",
-    "comment": "notes",
-    "contact": "contact",
-    "recruiter": "contact",
-    "contact name": "contact",
-    "contact person": "contact",
-    "hiring manager": "contact",
-    "source": "source",
-    "found via": "source",
-    "found on": "source",
-    "via": "source",
-    "sector": "sector",
-    "industry": "sector",
-}
-
-#: Status words people write, folded, to stages.
-STATUS_WORDS = {
-    "saved": "saved",
-    "wishlist": "saved",
-    "bookmarked": "saved",
-    "to apply": "saved",
-    "interested": "saved",
-    "not applied": "saved",
-    "applied": "applied",
-    "submitted": "applied",
-    "sent": "applied",
-    "application sent": "applied",
-    "pending": "applied",
-    "waiting": "applied",
-    "screening": "screening",
-    "phone screen": "screening",
-    "screen": "screening",
-    "recruiter call": "screening",
-    "phone call": "screening",
-    "hr call": "screening",
-    "interviewing": "interviewing",
-    "interview": "interviewing",
-    "interviews": "interviewing",
-    "onsite": "interviewing",
-    "on site": "interviewing",
-    "technical": "interviewing",
-    "final round": "interviewing",
-    "second round": "interviewing",
-    "in progress": "interviewing",
-    "offer": "offer",
-    "offered": "offer",
-    "offer received": "offer",
-    "accepted": "accepted",
-    "hired": "accepted",
-    "offer accepted": "accepted",
-    "rejected": "rejected",
-    "rejection": "rejected",
-    "declined": "rejected",
-    "no": "rejected",
-    "not selected": "rejected",
-    "turned down": "rejected",
-    "withdrawn": "withdrawn",
-    "withdrew": "withdrawn",
-    "pulled out": "withdrawn",
-    "ghosted": "ghosted",
-    "no response": "ghosted",
-    "no reply": "ghosted",
-    "no answer": "ghosted",
-    "never heard back": "ghosted",
-}
-SECTOR_WORDS = {
-    "tech": "tech",
-    "technology": "tech",
-    "software": "tech",
-    "it": "tech",
-    "finance": "finance",
-    "banking": "finance",
-    "fintech": "finance",
-    "education": "education",
-    "school": "education",
-    "university": "education",
-    "government": "government",
-    "public sector": "government",
-    "healthcare": "healthcare",
-    "health": "healthcare",
-    "medical": "healthcare",
-}
 MAX_FILE = 50 * 1024 * 1024
 
 
 class ImportFailed(ValueError):
     """The file as a whole cannot be read (not the fault of one row)."""
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 @dataclass(frozen=True)
@@ -183,7 +43,7 @@ class ImportRow:
 
     @property
     def key(self) -> tuple[str, str, date | None]:
-        return (_fold(self.company), _fold(self.role), self.applied_on)
+        return (fold(self.company), fold(self.role), self.applied_on)
 
 
 @dataclass(frozen=True)
@@ -218,17 +78,18 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
                 f"cannot use --map {pair!r}: write COLUMN=FIELD, FIELD one of "
                 f"{', '.join(FIELDS)} or ignore"
             )
-        out[_fold(column)] = target
+        out[fold(column)] = target
     return out
 
 
-def _lines(path: Path) -> Iterator[str]:
+def _lines(path: Path) -> Generator[str, None, None]:
     """The file's lines, read as they are needed (a big file is never held whole).
 
     Opened as a plain file only (a pipe or a device is refused at once, never read), through
     one descriptor for the sniffing and the reading.
     """
-    from pursuit.store.files import UnreadableFile, open_regular
+    from pursuit.store.errors import UnreadableFile
+    from pursuit.store.files import open_regular
 
     try:
         raw = open_regular(path, MAX_FILE)
@@ -287,7 +148,7 @@ def _walk(
     columns: dict[int, str] = {}
     unmapped = []
     for i, name in enumerate(header):
-        folded = _fold(name)
+        folded = fold(name)
         target = chosen.get(folded) or HEADERS.get(folded)
         if target and target != "ignore" and target not in columns.values():
             columns[i] = target
@@ -390,7 +251,7 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
     status = cells.get("stage", "")
     stage = "applied"
     if status:
-        folded = _fold(status)
+        folded = fold(status)
         if folded not in STATUS_WORDS:
             raise ValueError(
                 f"unknown status {status!r} (map it with a known word such as "
@@ -408,14 +269,14 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
         except BadSalary as exc:
             raise ValueError(f"bad salary: {exc}") from exc
     if cells.get("sector"):
-        values["sector"] = SECTOR_WORDS.get(_fold(cells["sector"]), "other")
+        values["sector"] = SECTOR_WORDS.get(fold(cells["sector"]), "other")
     contact = cells.get("contact", "")
     if len(contact) > 200:
         raise ValueError("contact name longer than 200 characters")
     # The store's own checks, here, so that a row it would refuse is reported before any
     # batch is written.
+    from pursuit.store.applications import validate_application
     from pursuit.store.errors import InvalidValue
-    from pursuit.store.repo import validate_application
 
     try:
         validate_application({"company": company, "role": role, **values})

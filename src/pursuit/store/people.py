@@ -1,6 +1,7 @@
 """Interviews and the people in them: the store's writes and reads for both.
 
-A mixin of `Store`: it relies on the transaction, lookup and reschedule helpers there.
+`store.people`: given the follow-up schedule (an interview changes it), the applications (an
+interview moves the stage) and the checklists (an interview gets one).
 """
 
 from __future__ import annotations
@@ -10,12 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
+from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.records import InterviewDetail, Interviewer
 from pursuit.domain.stages import STAGES
+from pursuit.store.applications import Applications
+from pursuit.store.checklists import Checklists
+from pursuit.store.contacts import contact_named, name_key
+from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.follow_ups import FollowUps
 from pursuit.store.tables import (
     Activity,
-    Application,
     ApplicationContact,
     Contact,
     FollowUp,
@@ -25,31 +31,9 @@ from pursuit.store.tables import (
 )
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
     from sqlmodel import Session
 
-    class _Host:
-        def _tx(self) -> AbstractContextManager[Session]: ...
-        def _read(self) -> AbstractContextManager[Session]: ...
-        def _get(self, s: Session, app_id: int) -> Application: ...
-        def _reschedule(self, s: Session, app_id: int) -> None: ...
-        def _set_stage(
-            self,
-            s: Session,
-            app_id: int,
-            stage: str,
-            at: datetime,
-            note: str,
-            reschedule: bool = True,
-        ) -> bool: ...
-        def now(self) -> datetime: ...
-        def _make_checklist(self, s: Session, iv: Interview, interviewers: list[str]) -> None: ...
-        def _add_person_items(self, s: Session, iv: Interview, names: list[str]) -> None: ...
-else:
-    _Host = object
 
-INTERVIEW_KINDS = ("phone", "video", "onsite", "panel", "group", "technical")
 CONTACT_ROLES = ("recruiter", "hiring manager", "interviewer", "referral", "")
 #: Free-text fields of an interview that the screen autosaves as they are typed.
 INTERVIEW_TEXT = (
@@ -64,37 +48,27 @@ RATINGS = ("rating_confidence", "rating_clarity", "rating_rapport", "rating_know
 CONTACT_FIELDS = ("name", "title", "email", "phone", "linkedin", "notes")
 
 
-def name_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+class People:
+    def __init__(
+        self,
+        database: Database,
+        follow_ups: FollowUps,
+        applications: Applications,
+        checklists: Checklists,
+    ) -> None:
+        self._db = database
+        self._follow_ups = follow_ups
+        self._applications = applications
+        self._checklists = checklists
 
-
-class People(_Host):
     # --- contacts ----------------------------------------------------------------------------
-
-    def _contact(self, s: Session, name: str, app_id: int, role: str) -> Contact:
-        """The one contact of this name (case forgiven): the same person is one contact."""
-        clean = clean_text(name, "contact name", required=True, limit=200)
-        contact = s.exec(
-            select(Contact).where(Contact.name_key == name_key(clean)).order_by(col(Contact.id))
-        ).first()
-        if contact is None:
-            contact = Contact(name=clean, name_key=name_key(clean))
-            s.add(contact)
-            s.flush()
-        assert contact.id is not None
-        link = s.get(ApplicationContact, (app_id, contact.id))
-        if link is None:
-            s.add(ApplicationContact(application_id=app_id, contact_id=contact.id, role=role))
-        elif role and not link.role:
-            link.role = role
-        return contact
 
     def add_contact(self, app_id: int, name: str, *, role: str = "", **fields: str) -> int:
         """Link a person to an application, creating them unless they are known by name."""
         role = self._role(role)
-        with self._tx() as s:
-            self._get(s, app_id)
-            contact = self._contact(s, name, app_id, role)
+        with self._db.writer() as s:
+            application_in(s, app_id)
+            contact = contact_named(s, name, app_id, role)
             self._apply_contact_fields(contact, fields)
             assert contact.id is not None
             return contact.id
@@ -102,7 +76,7 @@ class People(_Host):
     def update_contact(
         self, contact_id: int, *, app_id: int | None = None, role: str | None = None, **fields: str
     ) -> None:
-        with self._tx() as s:
+        with self._db.writer() as s:
             contact = s.get(Contact, contact_id)
             if contact is None:
                 raise NotFound(f"no contact with id {contact_id}")
@@ -120,7 +94,7 @@ class People(_Host):
                         )
                     )
                 }:
-                    self._reschedule(s, app)
+                    self._follow_ups.reschedule(s, app)
 
     @staticmethod
     def _role(role: str) -> str:
@@ -160,8 +134,8 @@ class People(_Host):
             raise InvalidValue(
                 f"unknown interview kind {kind!r}; choose one of {', '.join(INTERVIEW_KINDS)}"
             )
-        with self._tx() as s:
-            app = self._get(s, app_id)
+        with self._db.writer() as s:
+            app = application_in(s, app_id)
             iv = Interview(
                 application_id=app_id,
                 kind=kind,
@@ -177,18 +151,18 @@ class People(_Host):
             assert iv.id is not None
             names = list(dict.fromkeys(n.strip() for n in interviewers if n.strip()))
             for name in names:
-                contact = self._contact(s, name, app_id, "interviewer")
+                contact = contact_named(s, name, app_id, "interviewer")
                 assert contact.id is not None
                 s.add(InterviewContact(interview_id=iv.id, contact_id=contact.id))
-            self._make_checklist(s, iv, names)
+            self._checklists.make_checklist(s, iv, names)
             # A phone call is usually the screen; anything else means interviews proper.
             target = "screening" if kind == "phone" else "interviewing"
             if STAGES.index(app.stage) < STAGES.index(target):
                 # A past interview means the stage changed by then at the latest.
-                when = min(self.now(), starts_at)
-                self._set_stage(s, app_id, target, when, "", reschedule=False)
+                when = min(self._db.now(), starts_at)
+                self._applications.set_stage_in(s, app_id, target, when, "", reschedule=False)
             s.flush()
-            self._reschedule(s, app_id)
+            self._follow_ups.reschedule(s, app_id)
             return iv.id
 
     def update_interview(
@@ -226,7 +200,7 @@ class People(_Host):
                 fields[name] = clean_text(
                     str(fields[name] or ""), name.replace("_", " "), limit=100_000
                 )
-        with self._tx() as s:
+        with self._db.writer() as s:
             iv = s.get(Interview, interview_id)
             if iv is None:
                 raise NotFound(f"no interview with id {interview_id}")
@@ -238,7 +212,7 @@ class People(_Host):
                 self._set_interviewers(s, iv, interviewers)
             s.flush()
             if set(fields) - set(INTERVIEW_TEXT) - set(RATINGS) or interviewers is not None:
-                self._reschedule(s, iv.application_id)
+                self._follow_ups.reschedule(s, iv.application_id)
 
     def _set_interviewers(
         self, s: Session, iv: Interview, names: list[str] | tuple[str, ...]
@@ -246,7 +220,7 @@ class People(_Host):
         assert iv.id is not None
         wanted = []
         for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-            contact = self._contact(s, name, iv.application_id, "interviewer")
+            contact = contact_named(s, name, iv.application_id, "interviewer")
             wanted.append(contact.id)
         for link in s.exec(select(InterviewContact).where(InterviewContact.interview_id == iv.id)):
             if link.contact_id not in wanted:
@@ -257,30 +231,30 @@ class People(_Host):
         for cid in wanted:
             assert cid is not None
             s.add(InterviewContact(interview_id=iv.id, contact_id=cid))
-            contact = s.get(Contact, cid)
-            if contact is not None:
-                new_names.append(contact.name)
+            person = s.get(Contact, cid)
+            if person is not None:
+                new_names.append(person.name)
         if new_names:
-            self._add_person_items(s, iv, new_names)
+            self._checklists.add_person_items(s, iv, new_names)
 
     def delete_interview(self, interview_id: int) -> None:
-        with self._tx() as s:
+        with self._db.writer() as s:
             iv = s.get(Interview, interview_id)
             if iv is None:
                 raise NotFound(f"no interview with id {interview_id}")
             app_id = iv.application_id
             s.delete(iv)
             s.flush()
-            self._reschedule(s, app_id)
+            self._follow_ups.reschedule(s, app_id)
 
     def interview(self, interview_id: int) -> InterviewDetail:
         """One interview, with each interviewer's thank-you state at the store's now."""
-        now = self.now()
-        with self._read() as s:
+        now = self._db.now()
+        with self._db.reader() as s:
             iv = s.get(Interview, interview_id)
             if iv is None:
                 raise NotFound(f"no interview with id {interview_id}")
-            app = self._get(s, iv.application_id)
+            app = application_in(s, iv.application_id)
             people = s.exec(
                 select(Contact)
                 .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
+from typing import NamedTuple
 
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.pipeline import Coming, Entry, searchable
@@ -19,18 +20,33 @@ def stage_counts(conn: sqlite3.Connection, *, archived: bool = False) -> dict[st
     return {stage: n for stage, n in conn.execute(sql, (1 if archived else 0,))}
 
 
+class ReadyInterview(NamedTuple):
+    """An interview, with how many of its checklist's items for before it are settled (done or
+    skipped) out of how many."""
+
+    id: int
+    application_id: int
+    company: str
+    role: str
+    kind: str
+    round_name: str
+    starts_at: datetime
+    decision_by: date | None
+    location: str
+    settled: int
+    total: int
+
+
 def interviews_with_checklists(
     conn: sqlite3.Connection,
     start: datetime,
     end: datetime,
     application_ids: Sequence[int] | None = None,
-) -> list[tuple]:  # type: ignore[type-arg]
-    """Interviews starting in [START, END), soonest first, as rows: the interview's columns
-    (id, application, company, role, kind, round, start, decision by, location, NULL), then
-    its checklist's settled and total items for before it."""
+) -> list[ReadyInterview]:
+    """Interviews starting in [START, END), soonest first, with their checklists' readiness."""
     sql = (
         "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
-        "i.decision_by, i.location, NULL, "
+        "i.decision_by, i.location, "
         "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
         " AND c.phase = 'before' AND c.state != 'open'), "
         "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
@@ -43,7 +59,34 @@ def interviews_with_checklists(
         sql += f" AND i.application_id IN ({', '.join('?' * len(application_ids))})"
         params.extend(application_ids)
     sql += " ORDER BY i.starts_at"
-    return conn.execute(sql, params).fetchall()
+    return [
+        ReadyInterview(
+            iid,
+            app_id,
+            company,
+            role,
+            kind,
+            round_name,
+            from_db(starts_at),
+            date.fromisoformat(decision_by) if decision_by else None,
+            location,
+            settled,
+            total,
+        )
+        for (
+            iid,
+            app_id,
+            company,
+            role,
+            kind,
+            round_name,
+            starts_at,
+            decision_by,
+            location,
+            settled,
+            total,
+        ) in conn.execute(sql, params)
+    ]
 
 
 def coming(
@@ -55,13 +98,30 @@ def coming(
     """Each application's soonest interview in [START, END), with how ready it is."""
     rows = interviews_with_checklists(conn, start, end, application_ids)
     # Soonest last, so that it wins.
-    return {r[1]: Coming(r[4], from_db(r[6]), r[10], r[11]) for r in reversed(rows)}
+    return {
+        r.application_id: Coming(r.kind, r.starts_at, r.settled, r.total) for r in reversed(rows)
+    }
 
 
 _ENTRY_COLUMNS = (
     "id, company, role, stage, next_action, next_contact, next_opens_at, next_due_at, "
     "next_overdue_at, last_contact_at, location, notes"
 )
+#: A row of _ENTRY_COLUMNS as SQLite gives it (moments as stored: `Entry` keeps them so).
+_EntryColumns = tuple[
+    int,
+    str,
+    str,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str,
+    str,
+]
 
 
 def pipeline_entries(conn: sqlite3.Connection, *, archived: bool = False) -> list[Entry]:
@@ -95,26 +155,36 @@ def first_entries(conn: sqlite3.Connection, limit: int, *, archived: bool = Fals
     return entries
 
 
-def _entries(rows: Iterable[tuple]) -> list[Entry]:  # type: ignore[type-arg]
+def _entries(rows: Iterable[_EntryColumns]) -> list[Entry]:
     # The same few stages and actions on every row: share one string object for each.
     shared: dict[str, str] = {}
     share = shared.setdefault
-    entries = []
-    for r in rows:
-        company, role = r[1], r[2]
-        entries.append(
-            Entry(
-                r[0],
-                company,
-                role,
-                share(r[3], r[3]),
-                share(r[4], r[4]) if r[4] else None,
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                searchable(f"{company}\n{role}\n{r[10]}\n{r[11]}"),
-            )
+    return [
+        Entry(
+            app_id,
+            company,
+            role,
+            share(stage, stage),
+            share(action, action) if action else None,
+            contact,
+            opens_at,
+            due_at,
+            overdue_at,
+            last_contact_at,
+            searchable(f"{company}\n{role}\n{location}\n{notes}"),
         )
-    return entries
+        for (
+            app_id,
+            company,
+            role,
+            stage,
+            action,
+            contact,
+            opens_at,
+            due_at,
+            overdue_at,
+            last_contact_at,
+            location,
+            notes,
+        ) in rows
+    ]

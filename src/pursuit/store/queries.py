@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any, NamedTuple
 
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
@@ -32,27 +33,48 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _app_row(r: tuple) -> ApplicationRow:  # type: ignore[type-arg]
+def _app_row(r: tuple[Any, ...]) -> ApplicationRow:
+    (
+        app_id,
+        company,
+        role,
+        stage,
+        applied_on,
+        url,
+        notes,
+        source,
+        location,
+        sector,
+        salary_min,
+        salary_max,
+        archived,
+        last_contact_at,
+        next_action,
+        next_contact,
+        next_opens_at,
+        next_due_at,
+        next_overdue_at,
+    ) = r
     return ApplicationRow(
-        id=r[0],
-        company=r[1],
-        role=r[2],
-        stage=r[3],
-        applied_on=_day(r[4]),
-        url=r[5],
-        notes=r[6],
-        source=r[7],
-        location=r[8],
-        sector=r[9],
-        salary_min=r[10],
-        salary_max=r[11],
-        archived=bool(r[12]),
-        last_contact_at=_moment(r[13]),
-        next_action=r[14],
-        next_contact=r[15],
-        next_opens_at=_moment(r[16]),
-        next_due_at=_moment(r[17]),
-        next_overdue_at=_moment(r[18]),
+        id=app_id,
+        company=company,
+        role=role,
+        stage=stage,
+        applied_on=_day(applied_on),
+        url=url,
+        notes=notes,
+        source=source,
+        location=location,
+        sector=sector,
+        salary_min=salary_min,
+        salary_max=salary_max,
+        archived=bool(archived),
+        last_contact_at=_moment(last_contact_at),
+        next_action=next_action,
+        next_contact=next_contact,
+        next_opens_at=_moment(next_opens_at),
+        next_due_at=_moment(next_due_at),
+        next_overdue_at=_moment(next_overdue_at),
     )
 
 
@@ -81,20 +103,45 @@ _DUE_COLUMNS = (
 )
 
 
-def _due_row(r: tuple) -> DueRow:  # type: ignore[type-arg]
+def _due_row(r: tuple[Any, ...]) -> DueRow:
+    (
+        app_id,
+        company,
+        role,
+        action,
+        contact_id,
+        contact_name,
+        interview_id,
+        source,
+        opens_at,
+        due_at,
+        overdue_at,
+    ) = r
     return DueRow(
-        application_id=r[0],
-        company=r[1],
-        role=r[2],
-        action=r[3],
-        contact_id=r[4],
-        contact_name=r[5],
-        interview_id=r[6],
-        source=r[7],
-        opens_at=from_db(r[8]),
-        due_at=from_db(r[9]),
-        overdue_at=from_db(r[10]),
+        application_id=app_id,
+        company=company,
+        role=role,
+        action=action,
+        contact_id=contact_id,
+        contact_name=contact_name,
+        interview_id=interview_id,
+        source=source,
+        opens_at=from_db(opens_at),
+        due_at=from_db(due_at),
+        overdue_at=from_db(overdue_at),
     )
+
+
+class DueBrief(NamedTuple):
+    """A follow-up open now, as the command line's JSON gives it: moments as stored."""
+
+    application_id: int
+    company: str
+    role: str
+    action: str
+    due_at: str
+    overdue_at: str
+    contact: str | None
 
 
 def due(
@@ -108,15 +155,12 @@ def due(
     return [_due_row(r) for r in _due(conn, _DUE_COLUMNS, at, application_id, limit)]
 
 
-def due_brief(
-    conn: sqlite3.Connection, at: datetime
-) -> list[tuple[int, str, str, str, str, str, str | None]]:
-    """As `due`, as plain tuples for the command line's JSON: (application, company, role,
-    action, due at, overdue at (both as stored), contact)."""
+def due_brief(conn: sqlite3.Connection, at: datetime) -> list[DueBrief]:
+    """As `due`, with only what the command line's JSON says (none of the moments parsed)."""
     columns = (
         "f.application_id, a.company, a.role, f.action, f.due_at, f.overdue_at, f.contact_name"
     )
-    return _due(conn, columns, at, None, None)
+    return list(map(DueBrief._make, _due(conn, columns, at, None, None)))
 
 
 def _due(
@@ -125,7 +169,7 @@ def _due(
     at: datetime,
     application_id: int | None,
     limit: int | None,
-) -> list[tuple]:  # type: ignore[type-arg]
+) -> list[tuple[Any, ...]]:
     # Down the due_at index: rows come in the order asked for, so only ties are sorted (a
     # range on opens_at would sort every open one: half again as long at 10,000).
     sql = (
@@ -219,19 +263,19 @@ def interviews_of(conn: sqlite3.Connection, application_id: int) -> list[Intervi
     return [_interview_row(r) for r in conn.execute(sql, (application_id,))]
 
 
-def _interview_row(r: tuple) -> InterviewRow:  # type: ignore[type-arg]
-    names = tuple(sorted(r[9].split("\x1f"))) if r[9] else ()
+def _interview_row(r: tuple[Any, ...]) -> InterviewRow:
+    iid, app_id, company, role, kind, round_name, starts_at, decision_by, location, names = r
     return InterviewRow(
-        id=r[0],
-        application_id=r[1],
-        company=r[2],
-        role=r[3],
-        kind=r[4],
-        round_name=r[5],
-        starts_at=from_db(r[6]),
-        decision_by=_day(r[7]),
-        location=r[8],
-        interviewers=names,
+        id=iid,
+        application_id=app_id,
+        company=company,
+        role=role,
+        kind=kind,
+        round_name=round_name,
+        starts_at=from_db(starts_at),
+        decision_by=_day(decision_by),
+        location=location,
+        interviewers=tuple(sorted(names.split("\x1f"))) if names else (),
     )
 
 
@@ -287,5 +331,22 @@ def preparation(
     Settled items are done or skipped; only the items for before the interview count.
     APPLICATION_IDS, when given, limits them to those applications.
     """
-    rows = interviews_with_checklists(conn, start, end, application_ids)
-    return [(_interview_row(r), r[10], r[11]) for r in rows]
+    return [
+        (
+            InterviewRow(
+                id=r.id,
+                application_id=r.application_id,
+                company=r.company,
+                role=r.role,
+                kind=r.kind,
+                round_name=r.round_name,
+                starts_at=r.starts_at,
+                decision_by=r.decision_by,
+                location=r.location,
+                interviewers=(),
+            ),
+            r.settled,
+            r.total,
+        )
+        for r in interviews_with_checklists(conn, start, end, application_ids)
+    ]

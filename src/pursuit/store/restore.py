@@ -3,18 +3,14 @@
 A dump is read by hand-editing people and by other programs, so it is held to the rules the
 store keeps for its own writes (stages, dates, lengths, ranges, links between rows). The first
 fault is reported by table, row and field; nothing is created until the whole dump passes.
-A new database is built under a temporary name beside the target and moved into place only
-when complete, so a restore cut short leaves no half-filled database behind.
+Writing a checked dump into a file is `restoring.restore_file`.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Date, Integer, String
@@ -22,20 +18,21 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
 from pursuit.domain.actions import ACTION_KINDS, EVENT_KINDS
+from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.moments import from_db
 from pursuit.domain.safe_text import TextNotAllowed, check_stored_text
 from pursuit.domain.settings import BY_KEY, BadSetting, check
 from pursuit.domain.stages import SECTORS, STAGES
 from pursuit.store import db
 from pursuit.store.errors import InvalidValue
-from pursuit.store.safe_write import fsync_folder
 from pursuit.store.tables import UTCDateTime
-from pursuit.store.transfer import DUMP_FORMAT, DUMP_VERSION
+
+DUMP_FORMAT = "pursuit-dump"
+DUMP_VERSION = 1
 
 if TYPE_CHECKING:
     from sqlalchemy import Column
 
-    from pursuit.domain.clock import Clock
 
 TEXT_LIMIT = 100_000
 INT64 = (-(2**63), 2**63 - 1)
@@ -45,7 +42,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("application", "sector"): SECTORS,
     ("stage_event", "from_stage"): STAGES,
     ("stage_event", "to_stage"): STAGES,
-    ("interview", "kind"): ("phone", "video", "onsite", "panel", "group", "technical"),
+    ("interview", "kind"): INTERVIEW_KINDS,
     ("activity", "kind"): EVENT_KINDS,
     ("follow_up", "action"): ACTION_KINDS,
     ("follow_up_dismissal", "action"): ACTION_KINDS,
@@ -207,48 +204,3 @@ def check_dump(text: str, name: str) -> dict[str, list[dict[str, Any]]]:
         if len(key_columns) == 1:
             keys_seen[table.name] = {k[0] for k in seen}
     return {t: tables.get(t, []) for t in known}
-
-
-def restore_file(text: str, target: Path, clock: Clock, name: str) -> int:
-    """Restore the dump TEXT (read from NAME) into TARGET; the number of applications.
-
-    An existing TARGET must be empty of everything, settings included. A new one is built
-    under a temporary name and linked into place when complete.
-    """
-    from pursuit.store.repo import Store
-
-    checked = check_dump(text, name)
-    if target.exists():
-        store = Store.open(target, clock)
-        try:
-            return store.restore_tables(checked)
-        finally:
-            store.close()
-    folder = target.parent
-    # What a restore killed before its end left beside the target: never linked in, so stale.
-    for stale in folder.glob(f".{target.name}.restoring-*"):
-        stale.unlink(missing_ok=True)
-    building = folder / f".{target.name}.restoring-{secrets.token_hex(4)}"
-    try:
-        store = Store.open(building, clock)
-        try:
-            count = store.restore_tables(checked)
-        finally:
-            store.close()
-        fd = os.open(building, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            # A link, not a rename: it never replaces a file that appeared meanwhile.
-            os.link(building, target)
-        except FileExistsError as exc:
-            raise InvalidValue(f"{target} appeared while restoring; it was left alone") from exc
-        fsync_folder(folder)
-        return count
-    except OSError as exc:
-        raise InvalidValue(f"cannot restore into {target}: {exc.strerror or exc}") from exc
-    finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{building}{suffix}").unlink(missing_ok=True)

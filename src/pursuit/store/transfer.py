@@ -1,6 +1,6 @@
 """Data in and out: importing rows, the JSON dump and restore, the CSV report, the calendar.
 
-A mixin of `Store`. The JSON dump is the database itself, table by table, value by value, so
+`store.transfer`. The JSON dump is the database itself, table by table, value by value, so
 that restoring it into an empty database and dumping again gives the same file.
 """
 
@@ -8,42 +8,30 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
-from datetime import datetime, timedelta
+from datetime import timedelta
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import SQLModel
 
+from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz
-from pursuit.domain.followups import ACTION_LABELS, DEADLINES
+from pursuit.domain.moments import from_db
 from pursuit.domain.safe_text import csv_cell, ics_text, json_text
 from pursuit.store import db, queries
+from pursuit.store.database import Database
 from pursuit.store.errors import InvalidValue
+from pursuit.store.follow_ups import FollowUps
 from pursuit.store.importer import ImportResult, ImportRow
 
 if TYPE_CHECKING:
-    import sqlite3
-    from pathlib import Path
+    pass
 
-    from sqlmodel import Session
-
-    class _Host:
-        path: Path
-
-        def _tx(self) -> AbstractContextManager[Session]: ...
-        def _read(self) -> AbstractContextManager[Session]: ...
-        def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def now(self) -> datetime: ...
-        def _rules(self, s: Session) -> Any: ...
-else:
-    _Host = object
 
 #: Rows written per transaction by an import.
 IMPORT_BATCH = 1000
-DUMP_FORMAT = "pursuit-dump"
-DUMP_VERSION = 1
 
 
 def _tables() -> list[str]:
@@ -52,7 +40,11 @@ def _tables() -> list[str]:
     return [t.name for t in SQLModel.metadata.sorted_tables]
 
 
-class Transfer(_Host):
+class Transfer:
+    def __init__(self, database: Database, follow_ups: FollowUps) -> None:
+        self._db = database
+        self._follow_ups = follow_ups
+
     # --- import ----------------------------------------------------------------------------
 
     def import_applications(
@@ -73,24 +65,24 @@ class Transfer(_Host):
         """
         from pursuit.store.import_writer import Known, Tally, write_batch
 
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             known = Known(conn)
         tally = Tally()
         tz = local_tz()
         stream = iter(rows)
         try:
             while batch := list(islice(stream, batch_size)):
-                with self._tx() as s:
-                    conn = s.connection().connection.dbapi_connection
-                    assert conn is not None
+                with self._db.writer() as s:
+                    raw = s.connection().connection.dbapi_connection
+                    assert isinstance(raw, sqlite3.Connection)
                     write_batch(
-                        conn,  # type: ignore[arg-type]
+                        raw,
                         batch,
                         known,
                         source=source,
-                        now=self.now(),
+                        now=self._db.now(),
                         tz=tz,
-                        rules=self._rules(s),
+                        rules=self._follow_ups.rules_in(s),
                         tally=tally,
                     )
                     if dry_run:
@@ -104,7 +96,9 @@ class Transfer(_Host):
     # --- the JSON dump ---------------------------------------------------------------------
 
     def export_json(self) -> str:
-        with self.reader() as conn:
+        from pursuit.store.restore import DUMP_FORMAT, DUMP_VERSION
+
+        with self._db.connection() as conn:
             conn.execute("BEGIN")  # one consistent snapshot across the tables
             try:
                 dump: dict[str, Any] = {
@@ -129,12 +123,12 @@ class Transfer(_Host):
 
     def restore_tables(self, tables: dict[str, list[dict[str, Any]]]) -> int:
         """Write checked TABLES (see store.restore) into this database, which holds nothing."""
-        with self._tx() as s:
+        with self._db.writer() as s:
             raw = s.connection()
             for name in _tables():
                 if raw.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first() is not None:
                     raise InvalidValue(
-                        f"restore needs an empty database; {self.path} already holds data "
+                        f"restore needs an empty database; {self._db.path} already holds data "
                         f"({name.replace('_', ' ')}). Use --db with a new file"
                     )
             for name in _tables():
@@ -171,12 +165,12 @@ class Transfer(_Host):
                 "archived",
             ]
         )
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             history: dict[int, list[str]] = {}
             for app_id, stage, at in conn.execute(
                 "SELECT application_id, to_stage, at FROM stage_event ORDER BY at, id"
             ):
-                day = queries.from_db(at).astimezone(tz).date().isoformat()
+                day = from_db(at).astimezone(tz).date().isoformat()
                 history.setdefault(app_id, []).append(f"{day} {stage}")
             counts = dict(
                 conn.execute(
@@ -210,14 +204,14 @@ class Transfer(_Host):
         """Upcoming interviews and due follow-ups as an iCalendar file."""
         from icalendar import Calendar, Event
 
-        now = self.now()
+        now = self._db.now()
         tz = local_tz()
         cal = Calendar()
         cal.add("prodid", "-//pursuit//job search//EN")
         cal.add("version", "2.0")
         cal.add("x-wr-calname", "pursuit")
         stamp = now.astimezone(tz)
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             interviews = queries.upcoming_interviews(
                 conn, now - timedelta(hours=6), now + timedelta(days=horizon_days)
             )

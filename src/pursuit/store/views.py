@@ -1,90 +1,69 @@
-"""The store's reads for screens and the command line (plain SQL, see queries.py)."""
+"""`store.views`: the reads for screens and the command line (plain SQL, see queries.py)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from pursuit.domain import timeline as words
+from pursuit.domain.moments import from_db
 from pursuit.domain.records import (
     ApplicationDetail,
     ApplicationRow,
     ContactRow,
-    DraftRow,
     DueRow,
     TimelineEntry,
 )
-from pursuit.domain.stages import label
 from pursuit.store import queries
+from pursuit.store.database import Database
+from pursuit.store.drafts import Drafts
 from pursuit.store.errors import NotFound
 
-if TYPE_CHECKING:
 
-    class _Host:
-        def reader(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def now(self) -> datetime: ...
-        def drafts(self, app_id: int) -> list[DraftRow]: ...
-else:
-    _Host = object
+class Views:
+    def __init__(self, database: Database, drafts: Drafts) -> None:
+        self._db = database
+        self._drafts = drafts
 
-EVENT_WORDS = {
-    "sent-thank-you": "Sent a thank-you",
-    "sent-check-in": "Sent a check-in",
-    "heard": "Heard back",
-    "rejected": "Rejected",
-    "offer": "Offer",
-    "sent-rejection-reply": "Replied to the rejection",
-    "sent-feedback-request": "Asked for feedback",
-    "answered-offer": "Answered the offer",
-    "asked-for-time": "Asked for time to consider the offer",
-    "accepted": "Accepted",
-    "withdrew": "Withdrew",
-    "ghosted": "Marked ghosted",
-    "note": "Note",
-}
-
-
-class Views(_Host):
     def applications(
         self, *, stage: str | None = None, archived: bool = False
     ) -> list[ApplicationRow]:
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             return queries.applications(conn, stage=stage, archived=archived)
 
     def application(self, app_id: int) -> ApplicationRow:
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             row = queries.application(conn, app_id)
         if row is None:
             raise NotFound(f"no application with id {app_id}")
         return row
 
     def due(self, at: datetime | None = None) -> list[DueRow]:
-        with self.reader() as conn:
-            return queries.due(conn, at or self.now())
+        with self._db.connection() as conn:
+            return queries.due(conn, at or self._db.now())
 
     def overdue_count(self, at: datetime | None = None) -> int:
-        with self.reader() as conn:
-            return queries.overdue_count(conn, at or self.now())
+        with self._db.connection() as conn:
+            return queries.overdue_count(conn, at or self._db.now())
 
     def contacts(self, app_id: int | None = None) -> list[ContactRow]:
         """Everyone, or the people of one application (with their role in it)."""
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             return queries.contacts(conn, app_id)
 
     def detail(self, app_id: int) -> ApplicationDetail:
         """Everything the application screen shows."""
         row = self.application(app_id)
-        with self.reader() as conn:
+        with self._db.connection() as conn:
             interviews = queries.interviews_of(conn, app_id)
             due = queries.pending(conn, app_id)
             contacts = queries.contacts(conn, app_id)
             timeline = list(self._timeline(conn, app_id, {c.id: c.name for c in contacts}))
-        now = self.now()
+        now = self._db.now()
         for iv in interviews:
             if iv.starts_at <= now:
-                timeline.append(TimelineEntry(iv.starts_at, "interview", f"{iv.title} interview"))
+                timeline.append(TimelineEntry(iv.starts_at, "interview", words.interview(iv.title)))
         # Newest first; entries made in the same instant keep the order they were made in.
         timeline.reverse()
         timeline.sort(key=lambda t: t.at, reverse=True)
@@ -94,7 +73,7 @@ class Views(_Host):
             contacts=contacts,
             timeline=timeline,
             due=due,
-            drafts=self.drafts(app_id),
+            drafts=self._drafts.drafts(app_id),
         )
 
     @staticmethod
@@ -106,24 +85,14 @@ class Views(_Host):
             "ORDER BY id",
             (app_id,),
         ):
-            text = (
-                f"{label(from_stage)} → {label(to_stage)}"
-                if from_stage
-                else f"Added as {label(to_stage)}"
+            yield TimelineEntry(
+                from_db(at), "stage", words.stage_change(from_stage, to_stage, note)
             )
-            if note:
-                text += f" · {note}"
-            yield TimelineEntry(queries.from_db(at), "stage", text)
         for kind, at, contact_id, note in conn.execute(
             "SELECT kind, at, contact_id, note FROM activity WHERE application_id = ? ORDER BY id",
             (app_id,),
         ):
-            if kind in ("rejected", "offer", "accepted", "withdrew", "ghosted"):
-                continue  # the stage change says it
-            text = EVENT_WORDS.get(kind, kind)
-            who = names.get(contact_id)
-            if who:
-                text += f" ({who})"
-            if note:
-                text += f": {note}" if kind == "note" else f" · {note}"
-            yield TimelineEntry(queries.from_db(at), kind, text)
+            if not words.says_itself(kind):
+                yield TimelineEntry(
+                    from_db(at), kind, words.event(kind, names.get(contact_id), note)
+                )

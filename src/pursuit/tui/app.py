@@ -154,7 +154,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         try:
             store = Store.open(self.db_path, self.clock)
             changed = store.upgraded
-            if self.demo and not store.applications():
+            if self.demo and not store.views.applications():
                 from pursuit.store.demo import seed
 
                 seed(store)
@@ -165,7 +165,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
             self.post_message(StoreFailed(str(exc)))
             return
         self.store = store
-        self.post_message(StoreReady(store.settings(), changed))
+        self.post_message(StoreReady(store.settings.values(), changed))
 
     @work(thread=True, exclusive=True, group="backup", name="daily backup")
     def daily_backup(self) -> None:
@@ -210,7 +210,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         # A theme chosen anywhere (the palette's own theme picker too) is remembered.
         if self.store is not None and getattr(self, "_settings_loaded", False):
             self.run_write(
-                lambda s: s.set_settings({"theme": theme}), what="the theme", key="theme"
+                lambda s: s.settings.set_many({"theme": theme}), what="the theme", key="theme"
             )
 
     def on_store_failed(self, message: StoreFailed) -> None:

@@ -20,7 +20,7 @@ def mark_sent(screen: Screen[Any], row: DueRow) -> None:
         def ghosted(yes: bool | None) -> None:
             if yes:
                 app.run_write(
-                    lambda s: s.log_event(row.application_id, "ghosted"),
+                    lambda s: s.applications.log_event(row.application_id, "ghosted"),
                     success=f"{row.company} marked ghosted. On to the next one.",
                 )
 
@@ -42,7 +42,7 @@ def mark_sent(screen: Screen[Any], row: DueRow) -> None:
     def answered(yes: bool | None) -> None:
         if yes:
             app.run_write(
-                lambda s: s.log_event(
+                lambda s: s.applications.log_event(
                     row.application_id,
                     event,
                     contact=row.contact_name,
@@ -94,6 +94,6 @@ def open_draft(screen: Screen[Any], row: DueRow) -> None:
 def dismiss(screen: Screen[Any], row: DueRow) -> None:
     app: Any = screen.app
     app.run_write(
-        lambda s: s.dismiss(row.application_id, row.action, row.contact_name),
+        lambda s: s.follow_ups.dismiss(row.application_id, row.action, row.contact_name),
         success=f"Dismissed: {ACTION_LABELS[row.action].lower()} · {row.company}",
     )

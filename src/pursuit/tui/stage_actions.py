@@ -26,7 +26,7 @@ def edit(screen: Screen[Any], row: ApplicationRow) -> None:
     def saved(values: dict[str, Any] | None) -> None:
         if values:
             app.run_write(
-                lambda store: store.update_application(row.id, **values),
+                lambda store: store.applications.update_application(row.id, **values),
                 success=f"Saved {values['company']} · {values['role']}",
                 what=f"your changes to {values['company']}",
                 kept=typed_text(values),
@@ -43,7 +43,7 @@ def add(screen: Screen[Any], done: Callable[[int], None] | None = None) -> None:
     def saved(values: dict[str, Any] | None) -> None:
         if values:
             app.run_write(
-                lambda store: store.add_application(**values),
+                lambda store: store.applications.add_application(**values),
                 done,
                 success=f"Added {values['company']} · {values['role']}",
                 what=f"the new application to {values['company']}",
@@ -93,6 +93,6 @@ def move(screen: Screen[Any], row: ApplicationRow) -> None:
 def _move_to(screen: Screen[Any], row: ApplicationRow, stage: str) -> None:
     app: Any = screen.app
     app.run_write(
-        lambda store: store.set_stage(row.id, stage),
+        lambda store: store.applications.set_stage(row.id, stage),
         success=f"{row.company}: {label(row.stage)} → {label(stage)}",
     )

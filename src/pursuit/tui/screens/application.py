@@ -146,7 +146,7 @@ class ApplicationScreen(Screen[None]):
             return
         try:
             with reading(self, store.path):
-                self.post_message(self.Loaded(store.detail(self.app_id)))
+                self.post_message(self.Loaded(store.views.detail(self.app_id)))
         except StoreError as exc:
             self.post_message(self.Loaded(None, str(exc)))
 
@@ -279,7 +279,7 @@ class ApplicationScreen(Screen[None]):
     def _pick_template(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
         with reading(self, store.path):
-            self.app.call_from_thread(self._show_templates, store.templates())
+            self.app.call_from_thread(self._show_templates, store.drafts.templates())
 
     def _show_templates(self, templates: Any) -> None:
         from pursuit.tui.screens.draft import DraftEditor, DraftRequest
@@ -344,7 +344,7 @@ class ApplicationScreen(Screen[None]):
             if values:
                 role = values.pop("role")
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.update_contact(cid, app_id=self.app_id, role=role, **values),
+                    lambda s: s.people.update_contact(cid, app_id=self.app_id, role=role, **values),
                     success=f"Saved {values['name']}",
                     what=f"your changes to {values['name']}",
                     kept=typed_text({"role": role, **values}),
@@ -376,7 +376,7 @@ class ApplicationScreen(Screen[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.add_interview(self.app_id, **values),
+                    lambda s: s.people.add_interview(self.app_id, **values),
                     success="Interview recorded",
                     what="the new interview",
                     kept=typed_text(values),
@@ -394,7 +394,7 @@ class ApplicationScreen(Screen[None]):
             if values:
                 name = values.pop("name")
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.add_contact(self.app_id, name, **values),
+                    lambda s: s.people.add_contact(self.app_id, name, **values),
                     success=f"Added {name}",
                     what=f"the new contact {name}",
                     kept=typed_text({"name": name, **values}),
@@ -416,7 +416,7 @@ class ApplicationScreen(Screen[None]):
             if values:
                 event = values.pop("kind")
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.log_event(self.app_id, event, **values),
+                    lambda s: s.applications.log_event(self.app_id, event, **values),
                     logged,
                     success="Noted" if event == "note" else "Logged",
                     what="your note" if event == "note" else "what you logged",

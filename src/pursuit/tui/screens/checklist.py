@@ -103,10 +103,10 @@ class ChecklistScreen(Screen[None]):
         # Making the list on first sight is a write: the app's writer does it, then we read.
         if target.application_id is not None:
             app_id = target.application_id
-            make: Any = lambda store: store.offer_checklist(app_id)  # noqa: E731
+            make: Any = lambda store: store.checklists.offer_checklist(app_id)  # noqa: E731
         else:
             iv_id = target.interview_id
-            make = lambda store: store.ensure_checklist(iv_id)  # noqa: E731
+            make = lambda store: store.checklists.ensure_checklist(iv_id)  # noqa: E731
         self.app.run_write(  # type: ignore[attr-defined]
             make,
             lambda _r: self.load() if self.is_attached else None,
@@ -118,9 +118,9 @@ class ChecklistScreen(Screen[None]):
         store: Any = self.app.store  # type: ignore[attr-defined]
         with reading(self, store.path):
             if self.target.application_id is not None:
-                rows = store.checklist(application_id=self.target.application_id)
+                rows = store.checklists.checklist(application_id=self.target.application_id)
             else:
-                rows = store.checklist(interview_id=self.target.interview_id)
+                rows = store.checklists.checklist(interview_id=self.target.interview_id)
             self.post_message(self.Loaded(rows))
 
     def on_checklist_screen_loaded(self, message: Loaded) -> None:
@@ -188,7 +188,7 @@ class ChecklistScreen(Screen[None]):
         self.app.run_write(write, done)  # type: ignore[attr-defined]
 
     def _set_state(self, row: ChecklistRow, state: str) -> None:
-        self._write(lambda s: s.set_item_state(row.id, state))
+        self._write(lambda s: s.checklists.set_item_state(row.id, state))
         # Move on at once; the reload confirms it.
         index = self.rows.index(row)
         self.rows[index] = replace(row, state=state)
@@ -216,7 +216,7 @@ class ChecklistScreen(Screen[None]):
 
         def saved(text: str | None) -> None:
             if text is not None:
-                self._write(lambda s: s.update_item(row.id, notes=text))
+                self._write(lambda s: s.checklists.update_item(row.id, notes=text))
 
         prompt = f"Notes · {row.text}" + (f"\n{row.guidance}" if row.guidance else "")
         self.app.push_screen(
@@ -236,7 +236,7 @@ class ChecklistScreen(Screen[None]):
         def saved(text: str | None) -> None:
             if text:
                 self._write(
-                    lambda s: s.add_item(
+                    lambda s: s.checklists.add_item(
                         section=section,
                         text=text,
                         after=row.id if row else None,
@@ -256,7 +256,7 @@ class ChecklistScreen(Screen[None]):
 
         def saved(text: str | None) -> None:
             if text:
-                self._write(lambda s: s.update_item(row.id, text=text))
+                self._write(lambda s: s.checklists.update_item(row.id, text=text))
 
         self.app.push_screen(TextPrompt("Reword the item", row.text), saved)
 
@@ -269,7 +269,7 @@ class ChecklistScreen(Screen[None]):
                 self,
                 f"Remove “{row.text}” from this checklist?",
                 "Remove",
-                lambda: self._write(lambda s: s.remove_item(row.id)),
+                lambda: self._write(lambda s: s.checklists.remove_item(row.id)),
             )
 
     def action_walk(self) -> None:

@@ -81,7 +81,7 @@ class ChecklistTemplatesScreen(Screen[None]):
     def load(self, fmt: str) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
         with reading(self, store.path):
-            self.post_message(self.Loaded(fmt, store.checklist_templates(fmt)))
+            self.post_message(self.Loaded(fmt, store.checklists.checklist_templates(fmt)))
 
     def on_checklist_templates_screen_loaded(self, message: Loaded) -> None:
         if message.fmt == self.fmt:
@@ -138,7 +138,7 @@ class ChecklistTemplatesScreen(Screen[None]):
         self.draw(keep)
         fmt = self.fmt
         self.app.run_write(  # type: ignore[attr-defined]
-            lambda s: s.save_checklist_templates(fmt, items),
+            lambda s: s.checklists.save_checklist_templates(fmt, items),
             what=f"the {FORMAT_LABELS[fmt]} checklist template",
             kept="\n".join(f"{i.section}: {i.text}" for i in items),
             key=("checklist-template", fmt),  # each save holds the whole list
@@ -214,7 +214,7 @@ class ChecklistTemplatesScreen(Screen[None]):
             "Your changes to them will be lost.",
             "Restore",
             lambda: self.app.run_write(  # type: ignore[attr-defined]
-                lambda s: s.restore_checklist_templates(fmt),
+                lambda s: s.checklists.restore_checklist_templates(fmt),
                 lambda _r: self.load(fmt),
                 success=f"{FORMAT_LABELS[fmt]}: pursuit's own items are back",
             ),

@@ -135,10 +135,10 @@ class DraftEditor(Screen[None]):
         store: Any = self.app.store  # type: ignore[attr-defined]
         r = self.request
         try:
-            company = store.application(r.application_id).company
+            company = store.views.application(r.application_id).company
             if r.draft_id is not None:
-                row = store.draft(r.draft_id)
-                template = store.template(row.template)
+                row = store.drafts.draft(r.draft_id)
+                template = store.drafts.template(row.template)
                 opened = Opened(
                     row.id,
                     template,
@@ -151,11 +151,11 @@ class DraftEditor(Screen[None]):
                     None,
                 )
             else:
-                rendered, iv_id, contact_id = store.render_draft(
+                rendered, iv_id, contact_id = store.drafts.render_draft(
                     r.application_id, r.template, interview_id=r.interview_id, contact=r.contact
                 )
-                template = store.template(rendered.template)
-                context, _i, _c = store.draft_context(
+                template = store.drafts.template(rendered.template)
+                context, _i, _c = store.drafts.draft_context(
                     r.application_id, interview_id=iv_id, contact=r.contact
                 )
                 opened = Opened(
@@ -170,7 +170,7 @@ class DraftEditor(Screen[None]):
                     None,
                 )
             if opened.template.event == "sent-check-in":
-                warning = store.check_in_warning(r.application_id)
+                warning = store.follow_ups.check_in_warning(r.application_id)
                 opened = replace(opened, warning=warning)
         except StoreError as exc:
             self.post_message(self.Ready(None, str(exc)))
@@ -271,7 +271,7 @@ class DraftEditor(Screen[None]):
         def save(store: Any) -> int:
             # Read when it runs: the first save of a new draft gives the id the next ones use.
             return int(
-                store.save_draft(
+                store.drafts.save_draft(
                     self.draft_id,
                     request.application_id,
                     o.template.name,
@@ -365,7 +365,7 @@ class DraftEditor(Screen[None]):
             if yes:
                 # After the draft's own save in the writer's line: its id is known by then.
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.mark_draft_sent(self.draft_id),
+                    lambda s: s.drafts.mark_draft_sent(self.draft_id),
                     logged,
                     success=f"Logged as sent: {title}",
                     what=f"marking the {title} as sent",
@@ -380,7 +380,7 @@ class DraftEditor(Screen[None]):
     def _read_profile(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
         with reading(self, store.path):
-            self.app.call_from_thread(self._edit_profile, store.settings())
+            self.app.call_from_thread(self._edit_profile, store.settings.values())
 
     def _edit_profile(self, values: dict[str, str]) -> None:
         from pursuit.tui.screens.profile import ProfileForm
@@ -388,7 +388,7 @@ class DraftEditor(Screen[None]):
         def saved(values: dict[str, str] | None) -> None:
             if values:
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.set_settings(values),
+                    lambda s: s.settings.set_many(values),
                     success="Saved. New drafts are signed with these details.",
                     what="your profile",
                     kept=typed_text(values),

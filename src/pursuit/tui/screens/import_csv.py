@@ -186,7 +186,7 @@ class ImportScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.import_applications(plan.rows, source=name), done
+                    lambda s: s.transfer.import_applications(plan.rows, source=name), done
                 )
 
         self.app.push_screen(

@@ -144,7 +144,7 @@ class InterviewScreen(Screen[None]):
         interview_id = self.interview_id
         # The checklist is made on first sight; it is a write, so it goes through the app's.
         self.app.run_write(  # type: ignore[attr-defined]
-            lambda store: store.ensure_checklist(interview_id),
+            lambda store: store.checklists.ensure_checklist(interview_id),
             lambda _r: self.load() if self.is_attached else None,
             what="this interview's preparation checklist",
         )
@@ -159,8 +159,8 @@ class InterviewScreen(Screen[None]):
 
         store = self.app.store  # type: ignore[attr-defined]
         try:
-            self.progress = store.progress([self.interview_id]).get(self.interview_id)
-            self.post_message(self.Loaded(store.interview(self.interview_id)))
+            self.progress = store.checklists.progress([self.interview_id]).get(self.interview_id)
+            self.post_message(self.Loaded(store.people.interview(self.interview_id)))
         except StoreError as exc:
             self.post_message(self.Loaded(None, str(exc)))
         except Exception as exc:
@@ -303,7 +303,7 @@ class InterviewScreen(Screen[None]):
         self._take(changes)
         interview_id = self.interview_id
         self.app.run_write(  # type: ignore[attr-defined]
-            lambda store: store.update_interview(interview_id, **changes),
+            lambda store: store.people.update_interview(interview_id, **changes),
             what=f"your changes to the {self.saved.title if self.saved else ''} interview",
             kept=typed_text(changes),
         )

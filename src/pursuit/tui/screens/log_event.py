@@ -32,7 +32,7 @@ EVENTS = [
 
 
 class LogEvent(FormModal[dict[str, Any] | None]):
-    """Returns the arguments for Store.log_event (kind, at, contact, decision_by, note)."""
+    """Returns the arguments for `log_event` (kind, at, contact, decision_by, note)."""
 
     def __init__(self, now: datetime, company: str, people: list[str], kind: str = "heard") -> None:
         super().__init__()

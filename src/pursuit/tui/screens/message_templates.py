@@ -125,7 +125,9 @@ class MessageTemplatesScreen(Screen[None]):
     def load(self) -> None:
         store: Any = self.app.store  # type: ignore[attr-defined]
         with reading(self, store.path):
-            self.post_message(self.Loaded(store.templates(), store.edited_templates()))
+            self.post_message(
+                self.Loaded(store.drafts.templates(), store.drafts.edited_templates())
+            )
 
     def on_message_templates_screen_loaded(self, message: Loaded) -> None:
         self.templates = message.templates
@@ -161,7 +163,7 @@ class MessageTemplatesScreen(Screen[None]):
         def saved(values: dict[str, str] | None) -> None:
             if values:
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.save_template(
+                    lambda s: s.drafts.save_template(
                         values["name"],
                         subject=values["subject"],
                         body=values["body"],
@@ -199,7 +201,7 @@ class MessageTemplatesScreen(Screen[None]):
             else f"Delete your template “{t.title}”?",
             "Restore" if t.builtin else "Delete",
             lambda: self.app.run_write(  # type: ignore[attr-defined]
-                lambda s: s.restore_template(t.name),
+                lambda s: s.drafts.restore_template(t.name),
                 lambda _r: self.load(),
                 success="Built-in wording restored" if t.builtin else "Template deleted",
             ),

@@ -382,7 +382,7 @@ class PipelineScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         with reading(self, store.path):
             try:
-                row = store.application(app_id)
+                row = store.views.application(app_id)
             except NotFound:
                 self.notify("That application is gone.", severity="warning")
                 return
@@ -448,7 +448,7 @@ class PipelineScreen(Screen[None]):
         restore = row.archived
         self._keep_the_cursor_in_place(row.id)
         self.app.run_write(  # type: ignore[attr-defined]
-            lambda store: store.archive(row.id, not restore),
+            lambda store: store.applications.archive(row.id, not restore),
             success=f"{'Restored' if restore else 'Archived'} {row.company} · {row.role}"
             + ("" if restore else " (z shows the archive)"),
         )
@@ -471,7 +471,7 @@ class PipelineScreen(Screen[None]):
             if yes:
                 self._keep_the_cursor_in_place(row.id)
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda store: store.delete_application(row.id),
+                    lambda store: store.applications.delete_application(row.id),
                     success=f"Deleted {row.company} · {row.role}",
                 )
 

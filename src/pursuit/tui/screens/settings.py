@@ -79,7 +79,7 @@ class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
         if store is None:
             return
         with reading(self, store.path):
-            self.post_message(self.Loaded(effective(store.settings())))
+            self.post_message(self.Loaded(effective(store.settings.values())))
 
     def on_settings_screen_loaded(self, message: Loaded) -> None:
         self._loaded = True
@@ -132,7 +132,7 @@ class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
             self.remember_values()  # what is saved is no longer a change to ask about
 
         app.run_write(
-            lambda s: s.set_settings(values),
+            lambda s: s.settings.set_many(values),
             saved,
             success="Settings saved",
             what="your settings",

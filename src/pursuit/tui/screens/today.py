@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
+from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz, short_day
-from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 from pursuit.tui.saving import reading
@@ -210,7 +210,7 @@ class TodayScreen(Screen[None]):
             marker, style = STATE_STYLE[bucket]
             local = row.due_at.astimezone(tz)
             when = short_day(local.date(), today)
-            if row.action in ("thank-you", "rejection-reply", "offer-answer"):
+            if row.action in DEADLINES:
                 when += f" {local:%H:%M}"
             table.add_row(
                 Text(marker, style=style),

@@ -118,7 +118,7 @@ class WalkScreen(Screen[None]):
         if text != row.notes:
             self.rows[self.index] = replace(row, notes=text)
             self.app.run_write(  # type: ignore[attr-defined]
-                lambda s: s.update_item(row.id, notes=text),
+                lambda s: s.checklists.update_item(row.id, notes=text),
                 what="your notes on a checklist item",
                 kept=f"{row.text}\n{text}",
                 key=("checklist-notes", row.id),
@@ -132,7 +132,7 @@ class WalkScreen(Screen[None]):
         if row.state != state:
             self.rows[self.index] = replace(row, state=state)
             self.app.run_write(  # type: ignore[attr-defined]
-                lambda s: s.set_item_state(row.id, state)
+                lambda s: s.checklists.set_item_state(row.id, state)
             )
         self._forward()
 

@@ -1,0 +1,165 @@
+"""The follow-up schedule: what is owed to whom by when, kept in step with every write.
+
+Every write that changes an application's facts ends by rewriting that application's pending
+follow-ups (`FollowUps.reschedule`) inside the same transaction, so the schedule the ticker reads
+is never out of step with the facts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlmodel import Session, col, select
+
+from pursuit.domain import actions
+from pursuit.domain import followups as fu
+from pursuit.domain.dates import local_tz
+from pursuit.store.database import Database, application_in
+from pursuit.store.errors import InvalidValue, NotFound
+from pursuit.store.tables import (
+    Activity,
+    Application,
+    Contact,
+    FollowUp,
+    FollowUpDismissal,
+    Interview,
+    InterviewContact,
+    Setting,
+    StageEvent,
+)
+
+
+class FollowUps:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def dismiss(self, app_id: int, action: str, contact: str | None = None) -> int:
+        """Dismiss the pending ACTION (for CONTACT); returns how many were dismissed."""
+        if action not in actions.ACTION_KINDS:
+            raise InvalidValue(
+                f"unknown action {action!r}; known actions: {', '.join(actions.ACTION_KINDS)}"
+            )
+        with self._db.writer() as s:
+            application_in(s, app_id)
+            query = select(FollowUp).where(
+                FollowUp.application_id == app_id, FollowUp.action == action
+            )
+            pending = list(s.exec(query))
+            if contact:
+                pending = [
+                    p for p in pending if (p.contact_name or "").lower() == contact.strip().lower()
+                ]
+            if not pending:
+                who = f" for {contact}" if contact else ""
+                raise NotFound(f"application {app_id} has no pending {action}{who}")
+            for p in pending:
+                s.add(
+                    FollowUpDismissal(
+                        application_id=app_id,
+                        action=action,
+                        contact_id=p.contact_id,
+                        source=p.source,
+                        at=self._db.now(),
+                    )
+                )
+            s.flush()
+            self.reschedule(s, app_id)
+            return len(pending)
+
+    def check_in_warning(self, app_id: int, when: datetime | None = None) -> str | None:
+        """The "too soon" warning for a check-in drafted or logged at WHEN, if any."""
+        with self._db.reader() as s:
+            too_soon = fu.check_in_too_soon(
+                self.facts(s, app_id), when or self._db.now(), self.rules_in(s), local_tz()
+            )
+            return too_soon.message if too_soon else None
+
+    def rules_in(self, s: Session) -> fu.Rules:
+        return fu.rules_from({row.key: row.value for row in s.exec(select(Setting))})
+
+    def facts(self, s: Session, app_id: int) -> fu.ApplicationFacts:
+        app = application_in(s, app_id)
+        interviews = list(s.exec(select(Interview).where(Interview.application_id == app_id)))
+        people: dict[int, list[fu.Person]] = {}
+        if interviews:
+            rows = s.exec(
+                select(InterviewContact.interview_id, Contact.id, Contact.name)
+                .join(Contact, col(Contact.id) == InterviewContact.contact_id)
+                .where(col(InterviewContact.interview_id).in_([i.id for i in interviews]))
+            )
+            for iid, cid, name in rows:
+                if cid is not None:  # the join's key: never NULL
+                    people.setdefault(iid, []).append(fu.Person(cid, name))
+        return fu.ApplicationFacts(
+            id=app_id,
+            stage=app.stage,
+            applied_on=app.applied_on,
+            archived=app.archived,
+            interviews=tuple(
+                fu.InterviewFact(
+                    id=i.id or 0,
+                    starts_at=i.starts_at,
+                    decision_by=i.decision_by,
+                    interviewers=tuple(sorted(people.get(i.id or 0, []), key=lambda p: p.name)),
+                )
+                for i in interviews
+            ),
+            events=tuple(
+                fu.EventFact(
+                    id=e.id or 0,
+                    kind=e.kind,
+                    at=e.at,
+                    contact_id=e.contact_id,
+                    interview_id=e.interview_id,
+                    decision_by=e.decision_by,
+                )
+                for e in s.exec(select(Activity).where(Activity.application_id == app_id))
+            ),
+            stage_changes=tuple(
+                fu.StageFact(id=e.id or 0, stage=e.to_stage, at=e.at)
+                for e in s.exec(select(StageEvent).where(StageEvent.application_id == app_id))
+            ),
+            dismissals=tuple(
+                fu.Dismissal(d.action, d.contact_id, d.source)
+                for d in s.exec(
+                    select(FollowUpDismissal).where(FollowUpDismissal.application_id == app_id)
+                )
+            ),
+        )
+
+    def reschedule(self, s: Session, app_id: int, rules: fu.Rules | None = None) -> None:
+        facts = self.facts(s, app_id)
+        actions = fu.schedule(facts, rules or self.rules_in(s), local_tz())
+        s.exec(delete(FollowUp).where(col(FollowUp.application_id) == app_id))
+        for a in actions:
+            s.add(
+                FollowUp(
+                    application_id=app_id,
+                    action=a.kind,
+                    source=a.source,
+                    contact_id=a.contact_id,
+                    contact_name=a.contact_name,
+                    interview_id=a.interview_id,
+                    opens_at=a.opens_at,
+                    due_at=a.due_at,
+                    overdue_at=a.overdue_at,
+                )
+            )
+        app = application_in(s, app_id)
+        first = actions[0] if actions else None
+        app.next_action = first.kind if first else None
+        app.next_contact = first.contact_name if first else None
+        app.next_opens_at = first.opens_at if first else None
+        app.next_due_at = first.due_at if first else None
+        app.next_overdue_at = first.overdue_at if first else None
+        now = self._db.now()
+        contacts = [e.at for e in facts.events if e.kind != "note" and e.at <= now]
+        contacts += [i.starts_at for i in facts.interviews if i.starts_at <= now]
+        app.last_contact_at = max(contacts, default=None)
+
+    def reschedule_all(self, s: Session) -> None:
+        rules = self.rules_in(s)
+        for app_id in s.exec(select(Application.id)):
+            if app_id is not None:
+                self.reschedule(s, app_id, rules)
