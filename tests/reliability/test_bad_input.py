@@ -175,7 +175,7 @@ async def test_every_form_field_stores_exactly_or_says_why(
                 shown = [e for e in app.screen.query("FieldError") if e.has_class("-shown")]
                 assert shown, (fields, value)
                 assert len(app.store.views.applications()) == before
-                await pilot.press("escape")
+                await pilot.press("escape", "y")  # leave the refused form (it asks first)
                 await settle(pilot)
                 continue
             assert isinstance(app.screen, PipelineScreen)
