@@ -121,10 +121,6 @@ class PursuitApp(Quitting, App[None]):
         _ = self.data_generation, self.now
         return PipelineScreen()
 
-    def on_mount(self) -> None:
-        # The database layer is slow to import: paint first, then open the store.
-        self.call_after_refresh(self.open_store)
-
     def load_later_styles(self) -> None:
         """The other screens' styles, after those of the first frame (once)."""
         if self._later_styles:
@@ -145,6 +141,7 @@ class PursuitApp(Quitting, App[None]):
 
     @work(thread=True, exclusive=True, group="open-store", name="open store")
     def open_store(self) -> None:
+        """Called by the pipeline once its first rows are drawn: the ORM is slow to import."""
         from pursuit.store.db import StoreError
         from pursuit.store.identity import identify
         from pursuit.store.repo import Store

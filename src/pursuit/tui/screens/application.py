@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -11,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,12 +20,13 @@ from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 from pursuit.tui.saving import reading, typed_text
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.title_bar import TitleBar
 
 STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
 
 
-class ApplicationScreen(Screen[None]):
+class ApplicationScreen(PursuitScreen[None]):
     BINDINGS = [
         Binding(
             "escape",
@@ -134,14 +133,11 @@ class ApplicationScreen(Screen[None]):
         self.query_one("#app-due", OptionList).focus()
         self.load()
 
-    def now(self) -> datetime:
-        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
-
     @work(thread=True, exclusive=True, group="application-load", name="load application")
     def load(self) -> None:
         from pursuit.store.db import StoreError
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.pursuit.store
         if store is None:
             return
         try:
@@ -277,7 +273,7 @@ class ApplicationScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="application-templates", name="read templates")
     def _pick_template(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         with reading(self, store.path):
             self.app.call_from_thread(self._show_templates, store.templates())
 
@@ -343,7 +339,7 @@ class ApplicationScreen(Screen[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 role = values.pop("role")
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.update_contact(cid, app_id=self.app_id, role=role, **values),
                     success=f"Saved {values['name']}",
                     what=f"your changes to {values['name']}",
@@ -375,7 +371,7 @@ class ApplicationScreen(Screen[None]):
 
         def saved(values: dict[str, Any] | None) -> None:
             if values:
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.add_interview(self.app_id, **values),
                     success="Interview recorded",
                     what="the new interview",
@@ -393,7 +389,7 @@ class ApplicationScreen(Screen[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 name = values.pop("name")
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.add_contact(self.app_id, name, **values),
                     success=f"Added {name}",
                     what=f"the new contact {name}",
@@ -415,7 +411,7 @@ class ApplicationScreen(Screen[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 event = values.pop("kind")
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.log_event(self.app_id, event, **values),
                     logged,
                     success="Noted" if event == "note" else "Logged",

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.saving import reading
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.title_bar import TitleBar
 
 BOXES = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
@@ -53,7 +54,7 @@ def visible(rows: list[ChecklistRow], target: ChecklistTarget) -> list[Checklist
     return [r for r in rows if target.show_after or r.phase != "after"]
 
 
-class ChecklistScreen(Screen[None]):
+class ChecklistScreen(PursuitScreen[None]):
     BINDINGS = [
         Binding(
             "escape", "app.pop_screen", "Back", id="checklist.back", tooltip="Back to the interview"
@@ -106,7 +107,7 @@ class ChecklistScreen(Screen[None]):
         else:
             iv_id = target.interview_id
             make = lambda store: store.ensure_checklist(iv_id)  # noqa: E731
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             make,
             lambda _r: self.load() if self.is_attached else None,
             what="the preparation checklist",
@@ -114,7 +115,7 @@ class ChecklistScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="checklist-load", name="load checklist")
     def load(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         with reading(self, store.path):
             if self.target.application_id is not None:
                 rows = store.checklist(application_id=self.target.application_id)
@@ -183,7 +184,7 @@ class ChecklistScreen(Screen[None]):
                 self.select_next = result
             self.load()
 
-        self.app.run_write(write, done)  # type: ignore[attr-defined]
+        self.pursuit.run_write(write, done)
 
     def _set_state(self, row: ChecklistRow, state: str) -> None:
         self._write(lambda s: s.set_item_state(row.id, state))

@@ -10,16 +10,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from pursuit.domain.checklists import FORMAT_LABELS, FORMATS, PERSON_SLOT, TemplateItem
 from pursuit.tui.saving import reading
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.title_bar import TitleBar
 
 
-class ChecklistTemplatesScreen(Screen[None]):
+class ChecklistTemplatesScreen(PursuitScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="templates.back", tooltip="Done editing"),
         Binding("a", "add", "Add", id="templates.add", tooltip="Add an item below this one"),
@@ -79,7 +79,7 @@ class ChecklistTemplatesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="templates-load", name="load templates")
     def load(self, fmt: str) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         with reading(self, store.path):
             self.post_message(self.Loaded(fmt, store.checklist_templates(fmt)))
 
@@ -137,7 +137,7 @@ class ChecklistTemplatesScreen(Screen[None]):
         self.items = items
         self.draw(keep)
         fmt = self.fmt
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda s: s.save_checklist_templates(fmt, items),
             what=f"the {FORMAT_LABELS[fmt]} checklist template",
             kept="\n".join(f"{i.section}: {i.text}" for i in items),
@@ -198,7 +198,7 @@ class ChecklistTemplatesScreen(Screen[None]):
 
     def action_restore(self) -> None:
         fmt = self.fmt
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda s: s.restore_checklist_templates(fmt),
             lambda _r: self.load(fmt),
             success=f"{FORMAT_LABELS[fmt]}: pursuit's own items are back",

@@ -15,13 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.saving import read_problem, reading, typed_text
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -50,7 +50,7 @@ class Opened:
     warning: str | None
 
 
-class DraftEditor(Screen[None]):
+class DraftEditor(PursuitScreen[None]):
     #: Letters are for typing here, wherever the focus is (see PursuitApp.check_action).
     WRITING = True
     BINDINGS = [
@@ -132,7 +132,7 @@ class DraftEditor(Screen[None]):
     def open_draft(self) -> None:
         from pursuit.store.db import StoreError
 
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         r = self.request
         try:
             company = store.application(r.application_id).company
@@ -284,12 +284,12 @@ class DraftEditor(Screen[None]):
         def saved(draft_id: int) -> None:
             self.draft_id = draft_id
             self.saved_text = text
-            self.saved_at = self.app.clock.now()  # type: ignore[attr-defined]
+            self.saved_at = self.pursuit.clock.now()
             if self.is_attached:
                 self.show_status()
 
         subject, body = text
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             save,
             saved,
             what=f"the {o.template.title.lower()} draft",
@@ -364,7 +364,7 @@ class DraftEditor(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 # After the draft's own save in the writer's line: its id is known by then.
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.mark_draft_sent(self.draft_id),
                     logged,
                     success=f"Logged as sent: {title}",
@@ -378,7 +378,7 @@ class DraftEditor(Screen[None]):
 
     @work(thread=True, exclusive=True, group="draft-profile", name="read the profile")
     def _read_profile(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         with reading(self, store.path):
             self.app.call_from_thread(self._edit_profile, store.settings())
 
@@ -387,7 +387,7 @@ class DraftEditor(Screen[None]):
 
         def saved(values: dict[str, str] | None) -> None:
             if values:
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.set_settings(values),
                     success="Saved. New drafts are signed with these details.",
                     what="your profile",

@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input
+
+from pursuit.tui.screens.base import PursuitModal
 
 T = TypeVar("T")
 
 
-class FormModal(ModalScreen[T]):
+class FormModal(PursuitModal[T]):
     """A modal form; subclasses check their fields in `action_save` and dismiss with them."""
 
     BINDINGS = [

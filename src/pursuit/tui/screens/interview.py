@@ -7,7 +7,6 @@ typed here is lost. A field that does not read (a bad date) shows why and is not
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -16,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from pursuit.domain.checklists import Progress
@@ -25,6 +23,7 @@ from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.saving import read_problem, typed_text
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
 from pursuit.tui.widgets.fields import FieldError, labelled
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -62,7 +61,7 @@ THANK_YOU_WORDS = {
 }
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(PursuitScreen[None]):
     BINDINGS = [
         Binding(
             "escape",
@@ -143,21 +142,18 @@ class InterviewScreen(Screen[None]):
         self.watch(self.app, "now", lambda _n: self.draw(), init=False)
         interview_id = self.interview_id
         # The checklist is made on first sight; it is a write, so it goes through the app's.
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda store: store.ensure_checklist(interview_id),
             lambda _r: self.load() if self.is_attached else None,
             what="this interview's preparation checklist",
         )
         self.load()
 
-    def now(self) -> datetime:
-        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
-
     @work(thread=True, exclusive=True, group="interview-load", name="load interview")
     def load(self) -> None:
         from pursuit.store.db import StoreError
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.pursuit.store
         try:
             self.progress = store.progress([self.interview_id]).get(self.interview_id)
             self.post_message(self.Loaded(store.interview(self.interview_id)))
@@ -302,7 +298,7 @@ class InterviewScreen(Screen[None]):
         # Counted as stored at once: the app keeps the write, in order, until it commits.
         self._take(changes)
         interview_id = self.interview_id
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda store: store.update_interview(interview_id, **changes),
             what=f"your changes to the {self.saved.title if self.saved else ''} interview",
             kept=typed_text(changes),

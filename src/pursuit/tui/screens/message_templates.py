@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pursuit.domain.messages import FIELDS, Template
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.saving import reading, typed_text
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -80,7 +80,7 @@ class TemplateEditor(FormModal[dict[str, str] | None]):
             )
 
 
-class MessageTemplatesScreen(Screen[None]):
+class MessageTemplatesScreen(PursuitScreen[None]):
     BINDINGS = [
         Binding(
             "escape",
@@ -123,7 +123,7 @@ class MessageTemplatesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="message-templates", name="load templates")
     def load(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         with reading(self, store.path):
             self.post_message(self.Loaded(store.templates(), store.edited_templates()))
 
@@ -160,7 +160,7 @@ class MessageTemplatesScreen(Screen[None]):
     def _open(self, template: Template | None) -> None:
         def saved(values: dict[str, str] | None) -> None:
             if values:
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.save_template(
                         values["name"],
                         subject=values["subject"],
@@ -190,7 +190,7 @@ class MessageTemplatesScreen(Screen[None]):
         t = self.selected()
         if t is None:
             return
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda s: s.restore_template(t.name),
             lambda _r: self.load(),
             success="Built-in wording restored" if t.builtin else "Template deleted",

@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Switch, TextArea
 
 from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
 from pursuit.tui.saving import reading, typed_text
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(PursuitScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Check and save"),
         Binding(
@@ -73,7 +73,7 @@ class SettingsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="settings", name="load settings")
     def load(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         if store is None:
             return
         with reading(self, store.path):
