@@ -19,11 +19,10 @@ from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.title_bar import TitleBar
-
-STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
 
 
 class ApplicationScreen(PursuitScreen[None]):
@@ -167,10 +166,8 @@ class ApplicationScreen(PursuitScreen[None]):
 
         due_items = []
         for item in d.due:
-            state = (
-                "overdue" if item.is_overdue(now) else "due" if item.opens_at <= now else "later"
-            )
-            marker, style = STATE[state]
+            look = STATES[due_state(item, now)]
+            marker, style = look.marker, look.style
             who = f" · {item.contact_name}" if item.contact_name else ""
             when = short_day(item.due_at.astimezone(tz).date(), today)
             due_items.append(

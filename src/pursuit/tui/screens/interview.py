@@ -22,6 +22,7 @@ from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
 from pursuit.tui.autosave import Autosave
+from pursuit.tui.follow_up_states import STATES
 from pursuit.tui.saving import read_problem, typed_text
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
@@ -51,14 +52,8 @@ FIELD_KEYS = {
     "location": "location",
     "duration": "duration_minutes",
 }
-THANK_YOU_WORDS = {
-    "sent": ("✓", "sent", "green"),
-    "due": ("•", "due", "yellow"),
-    "overdue": ("!", "overdue", "bold red"),
-    "later": ("·", "after the interview", "dim"),
-    "dismissed": ("–", "dismissed", "dim"),
-    "": ("·", "", "dim"),
-}
+#: A thank-you not yet open is owed once the interview has happened.
+THANK_YOU_WORDS = {"later": "after the interview"}
 
 
 class InterviewScreen(PursuitScreen[None]):
@@ -222,9 +217,11 @@ class InterviewScreen(PursuitScreen[None]):
         if not d.interviewers:
             thanks.append("No interviewer recorded: add names under Interviewers.", style="dim")
         for person in d.interviewers:
-            marker, word, style = THANK_YOU_WORDS[person.thank_you]
-            thanks.append(f"{marker} {person.name}", style=style)
-            thanks.append(f"  {word}\n", style="dim" if person.thank_you != "overdue" else style)
+            look = STATES[person.thank_you]
+            word = THANK_YOU_WORDS.get(person.thank_you, look.words)
+            thanks.append(f"{look.marker} {person.name}", style=look.style)
+            overdue = person.thank_you == "overdue"
+            thanks.append(f"  {word}\n", style=look.style if overdue else "dim")
         self.query_one("#iv-thanks", Static).update(thanks)
         prep = Text()
         if self.progress is None or not self.progress.total:

@@ -13,9 +13,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
-from pursuit.domain.pipeline import COLUMN_KEYS, COLUMNS, Coming, Entry, PipelineView, Query
+from pursuit.domain.pipeline import COLUMN_KEYS, Coming, Entry, PipelineView, Query
 from pursuit.domain.stages import STAGE_KEYS, label
 from pursuit.tui import stage_actions
+from pursuit.tui.pipeline_cells import COLUMNS
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.filter_box import FilterBox

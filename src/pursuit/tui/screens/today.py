@@ -17,6 +17,7 @@ from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.store import screen_reads
 from pursuit.store.screen_reads import TodayReading
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
 #: no longer a day's work.
 SHOWN = 500
-STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
 
 
 def countdown(start: datetime, now: datetime) -> str:
@@ -48,12 +48,6 @@ def countdown(start: datetime, now: datetime) -> str:
 def start_of_tomorrow(now: datetime) -> datetime:
     tz = local_tz()
     return datetime.combine(now.astimezone(tz).date() + timedelta(days=1), datetime.min.time(), tz)
-
-
-def due_bucket(row: DueRow, now: datetime) -> str:
-    if row.is_overdue(now):
-        return "overdue"
-    return "today" if row.due_at < start_of_tomorrow(now) else "later"
 
 
 class TodayScreen(LoadingScreen[TodayReading]):
@@ -170,18 +164,19 @@ class TodayScreen(LoadingScreen[TodayReading]):
         for prep in self.prepare:
             iv = prep.interview
             local = iv.starts_at.astimezone(tz)
+            look = STATES["prepare"]
             table.add_row(
-                Text("!", style="bold magenta"),
-                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style="magenta"),
-                Text(f"Prepare ({prep.settled}/{prep.total})", style="bold magenta"),
+                Text(look.marker, style=look.style),
+                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style=look.style),
+                Text(f"Prepare ({prep.settled}/{prep.total})", style=look.style),
                 plain(", ".join(iv.interviewers)),
                 plain(iv.company),
                 plain(iv.role),
                 key=f"p-{iv.id}",
             )
         for i, row in enumerate(self.due):
-            bucket = due_bucket(row, now)
-            marker, style = STATE_STYLE[bucket]
+            look = STATES[due_state(row, now)]
+            marker, style = look.marker, look.style
             local = row.due_at.astimezone(tz)
             when = short_day(local.date(), today)
             if row.action in ("thank-you", "rejection-reply", "offer-answer"):

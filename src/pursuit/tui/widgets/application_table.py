@@ -21,15 +21,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pursuit.domain.localzone import local_tz
-from pursuit.domain.pipeline import (
-    COLUMNS,
-    Coming,
-    Entry,
-    Moment,
-    column_widths,
-    row_cells,
-)
+from pursuit.domain.pipeline import Coming, Entry
 from pursuit.domain.safe_text import for_terminal
+from pursuit.tui.pipeline_cells import COLUMNS, Moment, column_widths, row_cells
 
 
 def fit(text: str, width: int) -> str:
