@@ -286,11 +286,8 @@ class ApplicationScreen(PursuitScreen[None]):
             self.app.push_screen(TemplatePicker(self.detail.row.company, templates), picked)
 
     def action_checklist(self) -> None:
-        from pursuit.tui.screens.checklist import (
-            ChecklistScreen,
-            ChecklistTarget,
-            open_checklist,
-        )
+        from pursuit.tui.screens.checklist import ChecklistScreen, open_checklist
+        from pursuit.tui.screens.checklist_target import ChecklistTarget
 
         d = self.detail
         if d is None:

@@ -3,40 +3,28 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
-from pursuit.tui.saving import reading
-from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.base import LoadingScreen
+from pursuit.tui.screens.checklist_target import ChecklistTarget
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 BOXES = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
 PHASES = {"before": "Before", "after": "After the interview", "offer": ""}
-
-
-@dataclass(frozen=True)
-class ChecklistTarget:
-    """Whose checklist: an interview's, or an application's offer review."""
-
-    title: str
-    interview_id: int | None = None
-    application_id: int | None = None
-    #: False until the interview has happened: the debrief items wait until then.
-    show_after: bool = True
-
-    def scope(self) -> dict[str, int | None]:
-        return {"interview_id": self.interview_id, "application_id": self.application_id}
 
 
 def open_checklist(screen: Screen[Any], interview_id: int, iv: Any, now: Any) -> None:
@@ -54,7 +42,7 @@ def visible(rows: list[ChecklistRow], target: ChecklistTarget) -> list[Checklist
     return [r for r in rows if target.show_after or r.phase != "after"]
 
 
-class ChecklistScreen(PursuitScreen[None]):
+class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
     BINDINGS = [
         Binding(
             "escape", "app.pop_screen", "Back", id="checklist.back", tooltip="Back to the interview"
@@ -77,11 +65,6 @@ class ChecklistScreen(PursuitScreen[None]):
         Binding("e", "edit", "Edit", id="checklist.edit", tooltip="Reword the item"),
         Binding("d", "remove", "Remove", id="checklist.remove", tooltip="Remove the item"),
     ]
-
-    class Loaded(Message):
-        def __init__(self, rows: list[ChecklistRow]) -> None:
-            super().__init__()
-            self.rows = rows
 
     def __init__(self, target: ChecklistTarget) -> None:
         super().__init__()
@@ -107,24 +90,19 @@ class ChecklistScreen(PursuitScreen[None]):
         else:
             iv_id = target.interview_id
             make = lambda store: store.ensure_checklist(iv_id)  # noqa: E731
-        self.pursuit.run_write(
-            make,
-            lambda _r: self.load() if self.is_attached else None,
-            what="the preparation checklist",
-        )
+        self.pursuit.run_write(make, lambda _r: self._made(), what="the preparation checklist")
 
-    @work(thread=True, exclusive=True, group="checklist-load", name="load checklist")
-    def load(self) -> None:
-        store: Any = self.pursuit.store
-        with reading(self, store.path):
-            if self.target.application_id is not None:
-                rows = store.checklist(application_id=self.target.application_id)
-            else:
-                rows = store.checklist(interview_id=self.target.interview_id)
-            self.post_message(self.Loaded(rows))
+    def _made(self) -> None:
+        if self.is_attached:
+            self.follow_changes()
 
-    def on_checklist_screen_loaded(self, message: Loaded) -> None:
-        self.rows = visible(message.rows, self.target)
+    def read(self, store: Store) -> list[ChecklistRow]:
+        if self.target.application_id is not None:
+            return store.checklist(application_id=self.target.application_id)
+        return store.checklist(interview_id=self.target.interview_id)
+
+    def show(self, data: list[ChecklistRow]) -> None:
+        self.rows = visible(data, self.target)
         self.draw()
 
     def draw(self) -> None:
@@ -178,16 +156,20 @@ class ChecklistScreen(PursuitScreen[None]):
         with contextlib.suppress(OptionDoesNotExist):  # the item is gone
             items.highlighted = items.get_option_index(f"i-{item_id}")
 
-    def _write(self, write: Any, *, select_result: bool = False) -> None:
-        def done(result: Any) -> None:
+    def _write(self, write: Any, what: str, *, kept: str = "", select_result: bool = False) -> None:
+        """WRITE through the app's one line of writes: a busy or read-only file keeps it (and
+        what was typed, KEPT) until it can be stored; the list shows the change meanwhile."""
+
+        def done(result: object) -> None:
             if select_result and isinstance(result, int):
                 self.select_next = result
-            self.load()
+            if self.is_attached:
+                self.load()
 
-        self.pursuit.run_write(write, done)
+        self.pursuit.run_write(write, done, what=what, kept=kept)
 
     def _set_state(self, row: ChecklistRow, state: str) -> None:
-        self._write(lambda s: s.set_item_state(row.id, state))
+        self._write(lambda s: s.set_item_state(row.id, state), f"your tick on “{row.text}”")
         # Move on at once; the reload confirms it.
         index = self.rows.index(row)
         self.rows[index] = replace(row, state=state)
@@ -215,7 +197,11 @@ class ChecklistScreen(PursuitScreen[None]):
 
         def saved(text: str | None) -> None:
             if text is not None:
-                self._write(lambda s: s.update_item(row.id, notes=text))
+                self._write(
+                    lambda s: s.update_item(row.id, notes=text),
+                    "your notes on a checklist item",
+                    kept=f"{row.text}\n{text}",
+                )
 
         prompt = f"Notes · {row.text}" + (f"\n{row.guidance}" if row.guidance else "")
         self.app.push_screen(
@@ -241,6 +227,8 @@ class ChecklistScreen(PursuitScreen[None]):
                         after=row.id if row else None,
                         **self.target.scope(),
                     ),
+                    "your new checklist item",
+                    kept=text,
                     select_result=True,
                 )
 
@@ -255,14 +243,16 @@ class ChecklistScreen(PursuitScreen[None]):
 
         def saved(text: str | None) -> None:
             if text:
-                self._write(lambda s: s.update_item(row.id, text=text))
+                self._write(
+                    lambda s: s.update_item(row.id, text=text), "the reworded item", kept=text
+                )
 
         self.app.push_screen(TextPrompt("Reword the item", row.text), saved)
 
     def action_remove(self) -> None:
         row = self.selected()
         if row is not None:
-            self._write(lambda s: s.remove_item(row.id))
+            self._write(lambda s: s.remove_item(row.id), f"removing “{row.text}”")
 
     def action_walk(self) -> None:
         from pursuit.tui.screens.walk import WalkScreen

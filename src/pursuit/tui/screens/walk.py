@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, ProgressBar, Static, TextArea
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.base import PursuitScreen
-from pursuit.tui.screens.checklist import ChecklistTarget
+from pursuit.tui.screens.checklist_target import ChecklistTarget
 
 
 class WalkScreen(PursuitScreen[None]):
@@ -128,7 +128,9 @@ class WalkScreen(PursuitScreen[None]):
         row = self.current
         if row.state != state:
             self.rows[self.index] = replace(row, state=state)
-            self.pursuit.run_write(lambda s: s.set_item_state(row.id, state))
+            self.pursuit.run_write(
+                lambda s: s.set_item_state(row.id, state), what=f"your tick on “{row.text}”"
+            )
         self._forward()
 
     def _forward(self) -> None:
