@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,11 +20,14 @@ from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.saving import reading, typed_text
-from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
-class ApplicationScreen(PursuitScreen[None]):
+
+class ApplicationScreen(LoadingScreen[ApplicationDetail]):
     BINDINGS = [
         Binding(
             "escape",
@@ -93,11 +95,7 @@ class ApplicationScreen(PursuitScreen[None]):
         ),
     ]
 
-    class Loaded(Message):
-        def __init__(self, detail: ApplicationDetail | None, error: str = "") -> None:
-            super().__init__()
-            self.detail = detail
-            self.error = error
+    GONE = "That application is gone."
 
     def __init__(self, app_id: int) -> None:
         super().__init__()
@@ -127,30 +125,15 @@ class ApplicationScreen(PursuitScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.watch(self.app, "now", lambda _n: self.draw(), init=False)
         self.query_one("#app-due", OptionList).focus()
-        self.load()
+        self.follow_changes()
 
-    @work(thread=True, exclusive=True, group="application-load", name="load application")
-    def load(self) -> None:
-        from pursuit.store.db import StoreError
+    def read(self, store: Store) -> ApplicationDetail:
+        return store.detail(self.app_id)
 
-        store = self.pursuit.store
-        if store is None:
-            return
-        try:
-            with reading(self, store.path):
-                self.post_message(self.Loaded(store.detail(self.app_id)))
-        except StoreError as exc:
-            self.post_message(self.Loaded(None, str(exc)))
-
-    def on_application_screen_loaded(self, message: Loaded) -> None:
-        if message.detail is None:
-            self.notify(message.error or "That application is gone.", severity="warning")
-            self.app.pop_screen()
-            return
-        self.detail = message.detail
+    def show(self, data: ApplicationDetail) -> None:
+        self.detail = data
         self.draw()
 
     # --- drawing ----------------------------------------------------------------------------

@@ -88,9 +88,13 @@ class LoadingScreen(PursuitScreen[None], Generic[DataT]):
 
     def follow_changes(self, *, ticks: bool = False) -> None:
         """Load now, and again whenever the data changes (and at each tick if TICKS)."""
-        self.watch(self.pursuit, "data_generation", lambda _g: self.load(), init=False)
+        self.watch(self.pursuit, "data_generation", lambda _g: self.reload(), init=False)
         if ticks:
-            self.watch(self.pursuit, "now", lambda _n: self.load(), init=False)
+            self.watch(self.pursuit, "now", lambda _n: self.reload(), init=False)
+        self.reload()
+
+    def reload(self, _result: object = None) -> None:
+        """Read again (also the `done` of a write: it takes the write's result)."""
         self.load()
 
     @work(thread=True, exclusive=True, group="screen-load", name="load the screen")

@@ -7,14 +7,13 @@ typed here is lost. A field that does not read (a bad date) shows why and is not
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from pursuit.domain.checklists import Progress
@@ -23,11 +22,14 @@ from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.follow_up_states import STATES
-from pursuit.tui.saving import read_problem, typed_text
-from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.saving import typed_text
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
 from pursuit.tui.widgets.fields import FieldError, labelled
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 TEXTS = (
     ("notes", "Notes"),
@@ -56,7 +58,7 @@ FIELD_KEYS = {
 THANK_YOU_WORDS = {"later": "after the interview"}
 
 
-class InterviewScreen(PursuitScreen[None]):
+class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
     BINDINGS = [
         Binding(
             "escape",
@@ -81,11 +83,7 @@ class InterviewScreen(PursuitScreen[None]):
         ),
     ]
 
-    class Loaded(Message):
-        def __init__(self, detail: InterviewDetail | None, error: str = "") -> None:
-            super().__init__()
-            self.detail = detail
-            self.error = error
+    GONE = "That interview is gone."
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
@@ -133,7 +131,6 @@ class InterviewScreen(PursuitScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.watch(self.app, "now", lambda _n: self.draw(), init=False)
         interview_id = self.interview_id
         # The checklist is made on first sight; it is a write, so it goes through the app's.
@@ -142,37 +139,22 @@ class InterviewScreen(PursuitScreen[None]):
             lambda _r: self.load() if self.is_attached else None,
             what="this interview's preparation checklist",
         )
-        self.load()
+        self.follow_changes()
 
-    @work(thread=True, exclusive=True, group="interview-load", name="load interview")
-    def load(self) -> None:
-        from pursuit.store.db import StoreError
+    def read(self, store: Store) -> tuple[InterviewDetail, Progress | None]:
+        progress = store.progress([self.interview_id]).get(self.interview_id)
+        return store.interview(self.interview_id), progress
 
-        store = self.pursuit.store
-        try:
-            self.progress = store.progress([self.interview_id]).get(self.interview_id)
-            self.post_message(self.Loaded(store.interview(self.interview_id)))
-        except StoreError as exc:
-            self.post_message(self.Loaded(None, str(exc)))
-        except Exception as exc:
-            problem = read_problem(exc, store.path)
-            if problem is None:
-                raise
-            self.notify(problem, severity="warning")
-
-    def on_interview_screen_loaded(self, message: Loaded) -> None:
-        if message.detail is None:
-            self.notify(message.error or "That interview is gone.", severity="warning")
-            self.app.pop_screen()
-            return
+    def show(self, data: tuple[InterviewDetail, Progress | None]) -> None:
+        detail, self.progress = data
         first = self.saved is None
         if first:
-            self.saved = message.detail
-            self._fill(message.detail)
+            self.saved = detail
+            self._fill(detail)
         else:
             # Keep what is being typed; take only what the form does not edit.
             assert self.saved is not None
-            self.saved = replace(self.saved, interviewers=message.detail.interviewers)
+            self.saved = replace(self.saved, interviewers=detail.interviewers)
         self.draw()
 
     def _fill(self, d: InterviewDetail) -> None:
