@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from pursuit.store import pipeline_reads
 from pursuit.store.db import ReadError, StoreError, open_for_reading
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from pursuit.domain.pipeline import Coming, Entry
     from pursuit.domain.records import ContactRow, DueRow, InterviewRow
     from pursuit.store.insights import Insights
+
+
+#: A plain connection to the file (the ticker's), by a name the app can use without sqlite3.
+PlainConnection: TypeAlias = sqlite3.Connection
 
 
 class Readable(Protocol):

@@ -24,7 +24,7 @@ from pursuit.domain.pipeline import Entry
 from pursuit.domain.safe_text import for_terminal
 from pursuit.paths import styles_dir
 from pursuit.store import db
-from pursuit.store.db import Connection, DatabaseError, ReadError
+from pursuit.store.db import DatabaseError, ReadError
 from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.quitting import Quitting
@@ -33,6 +33,7 @@ from pursuit.tui.screens.pipeline import PipelineScreen
 if TYPE_CHECKING:
     from pursuit.domain.records import ContactRow, DueRow, InterviewRow, PrepRow
     from pursuit.store.repo import Store
+    from pursuit.store.screen_reads import PlainConnection
 
 STYLES = styles_dir()
 #: An interview this close whose checklist is not done is flagged.
@@ -104,7 +105,7 @@ class PursuitApp(Quitting, App[None]):
         #: Its last reading of the interviews within PREPARE_WINDOW, with their checklists.
         self._soon: list[tuple[InterviewRow, int, int]] | None = None
         self._data_version: int | None = None
-        self._tick_conn: Connection | None = None
+        self._tick_conn: PlainConnection | None = None
         self._tick_lock = threading.Lock()
         self._closing = False
         self.store_changed_on_open = False
@@ -271,7 +272,7 @@ class PursuitApp(Quitting, App[None]):
         self.tick_cpu = (time.thread_time() - started, 0.0)
         self.post_message(Ticked(now, self._overdue_count, newly, changed, prepare, first))
 
-    def _file_change(self, conn: Connection) -> str | None:
+    def _file_change(self, conn: PlainConnection) -> str | None:
         from pursuit.store.identity import content_change, path_change
 
         known = self.file_identity

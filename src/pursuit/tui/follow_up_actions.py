@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.screen import Screen
 
-from pursuit.domain.followups import ACTION_LABELS, CLOSED_BY
+from pursuit.domain.actions import ACTION_LABELS, CLOSED_BY
 from pursuit.domain.records import DueRow
 from pursuit.tui.screens.confirm import Confirm
 

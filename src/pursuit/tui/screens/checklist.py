@@ -48,7 +48,7 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
             "escape", "app.pop_screen", "Back", id="checklist.back", tooltip="Back to the interview"
         ),
         Binding(
-            "space", "toggle", "Done", id="checklist.toggle", tooltip="Tick the item (or untick it)"
+            "space", "tick", "Done", id="checklist.toggle", tooltip="Tick the item (or untick it)"
         ),
         Binding("s", "skip", "Skip", id="checklist.skip", tooltip="Mark the item as skipped"),
         Binding(
@@ -178,7 +178,7 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
         if state != "open" and following:
             self.select(following[0].id)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         row = self.selected()
         if row is not None:
             self._set_state(row, "open" if row.state == "done" else "done")
@@ -261,5 +261,5 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
             start = self.selected()
             self.app.push_screen(
                 WalkScreen(self.target, self.rows, self.rows.index(start) if start else 0),
-                lambda _r: self.load(),
+                self.reload,
             )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -24,6 +24,9 @@ from pursuit.tui.saving import read_problem, reading, typed_text
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 
 @dataclass(frozen=True)
@@ -361,11 +364,15 @@ class DraftEditor(PursuitScreen[None]):
             if isinstance(self.app.screen, DraftEditor):
                 self.app.pop_screen()
 
+        def mark_sent(store: Store) -> object:
+            # After the draft's own save in the writer's line: its id is known by then.
+            assert self.draft_id is not None
+            return store.mark_draft_sent(self.draft_id)
+
         def answered(yes: bool | None) -> None:
             if yes:
-                # After the draft's own save in the writer's line: its id is known by then.
                 self.pursuit.run_write(
-                    lambda s: s.mark_draft_sent(self.draft_id),
+                    mark_sent,
                     logged,
                     success=f"Logged as sent: {title}",
                     what=f"marking the {title} as sent",

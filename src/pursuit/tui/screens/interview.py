@@ -136,7 +136,7 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         # The checklist is made on first sight; it is a write, so it goes through the app's.
         self.pursuit.run_write(
             lambda store: store.ensure_checklist(interview_id),
-            lambda _r: self.load() if self.is_attached else None,
+            lambda _r: self.reload() if self.is_attached else None,
             what="this interview's preparation checklist",
         )
         self.follow_changes()

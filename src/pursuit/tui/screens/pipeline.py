@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -295,7 +296,8 @@ class PipelineScreen(PursuitScreen[None]):
             gc.freeze()
             self.loaded = True
             self.pursuit.pipeline_rows = message.view.order("due")
-            self.pursuit.contacts = message.contacts
+            if message.contacts is not None:
+                self.pursuit.contacts = message.contacts
         self.render_rows()
 
     # --- drawing ---------------------------------------------------------------------------
@@ -363,6 +365,8 @@ class PipelineScreen(PursuitScreen[None]):
         from pursuit.tui.saving import reading
 
         store = self.pursuit.store
+        if store is None:
+            return
         with reading(self, store.path):
             try:
                 row = store.application(app_id)
@@ -382,8 +386,8 @@ class PipelineScreen(PursuitScreen[None]):
         else:
             self._requery(column=event.column, reverse=False)
 
-    def _requery(self, **change: object) -> None:
-        self.view_query = Query(**{**self.view_query.__dict__, **change})  # type: ignore[arg-type]
+    def _requery(self, **change: Any) -> None:
+        self.view_query = replace(self.view_query, **change)
         self.render_rows()
 
     # --- actions ---------------------------------------------------------------------------

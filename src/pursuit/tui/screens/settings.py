@@ -98,7 +98,8 @@ class SettingsScreen(LoadingScreen[dict[str, str]]):
             elif isinstance(widget, TextArea):
                 raw = widget.text
             else:
-                raw = widget.value  # type: ignore[attr-defined]
+                assert isinstance(widget, Input)
+                raw = widget.value
             try:
                 values[spec.key] = check(spec.key, raw, tuple(self.app.available_themes))
                 self.query_one(f"#e-{spec.key}", FieldError).show(None)

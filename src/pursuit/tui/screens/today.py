@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label
 
+from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.dates import local_tz, short_day
-from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.store import screen_reads
 from pursuit.store.screen_reads import TodayReading
@@ -195,11 +195,11 @@ class TodayScreen(LoadingScreen[TodayReading]):
         title = self.query_one("#follow-ups-title", Label)
         if self.due or self.prepare:
             counts = self.counts
-            prep = f"{len(self.prepare)} to prepare, " if self.prepare else ""
+            preparing = f"{len(self.prepare)} to prepare, " if self.prepare else ""
             more = sum(counts.values()) - len(self.due)
             first = f" (the first {len(self.due)} shown, `pursuit due` lists all)" if more else ""
             title.update(
-                f"Follow-ups · {prep}{counts['overdue']} overdue, {counts['today']} due "
+                f"Follow-ups · {preparing}{counts['overdue']} overdue, {counts['today']} due "
                 f"today, {counts['later']} due later{first}"
             )
         else:
