@@ -18,7 +18,6 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.timer import Timer
 
-from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.pipeline import Entry
 from pursuit.domain.safe_text import for_terminal
@@ -29,6 +28,7 @@ from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.quitting import Quitting
 from pursuit.tui.screens.pipeline import PipelineScreen
+from pursuit.tui.tick_notices import announce
 
 if TYPE_CHECKING:
     from pursuit.domain.records import ContactRow, DueRow, InterviewRow, PrepRow
@@ -306,38 +306,7 @@ class PursuitApp(Quitting, App[None]):
 
     def _on_ticked(self, message: Ticked) -> None:
         now = message.now
-        if message.first and message.overdue:
-            n = message.overdue
-            self.notify(
-                f"{n} follow-up{'s' if n != 1 else ''} overdue. Press t to see them.",
-                title="Welcome back",
-                severity="warning",
-            )
-        for row in message.newly_overdue[:5]:
-            who = f" to {row.contact_name}" if row.contact_name else ""
-            self.notify(
-                f"{ACTION_LABELS[row.action]}{who} · {row.company}",
-                title="Now overdue",
-                severity="warning",
-                timeout=10,
-            )
-        if len(message.newly_overdue) > 5:
-            self.notify(
-                f"and {len(message.newly_overdue) - 5} more. Press t to see them.",
-                title="Now overdue",
-                severity="warning",
-                timeout=10,
-            )
-        for prep in message.prepare:
-            # The welcome toast covers what was already near when the app opened.
-            if not message.first and prep.interview.id not in self._prepare_seen:
-                self.notify(
-                    f"{prep.interview.company}: {prep.interview.title} interview within "
-                    f"a day, preparation {prep.settled}/{prep.total}. Press t.",
-                    title="Time to prepare",
-                    severity="warning",
-                    timeout=10,
-                )
+        announce(self, message, self._prepare_seen)
         self._prepare_seen = {p.interview.id for p in message.prepare}
         self.prepare_rows = message.prepare
         self.overdue = message.overdue

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,6 +20,7 @@ from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.base import LoadingScreen
+from pursuit.tui.screens.keys import APPLICATION_KEYS
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -28,72 +28,7 @@ if TYPE_CHECKING:
 
 
 class ApplicationScreen(LoadingScreen[ApplicationDetail]):
-    BINDINGS = [
-        Binding(
-            "escape",
-            "app.pop_screen",
-            "Back",
-            id="application.back",
-            tooltip="Back to where you were",
-        ),
-        Binding("e", "edit", "Edit", id="application.edit", tooltip="Edit this application"),
-        Binding(
-            "i",
-            "add_interview",
-            "Interview",
-            id="application.add-interview",
-            tooltip="Record an interview",
-        ),
-        Binding(
-            "c",
-            "add_contact",
-            "Person",
-            id="application.add-contact",
-            tooltip="Add a recruiter, hiring manager, interviewer or referral",
-        ),
-        Binding(
-            "l",
-            "log",
-            "Log",
-            id="application.log",
-            tooltip="Log a message sent, a reply heard, an offer or a rejection",
-        ),
-        Binding("w", "note", "Note", id="application.note", tooltip="Write a note"),
-        Binding(
-            "n", "advance", "Next stage", id="application.advance", tooltip="Move to the next stage"
-        ),
-        Binding("m", "move", "Stage…", id="application.move", tooltip="Move to any stage"),
-        Binding(
-            "d",
-            "dismiss_action",
-            "Dismiss",
-            id="application.dismiss",
-            show=False,
-            tooltip="Dismiss the selected follow-up",
-        ),
-        Binding(
-            "k",
-            "checklist",
-            "Checklist",
-            id="application.checklist",
-            tooltip="Prepare: the next interview's checklist, or the offer review",
-        ),
-        Binding(
-            "r",
-            "write",
-            "Message",
-            id="application.write",
-            tooltip="Write a message from a template, filled in",
-        ),
-        Binding(
-            "s",
-            "mark_sent",
-            "Mark sent",
-            id="application.mark-sent",
-            show=False,
-            tooltip="Log the selected follow-up as sent (sent outside pursuit)",
-        ),
-    ]
+    BINDINGS = APPLICATION_KEYS
 
     GONE = "That application is gone."
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Footer, Input, Label, Static
@@ -22,6 +21,7 @@ from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.saving import read_problem, reading, typed_text
 from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.keys import DRAFT_KEYS
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -56,48 +56,7 @@ class Opened:
 class DraftEditor(PursuitScreen[None]):
     #: Letters are for typing here, wherever the focus is (see PursuitApp.check_action).
     WRITING = True
-    BINDINGS = [
-        Binding("escape", "leave", "Back", id="draft.back", tooltip="Save the draft and go back"),
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save",
-            id="draft.save",
-            tooltip="Save now (it also saves by itself as you type)",
-        ),
-        Binding(
-            "ctrl+y",
-            "copy",
-            "Copy",
-            id="draft.copy",
-            tooltip="Copy the subject and message to the clipboard",
-            # The text area would take ctrl+y as "redo"; copying matters more here.
-            priority=True,
-        ),
-        Binding(
-            "c",
-            "copy",
-            "Copy",
-            id="draft.copy-key",
-            show=False,
-            tooltip="Copy the subject and message (when not typing)",
-        ),
-        Binding(
-            "ctrl+t,ctrl+enter",
-            "mark_sent",
-            "Mark sent",
-            id="draft.sent",
-            tooltip="Log this message as sent, so the follow-ups move on",
-            priority=True,
-        ),
-        Binding(
-            "f2",
-            "profile",
-            "Your details",
-            id="draft.profile",
-            tooltip="Your name, email, phone, LinkedIn and signature",
-        ),
-    ]
+    BINDINGS = DRAFT_KEYS
 
     class Ready(Message):
         def __init__(self, opened: Opened | None, error: str = "") -> None:

@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from pursuit.domain.pipeline import COLUMN_KEYS, Coming, Entry, PipelineView, Query
-from pursuit.domain.stages import STAGE_KEYS, label
 from pursuit.tui import stage_actions
 from pursuit.tui.pipeline_cells import COLUMNS
 from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.keys import PIPELINE_KEYS
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.filter_box import FilterBox
 from pursuit.tui.widgets.stage_bar import StageBar
@@ -35,97 +34,7 @@ COMING = timedelta(days=30)
 
 
 class PipelineScreen(PursuitScreen[None]):
-    BINDINGS = [
-        Binding("a", "add", "Add", id="pipeline.add", tooltip="Add an application"),
-        Binding("e", "edit", "Edit", id="pipeline.edit", tooltip="Edit the selected application"),
-        Binding(
-            "i",
-            "app.insights",
-            "Insights",
-            id="pipeline.insights",
-            tooltip="How the search is going: funnel, answers, waiting times",
-        ),
-        Binding(
-            "comma",
-            "app.settings",
-            "Settings",
-            id="pipeline.settings",
-            show=False,
-            tooltip="Your details, follow-up timings, ticker interval, theme",
-        ),
-        Binding(
-            "n",
-            "advance",
-            "Next stage",
-            id="pipeline.advance",
-            tooltip="Move the selected application to the next stage",
-        ),
-        Binding(
-            "m",
-            "move",
-            "Stage…",
-            id="pipeline.move",
-            tooltip="Move the selected application to any stage",
-        ),
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            id="pipeline.filter",
-            tooltip="Filter by company, role, location or notes",
-        ),
-        Binding("o", "sort", "Sort", id="pipeline.sort", tooltip="Sort by the next column"),
-        Binding(
-            "r",
-            "reverse",
-            "Reverse",
-            id="pipeline.reverse",
-            show=False,
-            tooltip="Reverse the sort order",
-        ),
-        Binding(
-            "x",
-            "archive",
-            "Archive",
-            id="pipeline.archive",
-            tooltip="Archive (or restore) the selected application",
-        ),
-        Binding(
-            "z",
-            "show_archived",
-            "Archived",
-            id="pipeline.show-archived",
-            show=False,
-            tooltip="Show the archive instead of the active applications",
-        ),
-        Binding(
-            "delete",
-            "delete",
-            "Delete",
-            id="pipeline.delete",
-            show=False,
-            tooltip="Delete the selected application for good (asks first)",
-        ),
-        *[
-            Binding(
-                k,
-                f"stage_filter('{s}')",
-                label(s),
-                id=f"pipeline.stage-{s}",
-                show=False,
-                tooltip=f"Show only {label(s).lower()} applications",
-            )
-            for k, s in STAGE_KEYS.items()
-        ],
-        Binding(
-            "0",
-            "stage_filter('')",
-            "All stages",
-            id="pipeline.stage-all",
-            show=False,
-            tooltip="Show every stage",
-        ),
-    ]
+    BINDINGS = PIPELINE_KEYS
 
     class Loaded(Message):
         """Applications read in the background: the first page, then every one."""
