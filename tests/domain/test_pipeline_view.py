@@ -8,15 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pursuit.domain.moments import to_db
-from pursuit.domain.pipeline import (
-    Coming,
-    Entry,
-    Moment,
-    PipelineView,
-    Query,
-    row_cells,
-    searchable,
-)
+from pursuit.domain.pipeline import Entry, PipelineView, Query, searchable
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
 
@@ -84,25 +76,6 @@ def test_narrowing_gives_what_a_fresh_filter_gives(
     fresh = PipelineView(entries).select(Query(column, reverse, None, typed))
     assert [e.id for e in narrowed] == [e.id for e in fresh]
     assert all(searchable(typed) in e.haystack for e in fresh)
-
-
-def test_a_coming_interview_turns_the_action_into_preparation() -> None:
-    e = Entry(
-        1,
-        "Acme",
-        "Dev",
-        "interviewing",
-        next_action="first-check-in",
-        opens_at=to_db(NOW.replace(day=25)),
-        due_at=to_db(NOW.replace(day=25)),
-        overdue_at=to_db(NOW.replace(day=27)),
-    )
-    at = Moment(NOW, UTC)
-    plain = row_cells(e, at)
-    assert plain[3][0] == "Check in" and plain[4][0].endswith("Nov 25")
-    prepared = row_cells(e, at, Coming("video", NOW.replace(day=20), 3, 7))
-    assert prepared[3] == ("Prepare video (3/7)", "cyan")
-    assert prepared[4][0] == "• Fri 20"  # within the week: the day's name
 
 
 def test_filtered_rows_are_a_sequence_that_finds_its_entries() -> None:

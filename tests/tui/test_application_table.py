@@ -6,7 +6,10 @@ from datetime import UTC, datetime
 
 from textual.app import App, ComposeResult
 
-from pursuit.domain.pipeline import Entry
+from pursuit.domain.moments import to_db
+from pursuit.domain.pipeline import Coming, Entry
+from pursuit.tui.follow_up_states import STATES
+from pursuit.tui.pipeline_cells import Moment, row_cells
 from pursuit.tui.widgets.application_table import ApplicationTable
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
@@ -115,3 +118,24 @@ async def test_a_cursor_move_redraws_two_lines_and_fewer_rows_keep_the_scroll_ba
         table.show(app.entries)
         await pilot.pause()
         assert table.show_vertical_scrollbar
+
+
+def test_a_coming_interview_turns_the_action_into_preparation() -> None:
+    e = Entry(
+        1,
+        "Acme",
+        "Dev",
+        "interviewing",
+        next_action="first-check-in",
+        opens_at=to_db(NOW.replace(day=25)),
+        due_at=to_db(NOW.replace(day=25)),
+        overdue_at=to_db(NOW.replace(day=27)),
+    )
+    at = Moment(NOW, UTC)
+    plain = row_cells(e, at)
+    assert plain[3][0] == "Check in" and plain[4][0].endswith("Nov 25")
+    prepared = row_cells(e, at, Coming("video", NOW.replace(day=20), 3, 7))
+    assert prepared[3] == ("Prepare video (3/7)", STATES["prepare"].style)
+    assert prepared[4][0] == "• Fri 20"  # within the week: the day's name
+    done = row_cells(e, at, Coming("video", NOW.replace(day=20), 7, 7))
+    assert done[4] == ("· Fri 20", STATES["prepared"].style)

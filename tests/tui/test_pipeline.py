@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from pursuit.domain.clock import FixedClock
@@ -336,3 +337,32 @@ async def test_the_filter_ignores_case_and_accents(db_path: Path, clock: FixedCl
         assert companies(app) == ["Crème Analytics"]
         await pilot.press("escape", "slash", *"ü")  # an accent typed finds the plain letter too
         assert companies(app) == ["Büro Kollektiv"]
+
+
+async def test_the_screens_read_the_file_off_the_ui_thread(
+    demo_app: PursuitApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipeline's first page, all its rows, Today and Insights: each read in a worker."""
+    import threading
+
+    from pursuit.store import screen_reads
+
+    readers: dict[str, list[bool]] = {}
+    for name in ("first_page", "every_entry", "today", "insights"):
+        real = getattr(screen_reads, name)
+
+        def spy(*args: object, _real=real, _name=name, **kwargs: object) -> object:
+            on_ui = threading.current_thread() is threading.main_thread()
+            readers.setdefault(_name, []).append(on_ui)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(screen_reads, name, spy)
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert demo_app.screen.query_one(ApplicationTable).row_count == 13
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("escape", "i")
+        await settle(pilot)
+    assert set(readers) == {"first_page", "every_entry", "today", "insights"}, readers
+    assert not any(on_ui for calls in readers.values() for on_ui in calls), readers

@@ -198,3 +198,45 @@ async def test_a_tick_reads_only_the_interviews_that_came_within_a_day(
             assert [(p.interview.id, p.settled, p.total) for p in demo_app.prepare_rows] == fresh
             flagged.append(len(fresh))
     assert flagged[0] > 0 and flagged[-1] == 0  # the onsite came within a day, then passed
+
+
+def _what(action: str) -> str:
+    """The follow-up an action names: "Prepare onsite (0/17)" and "Prepare (0/17)" alike."""
+    words = action.split(" · ")[0].split(" (")[0]
+    return "Prepare" if words.startswith("Prepare") else words
+
+
+def _pipeline_markers(app: PursuitApp) -> dict[tuple[str, str], str]:
+    """(company, next action) -> the marker in front of its Due day, line by line."""
+    table = app.screen.query_one(ApplicationTable)
+    found = {}
+    for i in range(table.row_count):
+        company, _role, _stage, action, due, _contact = table.cells(i)
+        if due:
+            found[(company, _what(action))] = due[0]
+    return found
+
+
+async def test_a_follow_up_has_the_same_marker_on_the_pipeline_and_in_today(
+    demo_app: PursuitApp, clock: FixedClock
+) -> None:
+    """Issue 19 item 7: "Answer the offer" was `•` on the pipeline and `·` in Today, and a
+    Prepare was `•` on one and `!` on the other."""
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # Lumen's onsite within a day: its preparation is listed in Today too.
+        clock.advance(hours=4)
+        demo_app.tick()
+        await settle(pilot)
+        on_pipeline = _pipeline_markers(demo_app)
+        await pilot.press("t")
+        await settle(pilot)
+        table = demo_app.screen.query_one("#today-due", DataTable)
+        compared = []
+        for i in range(table.row_count):
+            marker, _due, action, _who, company, _role = (str(c) for c in table.get_row_at(i))
+            key = (company, _what(action))
+            if key in on_pipeline:
+                assert on_pipeline[key] == marker, (key, on_pipeline[key], marker)
+                compared.append(key[1])
+        assert "Answer the offer" in compared and "Prepare" in compared, compared

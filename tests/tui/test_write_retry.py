@@ -240,3 +240,55 @@ async def test_when_the_recovery_file_cannot_be_written_either_quitting_asks_aga
         await pilot.press("y")  # quit and lose it, knowingly
         await wait_until(pilot, lambda: demo_app.return_code is not None)
     assert demo_app.return_code == 1
+
+
+async def test_a_tick_and_a_note_on_a_busy_checklist_are_kept_then_stored(
+    demo_app: PursuitApp, db_path: Path, lock_holder
+):
+    from textual.widgets import OptionList
+
+    from pursuit.tui.screens.checklist import ChecklistScreen
+    from pursuit.tui.screens.text_prompt import TextPrompt
+
+    from .conftest import open_interview
+
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "northwind")
+        await open_interview(pilot)
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: isinstance(demo_app.screen, ChecklistScreen))
+        screen = demo_app.screen
+        assert isinstance(screen, ChecklistScreen)
+        await wait_until(pilot, lambda: bool(screen.rows))
+        row = screen.selected()
+        assert row is not None and row.state == "open"
+        other = lock_holder()
+        await pilot.press("space")
+        await pilot.press("up")  # back to the ticked item, for its notes
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(demo_app.screen, TextPrompt))
+        demo_app.screen.query_one(TextArea).insert("Ask about the on-call rota")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: busy_notice(demo_app))
+        assert demo_app.screen is screen and demo_app.is_running
+        # What was done is on screen and waiting in memory, not lost.
+        assert next(r for r in screen.rows if r.id == row.id).state == "done"
+        items = screen.query_one(OptionList)
+        assert any(
+            "[x]" in str(items.get_option_at_index(i).prompt)
+            and row.text in str(items.get_option_at_index(i).prompt)
+            for i in range(items.option_count)
+        )
+        assert any("Ask about the on-call rota" in p.kept for p in demo_app.pending_writes)
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute(
+                "SELECT state FROM checklist_item WHERE id = ?", (row.id,)
+            ).fetchone() == ("open",)
+        other.execute("ROLLBACK")
+        await wait_until(pilot, lambda: demo_app.pending_writes == [])
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute(
+                "SELECT state, notes FROM checklist_item WHERE id = ?", (row.id,)
+            ).fetchone() == ("done", "Ask about the on-call rota")
+        assert not busy_notice(demo_app)

@@ -12,27 +12,15 @@ import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 from itertools import compress, repeat
 from operator import attrgetter, contains
-from typing import Any, overload
+from typing import Any, Protocol, TypeVar, overload
 
-from pursuit.domain.actions import ACTION_LABELS
-from pursuit.domain.days import short_day
-from pursuit.domain.moments import from_db, to_db
-from pursuit.domain.stages import STAGES, label
+from pursuit.domain.stages import STAGES
 
-#: (key, title, width): a width of 0 shares what the fixed columns leave, by the weights below.
-COLUMNS = (
-    ("company", "Company", 0),
-    ("role", "Role", 0),
-    ("stage", "Stage", 12),
-    ("next", "Next action", 0),
-    ("due", "Due", 11),
-    ("contact", "Last contact", 12),
-)
-COLUMN_KEYS = tuple(k for k, _t, _w in COLUMNS)
-FLEX = {"company": 3, "role": 3, "next": 4}
+#: The pipeline's columns, in order (their titles and widths are the app's: tui/pipeline_cells).
+COLUMN_KEYS = ("company", "role", "stage", "next", "due", "contact")
 #: Sorts after every stored moment: rows with nothing pending go last.
 NEVER = "~"
 
@@ -45,15 +33,21 @@ def searchable(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def column_widths(total: int) -> dict[str, int]:
-    """Widths that fill TOTAL cells (each column also takes 2 cells of padding)."""
-    fixed = sum(w for _k, _t, w in COLUMNS)
-    spare = max(total - fixed - 2 * len(COLUMNS), 3 * len(FLEX))
-    weights = sum(FLEX.values())
-    widths = {k: w for k, _t, w in COLUMNS}
-    for key, weight in FLEX.items():
-        widths[key] = max(6, spare * weight // weights)
-    return widths
+class _Moment(Protocol):
+    def __ge__(self, other: Any, /) -> bool: ...
+
+
+M = TypeVar("M", bound=_Moment)
+
+
+def state_at(now: M, opens_at: M, overdue_at: M) -> str:
+    """A follow-up's state at NOW: `overdue` once past OVERDUE_AT, `due` once open, `later`.
+
+    The one rule for every screen (moments as stored text or as datetimes, alike).
+    """
+    if now >= overdue_at:
+        return "overdue"
+    return "due" if now >= opens_at else "later"
 
 
 class Entry:
@@ -104,9 +98,7 @@ class Entry:
         """`overdue`, `due` (open now), `later`, or `` when nothing is pending; NOW as stored."""
         if self.opens_at is None or self.overdue_at is None:
             return ""
-        if now >= self.overdue_at:
-            return "overdue"
-        return "due" if now >= self.opens_at else "later"
+        return state_at(now, self.opens_at, self.overdue_at)
 
     def __repr__(self) -> str:
         return f"Entry({self.id}, {self.company!r}, {self.stage!r})"
@@ -281,11 +273,6 @@ class PipelineView:
         return counts
 
 
-#: Marker characters so that the state reads without colour too.
-MARKERS = {"overdue": "!", "due": "•", "later": " ", "": " "}
-STATE_STYLES = {"overdue": "bold red", "due": "yellow", "later": "", "": ""}
-
-
 @dataclass(frozen=True)
 class Coming:
     """An application's next interview within the month, and how far its preparation is."""
@@ -294,48 +281,3 @@ class Coming:
     starts_at: datetime
     settled: int
     total: int
-
-
-class Moment:
-    """The clock's reading as each line needs it, worked out once per frame rather than per line."""
-
-    __slots__ = ("now", "stored", "today", "tz")
-
-    def __init__(self, now: datetime, tz: tzinfo) -> None:
-        self.now = now
-        self.tz = tz
-        self.stored = to_db(now)
-        self.today = now.astimezone(tz).date()
-
-
-def row_cells(
-    entry: Entry, at: Moment, coming: Coming | None = None
-) -> tuple[tuple[str, str], ...]:
-    """(text, style) for each column of ENTRY's line, as it reads at the moment AT."""
-    tz, today = at.tz, at.today
-    state = entry.state(at.stored)
-    style = STATE_STYLES[state]
-    action = ACTION_LABELS.get(entry.next_action or "", "")
-    if action and entry.next_contact:
-        action += f" · {entry.next_contact}"
-    due = ""
-    if entry.due_at is not None:
-        due = short_day(from_db(entry.due_at).astimezone(tz).date(), today)
-    if coming is not None and (
-        entry.opens_at is None or coming.starts_at <= from_db(entry.opens_at)
-    ):
-        # The interview comes before anything there is to send: get ready for it.
-        action = f"Prepare {coming.kind} ({coming.settled}/{coming.total})"
-        due = short_day(coming.starts_at.astimezone(tz).date(), today)
-        state, style = ("due", "cyan") if coming.settled < coming.total else ("later", "green")
-    contact = ""
-    if entry.last_contact_at is not None:
-        contact = short_day(from_db(entry.last_contact_at).astimezone(tz).date(), today)
-    return (
-        (entry.company, "bold"),
-        (entry.role, ""),
-        (label(entry.stage), ""),
-        (action, style),
-        (f"{MARKERS[state]} {due}" if due else "", style),
-        (contact, "dim"),
-    )

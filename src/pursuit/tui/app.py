@@ -18,23 +18,24 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.timer import Timer
 
-from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock, SystemClock
 from pursuit.domain.pipeline import Entry
 from pursuit.domain.safe_text import for_terminal
 from pursuit.paths import styles_dir
 from pursuit.store import db
-from pursuit.store.db import Connection, DatabaseError, ReadError
+from pursuit.store.db import DatabaseError, ReadError
 from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.early_keys import EarlyKeys
 from pursuit.tui.quitting import Quitting
 from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.screenshot import SavesScreenshots
+from pursuit.tui.tick_notices import announce
 
 if TYPE_CHECKING:
     from pursuit.domain.records import ContactRow, DueRow, InterviewRow, PrepRow
     from pursuit.store.repo import Store
+    from pursuit.store.screen_reads import PlainConnection
 
 STYLES = styles_dir()
 #: An interview this close whose checklist is not done is flagged.
@@ -106,7 +107,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         #: Its last reading of the interviews within PREPARE_WINDOW, with their checklists.
         self._soon: list[tuple[InterviewRow, int, int]] | None = None
         self._data_version: int | None = None
-        self._tick_conn: Connection | None = None
+        self._tick_conn: PlainConnection | None = None
         self._tick_lock = threading.Lock()
         self._closing = False
         self.store_changed_on_open = False
@@ -122,10 +123,6 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         # these before the screen watches them, or it would take their start as a change.
         _ = self.data_generation, self.now
         return PipelineScreen()
-
-    def on_mount(self) -> None:
-        # The database layer is slow to import: paint first, then open the store.
-        self.call_after_refresh(self.open_store)
 
     def load_later_styles(self) -> None:
         """The other screens' styles, after those of the first frame (once)."""
@@ -147,6 +144,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
 
     @work(thread=True, exclusive=True, group="open-store", name="open store")
     def open_store(self) -> None:
+        """Called by the pipeline once its first rows are drawn: the ORM is slow to import."""
         from pursuit.store.db import StoreError
         from pursuit.store.identity import identify
         from pursuit.store.repo import Store
@@ -276,7 +274,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         self.tick_cpu = (time.thread_time() - started, 0.0)
         self.post_message(Ticked(now, self._overdue_count, newly, changed, prepare, first))
 
-    def _file_change(self, conn: Connection) -> str | None:
+    def _file_change(self, conn: PlainConnection) -> str | None:
         from pursuit.store.identity import content_change, path_change
 
         known = self.file_identity
@@ -310,38 +308,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
 
     def _on_ticked(self, message: Ticked) -> None:
         now = message.now
-        if message.first and message.overdue:
-            n = message.overdue
-            self.notify(
-                f"{n} follow-up{'s' if n != 1 else ''} overdue. Press t to see them.",
-                title="Welcome back",
-                severity="warning",
-            )
-        for row in message.newly_overdue[:5]:
-            who = f" to {row.contact_name}" if row.contact_name else ""
-            self.notify(
-                f"{ACTION_LABELS[row.action]}{who} · {row.company}",
-                title="Now overdue",
-                severity="warning",
-                timeout=10,
-            )
-        if len(message.newly_overdue) > 5:
-            self.notify(
-                f"and {len(message.newly_overdue) - 5} more. Press t to see them.",
-                title="Now overdue",
-                severity="warning",
-                timeout=10,
-            )
-        for prep in message.prepare:
-            # The welcome toast covers what was already near when the app opened.
-            if not message.first and prep.interview.id not in self._prepare_seen:
-                self.notify(
-                    f"{prep.interview.company}: {prep.interview.title} interview within "
-                    f"a day, preparation {prep.settled}/{prep.total}. Press t.",
-                    title="Time to prepare",
-                    severity="warning",
-                    timeout=10,
-                )
+        announce(self, message, self._prepare_seen)
         self._prepare_seen = {p.interview.id for p in message.prepare}
         self.prepare_rows = message.prepare
         self.overdue = message.overdue

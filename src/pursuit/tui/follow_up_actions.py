@@ -6,14 +6,15 @@ from typing import Any
 
 from textual.screen import Screen
 
-from pursuit.domain.followups import ACTION_LABELS, CLOSED_BY
+from pursuit.domain.actions import ACTION_LABELS, CLOSED_BY
 from pursuit.domain.records import DueRow
+from pursuit.tui.screens.base import pursuit_of
 from pursuit.tui.screens.confirm import Confirm
 
 
 def mark_sent(screen: Screen[Any], row: DueRow) -> None:
     """Ask, then log the message that answers ROW (for `move-on`: mark the application ghosted)."""
-    app: Any = screen.app
+    app = pursuit_of(screen)
     who = f" to {row.contact_name}" if row.contact_name else ""
     if row.action == "move-on":
 
@@ -92,7 +93,7 @@ def open_draft(screen: Screen[Any], row: DueRow) -> None:
 
 
 def dismiss(screen: Screen[Any], row: DueRow) -> None:
-    app: Any = screen.app
+    app = pursuit_of(screen)
     app.run_write(
         lambda s: s.follow_ups.dismiss(row.application_id, row.action, row.contact_name),
         success=f"Dismissed: {ACTION_LABELS[row.action].lower()} · {row.company}",

@@ -9,6 +9,7 @@ from textual.screen import Screen
 
 from pursuit.domain.stages import CLOSED, label, next_stage
 from pursuit.tui.saving import typed_text
+from pursuit.tui.screens.base import now_of, pursuit_of
 
 if TYPE_CHECKING:
     from pursuit.domain.records import ApplicationRow
@@ -21,7 +22,7 @@ def stage_text(row: ApplicationRow) -> str:
 def edit(screen: Screen[Any], row: ApplicationRow) -> None:
     from pursuit.tui.screens.application_form import ApplicationForm
 
-    app: Any = screen.app
+    app = pursuit_of(screen)
 
     def saved(values: dict[str, Any] | None) -> None:
         if values:
@@ -32,13 +33,13 @@ def edit(screen: Screen[Any], row: ApplicationRow) -> None:
                 kept=typed_text(values),
             )
 
-    app.push_screen(ApplicationForm(app.now or app.clock.now(), row), saved)
+    app.push_screen(ApplicationForm(now_of(app), row), saved)
 
 
 def add(screen: Screen[Any], done: Callable[[int], None] | None = None) -> None:
     from pursuit.tui.screens.application_form import ApplicationForm
 
-    app: Any = screen.app
+    app = pursuit_of(screen)
 
     def saved(values: dict[str, Any] | None) -> None:
         if values:
@@ -50,7 +51,7 @@ def add(screen: Screen[Any], done: Callable[[int], None] | None = None) -> None:
                 kept=typed_text(values),
             )
 
-    app.push_screen(ApplicationForm(app.now or app.clock.now()), saved)
+    app.push_screen(ApplicationForm(now_of(app)), saved)
 
 
 def advance(screen: Screen[Any], row: ApplicationRow) -> None:
@@ -91,7 +92,7 @@ def move(screen: Screen[Any], row: ApplicationRow) -> None:
 
 
 def _move_to(screen: Screen[Any], row: ApplicationRow, stage: str) -> None:
-    app: Any = screen.app
+    app = pursuit_of(screen)
     app.run_write(
         lambda store: store.applications.set_stage(row.id, stage),
         success=f"{row.company}: {label(row.stage)} → {label(stage)}",

@@ -2,104 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.dates import local_tz, short_day
-from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.saving import reading, typed_text
+from pursuit.tui.screens.base import LoadingScreen
+from pursuit.tui.screens.keys import APPLICATION_KEYS
 from pursuit.tui.widgets.title_bar import TitleBar
 
-STATE = {"overdue": ("!", "bold red"), "due": ("•", "yellow"), "later": ("·", "")}
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 
-class ApplicationScreen(Screen[None]):
-    BINDINGS = [
-        Binding(
-            "escape",
-            "app.pop_screen",
-            "Back",
-            id="application.back",
-            tooltip="Back to where you were",
-        ),
-        Binding("e", "edit", "Edit", id="application.edit", tooltip="Edit this application"),
-        Binding(
-            "i",
-            "add_interview",
-            "Interview",
-            id="application.add-interview",
-            tooltip="Record an interview",
-        ),
-        Binding(
-            "c",
-            "add_contact",
-            "Person",
-            id="application.add-contact",
-            tooltip="Add a recruiter, hiring manager, interviewer or referral",
-        ),
-        Binding(
-            "l",
-            "log",
-            "Log",
-            id="application.log",
-            tooltip="Log a message sent, a reply heard, an offer or a rejection",
-        ),
-        Binding("w", "note", "Note", id="application.note", tooltip="Write a note"),
-        Binding(
-            "n", "advance", "Next stage", id="application.advance", tooltip="Move to the next stage"
-        ),
-        Binding("m", "move", "Stage…", id="application.move", tooltip="Move to any stage"),
-        Binding(
-            "d",
-            "dismiss_action",
-            "Dismiss",
-            id="application.dismiss",
-            show=False,
-            tooltip="Dismiss the selected follow-up",
-        ),
-        Binding(
-            "k",
-            "checklist",
-            "Checklist",
-            id="application.checklist",
-            tooltip="Prepare: the next interview's checklist, or the offer review",
-        ),
-        Binding(
-            "r",
-            "write",
-            "Message",
-            id="application.write",
-            tooltip="Write a message from a template, filled in",
-        ),
-        Binding(
-            "s",
-            "mark_sent",
-            "Mark sent",
-            id="application.mark-sent",
-            show=False,
-            tooltip="Log the selected follow-up as sent (sent outside pursuit)",
-        ),
-    ]
+class ApplicationScreen(LoadingScreen[ApplicationDetail]):
+    BINDINGS = APPLICATION_KEYS
 
-    class Loaded(Message):
-        def __init__(self, detail: ApplicationDetail | None, error: str = "") -> None:
-            super().__init__()
-            self.detail = detail
-            self.error = error
+    GONE = "That application is gone."
 
     def __init__(self, app_id: int) -> None:
         super().__init__()
@@ -129,33 +60,15 @@ class ApplicationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.watch(self.app, "now", lambda _n: self.draw(), init=False)
         self.query_one("#app-due", OptionList).focus()
-        self.load()
+        self.follow_changes()
 
-    def now(self) -> datetime:
-        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
+    def read(self, store: Store) -> ApplicationDetail:
+        return store.views.detail(self.app_id)
 
-    @work(thread=True, exclusive=True, group="application-load", name="load application")
-    def load(self) -> None:
-        from pursuit.store.db import StoreError
-
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None:
-            return
-        try:
-            with reading(self, store.path):
-                self.post_message(self.Loaded(store.views.detail(self.app_id)))
-        except StoreError as exc:
-            self.post_message(self.Loaded(None, str(exc)))
-
-    def on_application_screen_loaded(self, message: Loaded) -> None:
-        if message.detail is None:
-            self.notify(message.error or "That application is gone.", severity="warning")
-            self.app.pop_screen()
-            return
-        self.detail = message.detail
+    def show(self, data: ApplicationDetail) -> None:
+        self.detail = data
         self.draw()
 
     # --- drawing ----------------------------------------------------------------------------
@@ -171,10 +84,8 @@ class ApplicationScreen(Screen[None]):
 
         due_items = []
         for item in d.due:
-            state = (
-                "overdue" if item.is_overdue(now) else "due" if item.opens_at <= now else "later"
-            )
-            marker, style = STATE[state]
+            look = STATES[due_state(item, now)]
+            marker, style = look.marker, look.style
             who = f" · {item.contact_name}" if item.contact_name else ""
             when = short_day(item.due_at.astimezone(tz).date(), today)
             due_items.append(
@@ -277,7 +188,7 @@ class ApplicationScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="application-templates", name="read templates")
     def _pick_template(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         with reading(self, store.path):
             self.app.call_from_thread(self._show_templates, store.drafts.templates())
 
@@ -293,11 +204,8 @@ class ApplicationScreen(Screen[None]):
             self.app.push_screen(TemplatePicker(self.detail.row.company, templates), picked)
 
     def action_checklist(self) -> None:
-        from pursuit.tui.screens.checklist import (
-            ChecklistScreen,
-            ChecklistTarget,
-            open_checklist,
-        )
+        from pursuit.tui.screens.checklist import ChecklistScreen, open_checklist
+        from pursuit.tui.screens.checklist_target import ChecklistTarget
 
         d = self.detail
         if d is None:
@@ -343,7 +251,7 @@ class ApplicationScreen(Screen[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 role = values.pop("role")
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.people.update_contact(cid, app_id=self.app_id, role=role, **values),
                     success=f"Saved {values['name']}",
                     what=f"your changes to {values['name']}",
@@ -375,7 +283,7 @@ class ApplicationScreen(Screen[None]):
 
         def saved(values: dict[str, Any] | None) -> None:
             if values:
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.people.add_interview(self.app_id, **values),
                     success="Interview recorded",
                     what="the new interview",
@@ -393,7 +301,7 @@ class ApplicationScreen(Screen[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 name = values.pop("name")
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.people.add_contact(self.app_id, name, **values),
                     success=f"Added {name}",
                     what=f"the new contact {name}",
@@ -415,7 +323,7 @@ class ApplicationScreen(Screen[None]):
         def saved(values: dict[str, Any] | None) -> None:
             if values:
                 event = values.pop("kind")
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.applications.log_event(self.app_id, event, **values),
                     logged,
                     success="Noted" if event == "note" else "Logged",

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -18,25 +17,15 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from pursuit.domain import checklists as cl
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
-from pursuit.tui.saving import reading
+from pursuit.tui.screens.base import LoadingScreen
+from pursuit.tui.screens.checklist_target import ChecklistTarget
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 BOXES = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
 PHASES = {"before": "Before", "after": "After the interview", "offer": ""}
-
-
-@dataclass(frozen=True)
-class ChecklistTarget:
-    """Whose checklist: an interview's, or an application's offer review."""
-
-    title: str
-    interview_id: int | None = None
-    application_id: int | None = None
-    #: False until the interview has happened: the debrief items wait until then.
-    show_after: bool = True
-
-    def scope(self) -> dict[str, int | None]:
-        return {"interview_id": self.interview_id, "application_id": self.application_id}
 
 
 def open_checklist(screen: Screen[Any], interview_id: int, iv: Any, now: Any) -> None:
@@ -54,13 +43,13 @@ def visible(rows: list[ChecklistRow], target: ChecklistTarget) -> list[Checklist
     return [r for r in rows if target.show_after or r.phase != "after"]
 
 
-class ChecklistScreen(Screen[None]):
+class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
     BINDINGS = [
         Binding(
             "escape", "app.pop_screen", "Back", id="checklist.back", tooltip="Back to the interview"
         ),
         Binding(
-            "space", "toggle", "Done", id="checklist.toggle", tooltip="Tick the item (or untick it)"
+            "space", "tick", "Done", id="checklist.toggle", tooltip="Tick the item (or untick it)"
         ),
         Binding("s", "skip", "Skip", id="checklist.skip", tooltip="Mark the item as skipped"),
         Binding(
@@ -77,11 +66,6 @@ class ChecklistScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="checklist.edit", tooltip="Reword the item"),
         Binding("d", "remove", "Remove", id="checklist.remove", tooltip="Remove the item"),
     ]
-
-    class Loaded(Message):
-        def __init__(self, rows: list[ChecklistRow]) -> None:
-            super().__init__()
-            self.rows = rows
 
     def __init__(self, target: ChecklistTarget) -> None:
         super().__init__()
@@ -107,24 +91,19 @@ class ChecklistScreen(Screen[None]):
         else:
             iv_id = target.interview_id
             make = lambda store: store.checklists.ensure_checklist(iv_id)  # noqa: E731
-        self.app.run_write(  # type: ignore[attr-defined]
-            make,
-            lambda _r: self.load() if self.is_attached else None,
-            what="the preparation checklist",
-        )
+        self.pursuit.run_write(make, lambda _r: self._made(), what="the preparation checklist")
 
-    @work(thread=True, exclusive=True, group="checklist-load", name="load checklist")
-    def load(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        with reading(self, store.path):
-            if self.target.application_id is not None:
-                rows = store.checklists.checklist(application_id=self.target.application_id)
-            else:
-                rows = store.checklists.checklist(interview_id=self.target.interview_id)
-            self.post_message(self.Loaded(rows))
+    def _made(self) -> None:
+        if self.is_attached:
+            self.follow_changes()
 
-    def on_checklist_screen_loaded(self, message: Loaded) -> None:
-        self.rows = visible(message.rows, self.target)
+    def read(self, store: Store) -> list[ChecklistRow]:
+        if self.target.application_id is not None:
+            return store.checklists.checklist(application_id=self.target.application_id)
+        return store.checklists.checklist(interview_id=self.target.interview_id)
+
+    def show(self, data: list[ChecklistRow]) -> None:
+        self.rows = visible(data, self.target)
         self.draw()
 
     def draw(self) -> None:
@@ -179,16 +158,23 @@ class ChecklistScreen(Screen[None]):
         with contextlib.suppress(OptionDoesNotExist):  # the item is gone
             items.highlighted = items.get_option_index(f"i-{item_id}")
 
-    def _write(self, write: Any, *, select_result: bool = False) -> None:
-        def done(result: Any) -> None:
+    def _write(self, write: Any, what: str, *, kept: str = "", select_result: bool = False) -> None:
+        """WRITE through the app's one line of writes: a busy or read-only file keeps it (and
+        what was typed, KEPT) until it can be stored; the list shows the change meanwhile."""
+
+        def done(result: object) -> None:
             if select_result and isinstance(result, int):
                 self.select_next = result
-            self.load()
+            if self.is_attached:
+                self.load()
 
-        self.app.run_write(write, done)  # type: ignore[attr-defined]
+        self.pursuit.run_write(write, done, what=what, kept=kept)
 
     def _set_state(self, row: ChecklistRow, state: str) -> None:
-        self._write(lambda s: s.checklists.set_item_state(row.id, state))
+        self._write(
+            lambda s: s.checklists.set_item_state(row.id, state),
+            f"your tick on “{row.text}”",
+        )
         # Move on at once; the reload confirms it.
         index = self.rows.index(row)
         self.rows[index] = replace(row, state=state)
@@ -197,7 +183,7 @@ class ChecklistScreen(Screen[None]):
         if state != "open" and following:
             self.select(following[0].id)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         row = self.selected()
         if row is not None:
             self._set_state(row, "open" if row.state == "done" else "done")
@@ -216,7 +202,11 @@ class ChecklistScreen(Screen[None]):
 
         def saved(text: str | None) -> None:
             if text is not None:
-                self._write(lambda s: s.checklists.update_item(row.id, notes=text))
+                self._write(
+                    lambda s: s.checklists.update_item(row.id, notes=text),
+                    "your notes on a checklist item",
+                    kept=f"{row.text}\n{text}",
+                )
 
         prompt = f"Notes · {row.text}" + (f"\n{row.guidance}" if row.guidance else "")
         self.app.push_screen(
@@ -242,6 +232,8 @@ class ChecklistScreen(Screen[None]):
                         after=row.id if row else None,
                         **self.target.scope(),
                     ),
+                    "your new checklist item",
+                    kept=text,
                     select_result=True,
                 )
 
@@ -256,7 +248,11 @@ class ChecklistScreen(Screen[None]):
 
         def saved(text: str | None) -> None:
             if text:
-                self._write(lambda s: s.checklists.update_item(row.id, text=text))
+                self._write(
+                    lambda s: s.checklists.update_item(row.id, text=text),
+                    "the reworded item",
+                    kept=text,
+                )
 
         self.app.push_screen(TextPrompt("Reword the item", row.text), saved)
 
@@ -269,7 +265,9 @@ class ChecklistScreen(Screen[None]):
                 self,
                 f"Remove “{row.text}” from this checklist?",
                 "Remove",
-                lambda: self._write(lambda s: s.checklists.remove_item(row.id)),
+                lambda: self._write(
+                    lambda s: s.checklists.remove_item(row.id), f"removing “{row.text}”"
+                ),
             )
 
     def action_walk(self) -> None:
@@ -279,5 +277,5 @@ class ChecklistScreen(Screen[None]):
             start = self.selected()
             self.app.push_screen(
                 WalkScreen(self.target, self.rows, self.rows.index(start) if start else 0),
-                lambda _r: self.load(),
+                self.reload,
             )

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from pursuit.domain.checklists import FORMAT_LABELS, FORMATS, PERSON_SLOT, TemplateItem
-from pursuit.tui.saving import reading
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
-class ChecklistTemplatesScreen(Screen[None]):
+
+class ChecklistTemplatesScreen(LoadingScreen[tuple[str, list[TemplateItem]]]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="templates.back", tooltip="Done editing"),
         Binding("a", "add", "Add", id="templates.add", tooltip="Add an item below this one"),
@@ -54,12 +55,6 @@ class ChecklistTemplatesScreen(Screen[None]):
         ),
     ]
 
-    class Loaded(Message):
-        def __init__(self, fmt: str, items: list[TemplateItem]) -> None:
-            super().__init__()
-            self.fmt = fmt
-            self.items = items
-
     def __init__(self) -> None:
         super().__init__()
         self.fmt = FORMATS[0]
@@ -75,24 +70,23 @@ class ChecklistTemplatesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Checklist templates"
         self.query_one(OptionList).focus()
-        self.load(self.fmt)
+        self.reload()
 
-    @work(thread=True, exclusive=True, group="templates-load", name="load templates")
-    def load(self, fmt: str) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        with reading(self, store.path):
-            self.post_message(self.Loaded(fmt, store.checklists.checklist_templates(fmt)))
+    def read(self, store: Store) -> tuple[str, list[TemplateItem]]:
+        fmt = self.fmt
+        return fmt, store.checklists.checklist_templates(fmt)
 
-    def on_checklist_templates_screen_loaded(self, message: Loaded) -> None:
-        if message.fmt == self.fmt:
-            self.items = message.items
+    def show(self, data: tuple[str, list[TemplateItem]]) -> None:
+        fmt, items = data
+        if fmt == self.fmt:  # not a tab left since
+            self.items = items
             self.draw()
 
     @on(Tabs.TabActivated)
     def _tab(self, event: Tabs.TabActivated) -> None:
         if event.tab.id:
             self.fmt = event.tab.id.removeprefix("fmt-")
-            self.load(self.fmt)
+            self.reload()
 
     def action_format(self, step: int) -> None:
         index = (FORMATS.index(self.fmt) + step) % len(FORMATS)
@@ -137,7 +131,7 @@ class ChecklistTemplatesScreen(Screen[None]):
         self.items = items
         self.draw(keep)
         fmt = self.fmt
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda s: s.checklists.save_checklist_templates(fmt, items),
             what=f"the {FORMAT_LABELS[fmt]} checklist template",
             kept="\n".join(f"{i.section}: {i.text}" for i in items),
@@ -213,9 +207,9 @@ class ChecklistTemplatesScreen(Screen[None]):
             f"Put back pursuit's own {FORMAT_LABELS[fmt]} items? "
             "Your changes to them will be lost.",
             "Restore",
-            lambda: self.app.run_write(  # type: ignore[attr-defined]
+            lambda: self.pursuit.run_write(
                 lambda s: s.checklists.restore_checklist_templates(fmt),
-                lambda _r: self.load(fmt),
+                self.reload,
                 success=f"{FORMAT_LABELS[fmt]}: pursuit's own items are back",
             ),
         )

@@ -55,7 +55,9 @@ class Confirm(ModalScreen[bool]):
 
 def ask_first(screen: Screen[Any], question: str, yes: str, then: Callable[[], object]) -> None:
     """Ask QUESTION (starting on "No": these undo nothing) and run THEN on yes."""
-    screen.app.push_screen(
-        Confirm(question, yes=yes, no="Keep it", danger=True),
-        lambda answer: then() if answer else None,
-    )
+
+    def answered(answer: bool | None) -> None:
+        if answer:
+            then()
+
+    screen.app.push_screen(Confirm(question, yes=yes, no="Keep it", danger=True), answered)

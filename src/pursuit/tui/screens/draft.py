@@ -7,23 +7,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.saving import read_problem, reading, typed_text
+from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.keys import DRAFT_KEYS
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 
 @dataclass(frozen=True)
@@ -50,51 +53,10 @@ class Opened:
     warning: str | None
 
 
-class DraftEditor(Screen[None]):
+class DraftEditor(PursuitScreen[None]):
     #: Letters are for typing here, wherever the focus is (see PursuitApp.check_action).
     WRITING = True
-    BINDINGS = [
-        Binding("escape", "leave", "Back", id="draft.back", tooltip="Save the draft and go back"),
-        Binding(
-            "ctrl+s",
-            "save",
-            "Save",
-            id="draft.save",
-            tooltip="Save now (it also saves by itself as you type)",
-        ),
-        Binding(
-            "ctrl+y",
-            "copy",
-            "Copy",
-            id="draft.copy",
-            tooltip="Copy the subject and message to the clipboard",
-            # The text area would take ctrl+y as "redo"; copying matters more here.
-            priority=True,
-        ),
-        Binding(
-            "c",
-            "copy",
-            "Copy",
-            id="draft.copy-key",
-            show=False,
-            tooltip="Copy the subject and message (when not typing)",
-        ),
-        Binding(
-            "ctrl+t,ctrl+enter",
-            "mark_sent",
-            "Mark sent",
-            id="draft.sent",
-            tooltip="Log this message as sent, so the follow-ups move on",
-            priority=True,
-        ),
-        Binding(
-            "f2",
-            "profile",
-            "Your details",
-            id="draft.profile",
-            tooltip="Your name, email, phone, LinkedIn and signature",
-        ),
-    ]
+    BINDINGS = DRAFT_KEYS
 
     class Ready(Message):
         def __init__(self, opened: Opened | None, error: str = "") -> None:
@@ -132,7 +94,7 @@ class DraftEditor(Screen[None]):
     def open_draft(self) -> None:
         from pursuit.store.db import StoreError
 
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         r = self.request
         try:
             company = store.views.application(r.application_id).company
@@ -284,12 +246,12 @@ class DraftEditor(Screen[None]):
         def saved(draft_id: int) -> None:
             self.draft_id = draft_id
             self.saved_text = text
-            self.saved_at = self.app.clock.now()  # type: ignore[attr-defined]
+            self.saved_at = self.pursuit.clock.now()
             if self.is_attached:
                 self.show_status()
 
         subject, body = text
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             save,
             saved,
             what=f"the {o.template.title.lower()} draft",
@@ -361,11 +323,15 @@ class DraftEditor(Screen[None]):
             if isinstance(self.app.screen, DraftEditor):
                 self.app.pop_screen()
 
+        def mark_sent(store: Store) -> object:
+            # After the draft's own save in the writer's line: its id is known by then.
+            assert self.draft_id is not None
+            return store.drafts.mark_draft_sent(self.draft_id)
+
         def answered(yes: bool | None) -> None:
             if yes:
-                # After the draft's own save in the writer's line: its id is known by then.
-                self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.drafts.mark_draft_sent(self.draft_id),
+                self.pursuit.run_write(
+                    mark_sent,
                     logged,
                     success=f"Logged as sent: {title}",
                     what=f"marking the {title} as sent",
@@ -378,7 +344,7 @@ class DraftEditor(Screen[None]):
 
     @work(thread=True, exclusive=True, group="draft-profile", name="read the profile")
     def _read_profile(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
+        store: Any = self.pursuit.store
         with reading(self, store.path):
             self.app.call_from_thread(self._edit_profile, store.settings.values())
 
@@ -387,7 +353,7 @@ class DraftEditor(Screen[None]):
 
         def saved(values: dict[str, str] | None) -> None:
             if values:
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.settings.set_many(values),
                     success="Saved. New drafts are signed with these details.",
                     what="your profile",

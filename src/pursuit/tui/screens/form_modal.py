@@ -8,15 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
+from pursuit.tui.screens.base import PursuitModal
 from pursuit.tui.unsaved_changes import AsksBeforeDiscarding
 
 T = TypeVar("T")
 
 
-class FormModal(AsksBeforeDiscarding, ModalScreen[T]):
+class FormModal(AsksBeforeDiscarding, PursuitModal[T]):
     """A modal form; subclasses check their fields in `action_save` and dismiss with them.
 
     What the fields hold once the form has been filled in is remembered, so that escape on a

@@ -11,18 +11,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from pursuit.paths import BadPath, user_path
 from pursuit.store.importer import FIELDS, ImportPlan
+from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
 
 CHOICES = [(f, f) for f in FIELDS] + [("(ignore)", "ignore")]
 
 
-class ImportScreen(Screen[None]):
+class ImportScreen(PursuitScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="import.back", tooltip="Import nothing"),
         Binding(
@@ -105,7 +105,7 @@ class ImportScreen(Screen[None]):
             pairs = [f"{column}={field}" for column, field in chosen.items()]
             plan = read_csv(
                 user_path(path),
-                self.app.clock.now(),  # type: ignore[attr-defined]
+                self.pursuit.clock.now(),
                 parse_mapping(pairs),
             )
         except (ImportFailed, BadPath) as exc:
@@ -185,7 +185,7 @@ class ImportScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.transfer.import_applications(plan.rows, source=name), done
                 )
 

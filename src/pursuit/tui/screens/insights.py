@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
 from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import label
-from pursuit.store.insights import Insights
-from pursuit.tui.saving import reading
+from pursuit.store import screen_reads
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.insights import Insights
+    from pursuit.store.repo import Store
 
 BAR = 24
 
@@ -30,17 +31,12 @@ def bar(value: int, top: int, width: int = BAR) -> str:
     return "█" * max(1, round(width * value / top))
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(LoadingScreen["Insights"]):
     BINDINGS = [
         Binding(
             "escape", "app.pop_screen", "Back", id="insights.back", tooltip="Back to where you were"
         ),
     ]
-
-    class Loaded(Message):
-        def __init__(self, insights: Insights) -> None:
-            super().__init__()
-            self.insights = insights
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -60,22 +56,13 @@ class InsightsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Insights"
-        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
-        self.load()
+        self.follow_changes()
 
-    @work(thread=True, exclusive=True, group="insights", name="count insights")
-    def load(self) -> None:
-        from pursuit.store.insights import compute
+    def read(self, store: Store) -> Insights:
+        return screen_reads.insights(store, self.pursuit.clock.now().astimezone(local_tz()))
 
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        if store is None:
-            return  # opened before the store: it loads when the store is ready
-        now = self.app.clock.now().astimezone(local_tz())  # type: ignore[attr-defined]
-        with reading(self, store.path), store.reader() as conn:
-            self.post_message(self.Loaded(compute(conn, now)))
-
-    def on_insights_screen_loaded(self, message: Loaded) -> None:
-        ins = message.insights
+    def show(self, data: Insights) -> None:
+        ins = data
         summary = Text()
         # The same count as the funnel's first row: a saved posting is not yet an application.
         applied = ins.response_rate.total

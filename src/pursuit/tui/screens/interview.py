@@ -7,16 +7,13 @@ typed here is lost. A field that does not read (a bad date) shows why and is not
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from pursuit.domain.checklists import Progress
@@ -24,10 +21,15 @@ from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
 from pursuit.tui.autosave import Autosave
-from pursuit.tui.saving import read_problem, typed_text
+from pursuit.tui.follow_up_states import STATES
+from pursuit.tui.saving import typed_text
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
 from pursuit.tui.widgets.fields import FieldError, labelled
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 TEXTS = (
     ("notes", "Notes"),
@@ -52,17 +54,11 @@ FIELD_KEYS = {
     "location": "location",
     "duration": "duration_minutes",
 }
-THANK_YOU_WORDS = {
-    "sent": ("✓", "sent", "green"),
-    "due": ("•", "due", "yellow"),
-    "overdue": ("!", "overdue", "bold red"),
-    "later": ("·", "after the interview", "dim"),
-    "dismissed": ("–", "dismissed", "dim"),
-    "": ("·", "", "dim"),
-}
+#: A thank-you not yet open is owed once the interview has happened.
+THANK_YOU_WORDS = {"later": "after the interview"}
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
     BINDINGS = [
         Binding(
             "escape",
@@ -87,11 +83,7 @@ class InterviewScreen(Screen[None]):
         ),
     ]
 
-    class Loaded(Message):
-        def __init__(self, detail: InterviewDetail | None, error: str = "") -> None:
-            super().__init__()
-            self.detail = detail
-            self.error = error
+    GONE = "That interview is gone."
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()
@@ -139,49 +131,30 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.watch(self.app, "now", lambda _n: self.draw(), init=False)
         interview_id = self.interview_id
         # The checklist is made on first sight; it is a write, so it goes through the app's.
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda store: store.checklists.ensure_checklist(interview_id),
-            lambda _r: self.load() if self.is_attached else None,
+            lambda _r: self.reload() if self.is_attached else None,
             what="this interview's preparation checklist",
         )
-        self.load()
+        self.follow_changes()
 
-    def now(self) -> datetime:
-        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
+    def read(self, store: Store) -> tuple[InterviewDetail, Progress | None]:
+        progress = store.checklists.progress([self.interview_id]).get(self.interview_id)
+        return store.people.interview(self.interview_id), progress
 
-    @work(thread=True, exclusive=True, group="interview-load", name="load interview")
-    def load(self) -> None:
-        from pursuit.store.db import StoreError
-
-        store = self.app.store  # type: ignore[attr-defined]
-        try:
-            self.progress = store.checklists.progress([self.interview_id]).get(self.interview_id)
-            self.post_message(self.Loaded(store.people.interview(self.interview_id)))
-        except StoreError as exc:
-            self.post_message(self.Loaded(None, str(exc)))
-        except Exception as exc:
-            problem = read_problem(exc, store.path)
-            if problem is None:
-                raise
-            self.notify(problem, severity="warning")
-
-    def on_interview_screen_loaded(self, message: Loaded) -> None:
-        if message.detail is None:
-            self.notify(message.error or "That interview is gone.", severity="warning")
-            self.app.pop_screen()
-            return
+    def show(self, data: tuple[InterviewDetail, Progress | None]) -> None:
+        detail, self.progress = data
         first = self.saved is None
         if first:
-            self.saved = message.detail
-            self._fill(message.detail)
+            self.saved = detail
+            self._fill(detail)
         else:
             # Keep what is being typed; take only what the form does not edit.
             assert self.saved is not None
-            self.saved = replace(self.saved, interviewers=message.detail.interviewers)
+            self.saved = replace(self.saved, interviewers=detail.interviewers)
         self.draw()
 
     def _fill(self, d: InterviewDetail) -> None:
@@ -226,9 +199,11 @@ class InterviewScreen(Screen[None]):
         if not d.interviewers:
             thanks.append("No interviewer recorded: add names under Interviewers.", style="dim")
         for person in d.interviewers:
-            marker, word, style = THANK_YOU_WORDS[person.thank_you]
-            thanks.append(f"{marker} {person.name}", style=style)
-            thanks.append(f"  {word}\n", style="dim" if person.thank_you != "overdue" else style)
+            look = STATES[person.thank_you]
+            word = THANK_YOU_WORDS.get(person.thank_you, look.words)
+            thanks.append(f"{look.marker} {person.name}", style=look.style)
+            overdue = person.thank_you == "overdue"
+            thanks.append(f"  {word}\n", style=look.style if overdue else "dim")
         self.query_one("#iv-thanks", Static).update(thanks)
         prep = Text()
         if self.progress is None or not self.progress.total:
@@ -302,7 +277,7 @@ class InterviewScreen(Screen[None]):
         # Counted as stored at once: the app keeps the write, in order, until it commits.
         self._take(changes)
         interview_id = self.interview_id
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda store: store.people.update_interview(interview_id, **changes),
             what=f"your changes to the {self.saved.title if self.saved else ''} interview",
             kept=typed_text(changes),
@@ -333,6 +308,11 @@ class InterviewScreen(Screen[None]):
         from pursuit.tui.screens.confirm import Confirm
 
         fields = " and ".join(t.lower() for t in refused)
+
+        def answered(leaving: bool | None) -> None:
+            if leaving:
+                self.app.pop_screen()
+
         self.app.push_screen(
             Confirm(
                 f"The {fields} could not be read, so it is not saved. Leave anyway and lose it?",
@@ -340,5 +320,5 @@ class InterviewScreen(Screen[None]):
                 no="Fix it",
                 danger=True,
             ),
-            lambda leaving: self.app.pop_screen() if leaving else None,
+            answered,
         )

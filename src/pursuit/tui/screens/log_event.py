@@ -77,7 +77,7 @@ class LogEvent(FormModal[dict[str, Any] | None]):
         when = self.query_one("#f-when", Input).value.strip() or "now"
         # The clock at the moment of saving: the ticker's last reading may be 30 s old, and
         # "now" would then sort before what the command line logged since.
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.pursuit.clock.now()
         try:
             values["at"] = parse_moment(when, now, future=False)
             if values["at"] > now:

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from pursuit.domain.messages import FIELDS, Template
 from pursuit.domain.safe_text import for_terminal
-from pursuit.tui.saving import reading, typed_text
+from pursuit.tui.saving import typed_text
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 SLOTS = "  ".join(f"{{{name}}}" for name in FIELDS)
 
@@ -80,7 +82,7 @@ class TemplateEditor(FormModal[dict[str, str] | None]):
             )
 
 
-class MessageTemplatesScreen(Screen[None]):
+class MessageTemplatesScreen(LoadingScreen[tuple[list[Template], set[str]]]):
     BINDINGS = [
         Binding(
             "escape",
@@ -100,12 +102,6 @@ class MessageTemplatesScreen(Screen[None]):
         ),
     ]
 
-    class Loaded(Message):
-        def __init__(self, templates: list[Template], edited: set[str]) -> None:
-            super().__init__()
-            self.templates = templates
-            self.edited = edited
-
     def __init__(self) -> None:
         super().__init__()
         self.templates: list[Template] = []
@@ -121,16 +117,11 @@ class MessageTemplatesScreen(Screen[None]):
         self.query_one(OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="message-templates", name="load templates")
-    def load(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        with reading(self, store.path):
-            self.post_message(
-                self.Loaded(store.drafts.templates(), store.drafts.edited_templates())
-            )
+    def read(self, store: Store) -> tuple[list[Template], set[str]]:
+        return store.drafts.templates(), store.drafts.edited_templates()
 
-    def on_message_templates_screen_loaded(self, message: Loaded) -> None:
-        self.templates = message.templates
+    def show(self, data: tuple[list[Template], set[str]]) -> None:
+        self.templates, edited = data
         options = self.query_one(OptionList)
         keep = options.highlighted
         options.clear_options()
@@ -138,7 +129,7 @@ class MessageTemplatesScreen(Screen[None]):
             line = Text(t.title)
             if not t.builtin:
                 line.append("  (yours)", style="cyan")
-            elif t.name in message.edited:
+            elif t.name in edited:
                 line.append("  (edited)", style="yellow")
             line.append(f"  {t.name}", style="dim")
             options.add_option(Option(line, id=t.name))
@@ -162,14 +153,14 @@ class MessageTemplatesScreen(Screen[None]):
     def _open(self, template: Template | None) -> None:
         def saved(values: dict[str, str] | None) -> None:
             if values:
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda s: s.drafts.save_template(
                         values["name"],
                         subject=values["subject"],
                         body=values["body"],
                         title=values["title"],
                     ),
-                    lambda _r: self.load(),
+                    self.reload,
                     success="Template saved",
                     what=f"the template {values['title']!r}",
                     kept=typed_text(values),
@@ -200,9 +191,9 @@ class MessageTemplatesScreen(Screen[None]):
             if t.builtin
             else f"Delete your template “{t.title}”?",
             "Restore" if t.builtin else "Delete",
-            lambda: self.app.run_write(  # type: ignore[attr-defined]
+            lambda: self.pursuit.run_write(
                 lambda s: s.drafts.restore_template(t.name),
-                lambda _r: self.load(),
+                self.reload,
                 success="Built-in wording restored" if t.builtin else "Template deleted",
             ),
         )

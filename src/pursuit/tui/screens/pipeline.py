@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from pursuit.domain.pipeline import COLUMN_KEYS, COLUMNS, Coming, Entry, PipelineView, Query
-from pursuit.domain.stages import STAGE_KEYS, label
-from pursuit.store.db import Connection, ReadError
+from pursuit.domain.pipeline import COLUMN_KEYS, Coming, Entry, PipelineView, Query
 from pursuit.tui import stage_actions
+from pursuit.tui.pipeline_cells import COLUMNS
+from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.keys import PIPELINE_KEYS
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.filter_box import FilterBox
 from pursuit.tui.widgets.stage_bar import StageBar
@@ -25,6 +25,7 @@ from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from pursuit.domain.records import ApplicationRow, ContactRow
+    from pursuit.store.screen_reads import PipelinePage
 
 #: Lines read before the rest, so that the screen is useful while the others load.
 FIRST_PAGE = 100
@@ -32,105 +33,8 @@ FIRST_PAGE = 100
 COMING = timedelta(days=30)
 
 
-class PipelineScreen(Screen[None]):
-    BINDINGS = [
-        Binding("a", "add", "Add", id="pipeline.add", tooltip="Add an application"),
-        Binding("e", "edit", "Edit", id="pipeline.edit", tooltip="Edit the selected application"),
-        Binding(
-            "i",
-            "app.insights",
-            "Insights",
-            id="pipeline.insights",
-            tooltip="How the search is going: funnel, answers, waiting times",
-        ),
-        Binding(
-            "comma",
-            "app.settings",
-            "Settings",
-            id="pipeline.settings",
-            show=False,
-            tooltip="Your details, follow-up timings, ticker interval, theme",
-        ),
-        Binding(
-            "n",
-            "advance",
-            "Next stage",
-            id="pipeline.advance",
-            tooltip="Move the selected application to the next stage",
-        ),
-        Binding(
-            "m",
-            "move",
-            "Stage…",
-            id="pipeline.move",
-            tooltip="Move the selected application to any stage",
-        ),
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            id="pipeline.filter",
-            tooltip="Filter by company, role, location or notes",
-        ),
-        Binding("o", "sort", "Sort", id="pipeline.sort", tooltip="Sort by the next column"),
-        Binding(
-            "r",
-            "reverse",
-            "Reverse",
-            id="pipeline.reverse",
-            show=False,
-            tooltip="Reverse the sort order",
-        ),
-        Binding(
-            "x",
-            "archive",
-            "Archive",
-            id="pipeline.archive",
-            tooltip="Archive the selected application (z shows the archive)",
-        ),
-        # The same key in the archive: the footer says what it does there.
-        Binding(
-            "x",
-            "restore",
-            "Restore",
-            id="pipeline.restore",
-            tooltip="Take the selected application out of the archive",
-        ),
-        Binding(
-            "z",
-            "show_archived",
-            "Archive",
-            id="pipeline.show-archived",
-            tooltip="Show the archive instead of the active applications (z again: back)",
-        ),
-        Binding(
-            "delete",
-            "delete",
-            "Delete",
-            id="pipeline.delete",
-            show=False,
-            tooltip="Delete the selected application for good (asks first)",
-        ),
-        *[
-            Binding(
-                k,
-                f"stage_filter('{s}')",
-                label(s),
-                id=f"pipeline.stage-{s}",
-                show=False,
-                tooltip=f"Show only {label(s).lower()} applications",
-            )
-            for k, s in STAGE_KEYS.items()
-        ],
-        Binding(
-            "0",
-            "stage_filter('')",
-            "All stages",
-            id="pipeline.stage-all",
-            show=False,
-            tooltip="Show every stage",
-        ),
-    ]
+class PipelineScreen(PursuitScreen[None]):
+    BINDINGS = PIPELINE_KEYS
 
     class Loaded(Message):
         """Applications read in the background: the first page, then every one."""
@@ -151,6 +55,13 @@ class PipelineScreen(Screen[None]):
             self.coming = coming
             self.contacts = contacts
             self.complete = complete
+
+    class FirstPage(Message):
+        """The first rows, read before the store opens (None when only the store can read)."""
+
+        def __init__(self, page: PipelinePage | None) -> None:
+            super().__init__()
+            self.page = page
 
     def __init__(self) -> None:
         super().__init__()
@@ -217,47 +128,39 @@ class PipelineScreen(Screen[None]):
         # The footer lists the keys when told they changed; they have not since it came.
         self.refresh_bindings()
 
+    @work(thread=True, exclusive=True, group="pipeline-load", name="read the first page")
     def _first_page(self) -> None:
         """The first screenful straight from the file, before the store (and its ORM) opens.
 
-        A few indexed reads of a few milliseconds whatever the file's size, done here so that
-        the first frame already has rows; every other row is read by a worker after it.
+        A few indexed reads of a few milliseconds whatever the file's size; every other row
+        is read after the first rows are drawn, and the store opens after that too.
         """
-        from pursuit.store import pipeline_reads as reads
+        from pursuit.store import screen_reads
 
-        conn = self._open_file()
-        if conn is None:
-            return
-        try:
-            first = reads.first_entries(conn, FIRST_PAGE)
-            counts = reads.stage_counts(conn)
-            now = self.now()
-            coming = reads.coming(conn, now, now + COMING, [e.id for e in first])
-        except ReadError:
-            conn.close()
-            return
-        self._read_before_store = True
-        self._serial += 1
-        self.on_pipeline_screen_loaded(
-            self.Loaded(self._serial, PipelineView(first), counts, coming, None, False)
-        )
-        # The rest after the first frame is drawn, not competing with it.
-        self.call_after_refresh(self.load_rows, self._serial, False, conn)
+        now = self.now()
+        page = screen_reads.first_page(self.pursuit.db_path, now, FIRST_PAGE, COMING)
+        self.post_message(self.FirstPage(page))
 
-    def _open_file(self) -> Connection | None:
-        """A plain connection to the file, or None when only the store can read it."""
-        from pursuit.store.db import StoreError, open_for_reading
-
-        try:
-            # None for a new or older file: the store creates or upgrades it, then we load.
-            return open_for_reading(self.app.db_path)  # type: ignore[attr-defined]
-        except (StoreError, ReadError, OSError):
-            return None  # the store's own open reports what is wrong with the file
+    def on_pipeline_screen_first_page(self, message: FirstPage) -> None:
+        page = message.page
+        if page is not None and self._serial == 0:
+            self._read_before_store = True
+            self._serial += 1
+            counts = page.counts or {}
+            self.on_pipeline_screen_loaded(
+                self.Loaded(
+                    self._serial, PipelineView(page.entries), counts, page.coming, None, False
+                )
+            )
+            # The rest after the first rows are drawn, not competing with them.
+            self.call_after_refresh(self.load_rows, self._serial, False)
+        # The store (and the ORM) only once the first rows are out.
+        self.call_after_refresh(self.pursuit.open_store)
 
     # --- loading ---------------------------------------------------------------------------
 
     def _data_changed(self, _generation: int) -> None:
-        if self._read_before_store and not self.app.store_changed_on_open:  # type: ignore[attr-defined]
+        if self._read_before_store and not self.pursuit.store_changed_on_open:
             # The bump that says the store is open: what was read from the file still holds.
             self._read_before_store = False
             return
@@ -274,24 +177,17 @@ class PipelineScreen(Screen[None]):
         self.load_rows(self._serial, self.show_archived)
 
     @work(thread=True, exclusive=True, group="pipeline-load", name="load pipeline")
-    def load_rows(self, serial: int, archived: bool, conn: Connection | None = None) -> None:
-        from pursuit.store import pipeline_reads as reads
-        from pursuit.store import queries
+    def load_rows(self, serial: int, archived: bool) -> None:
+        from pursuit.store import screen_reads
 
-        conn = conn or self._open_file()
-        if conn is None:
-            return
-        try:
-            now = self.now()
-            coming = reads.coming(conn, now, now + COMING)
-            view = PipelineView(reads.pipeline_entries(conn, archived=archived))
-            contacts = queries.contacts(conn)
-        except ReadError:
+        page = screen_reads.every_entry(self.pursuit.db_path, self.now(), COMING, archived=archived)
+        if page is None:
             return  # the ticker reports a file it cannot read
-        finally:
-            conn.close()
+        view = PipelineView(page.entries)
         view.order("due")
-        self.post_message(self.Loaded(serial, view, view.stage_counts(), coming, contacts, True))
+        self.post_message(
+            self.Loaded(serial, view, view.stage_counts(), page.coming, page.contacts, True)
+        )
         # The other columns' orders, so that a sort key never waits (a second at 100,000).
         view.make_orders()
         # They are long-lived too: out of the collector's way like the entries (see below).
@@ -308,14 +204,12 @@ class PipelineScreen(Screen[None]):
             # them all again and again (a pause of a tenth of a second at 100,000).
             gc.freeze()
             self.loaded = True
-            self.app.pipeline_rows = message.view.order("due")  # type: ignore[attr-defined]
-            self.app.contacts = message.contacts  # type: ignore[attr-defined]
+            self.pursuit.pipeline_rows = message.view.order("due")
+            if message.contacts is not None:
+                self.pursuit.contacts = message.contacts
         self.render_rows()
 
     # --- drawing ---------------------------------------------------------------------------
-
-    def now(self) -> datetime:
-        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
 
     def visible_rows(self) -> list[Entry]:
         return list(self.view.select(self.view_query))
@@ -366,7 +260,7 @@ class PipelineScreen(Screen[None]):
     def with_selected(self, then: Callable[[ApplicationRow], None]) -> None:
         """Read the selected application off the UI thread, then call THEN with it here."""
         app_id = self.selected_id()
-        if app_id is not None and self.app.store is None:  # type: ignore[attr-defined]
+        if app_id is not None and self.pursuit.store is None:
             self.notify("Still opening your applications: try again in a moment.")
             return
         if app_id is None:
@@ -379,7 +273,9 @@ class PipelineScreen(Screen[None]):
         from pursuit.store.errors import NotFound
         from pursuit.tui.saving import reading
 
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.pursuit.store
+        if store is None:
+            return
         with reading(self, store.path):
             try:
                 row = store.views.application(app_id)
@@ -390,7 +286,7 @@ class PipelineScreen(Screen[None]):
 
     @on(ApplicationTable.Opened)
     def _open(self, event: ApplicationTable.Opened) -> None:
-        self.app.open_application(event.app_id)  # type: ignore[attr-defined]
+        self.pursuit.open_application(event.app_id)
 
     @on(ApplicationTable.SortClicked)
     def _header(self, event: ApplicationTable.SortClicked) -> None:
@@ -399,8 +295,8 @@ class PipelineScreen(Screen[None]):
         else:
             self._requery(column=event.column, reverse=False)
 
-    def _requery(self, **change: object) -> None:
-        self.view_query = Query(**{**self.view_query.__dict__, **change})  # type: ignore[arg-type]
+    def _requery(self, **change: Any) -> None:
+        self.view_query = replace(self.view_query, **change)
         self.render_rows()
 
     # --- actions ---------------------------------------------------------------------------
@@ -447,7 +343,7 @@ class PipelineScreen(Screen[None]):
     def _archive(self, row: ApplicationRow) -> None:
         restore = row.archived
         self._keep_the_cursor_in_place(row.id)
-        self.app.run_write(  # type: ignore[attr-defined]
+        self.pursuit.run_write(
             lambda store: store.applications.archive(row.id, not restore),
             success=f"{'Restored' if restore else 'Archived'} {row.company} · {row.role}"
             + ("" if restore else " (z shows the archive)"),
@@ -470,7 +366,7 @@ class PipelineScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._keep_the_cursor_in_place(row.id)
-                self.app.run_write(  # type: ignore[attr-defined]
+                self.pursuit.run_write(
                     lambda store: store.applications.delete_application(row.id),
                     success=f"Deleted {row.company} · {row.role}",
                 )

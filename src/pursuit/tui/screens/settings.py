@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Switch, TextArea
 
 from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
-from pursuit.tui.saving import reading, typed_text
+from pursuit.tui.saving import typed_text
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.unsaved_changes import AsksBeforeDiscarding
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
-class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
+
+class SettingsScreen(AsksBeforeDiscarding, LoadingScreen[dict[str, str]]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Check and save"),
         Binding(
@@ -30,11 +32,6 @@ class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
             tooltip="Back (asks first when something was changed and not saved)",
         ),
     ]
-
-    class Loaded(Message):
-        def __init__(self, values: dict[str, str]) -> None:
-            super().__init__()
-            self.values = values
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -66,26 +63,21 @@ class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
         self._loaded = False
         # Opened before the store: fill in the form once it is open (and never again, so
         # that a change made elsewhere does not overwrite what is being typed here).
-        self.watch(self.app, "data_generation", self._store_opened, init=False)
-        self.load()
+        self.watch(self.pursuit, "data_generation", self._store_opened, init=False)
+        self.reload()
 
     def _store_opened(self, _generation: int) -> None:
         if not self._loaded:
-            self.load()
+            self.reload()
 
-    @work(thread=True, exclusive=True, group="settings", name="load settings")
-    def load(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        if store is None:
-            return
-        with reading(self, store.path):
-            self.post_message(self.Loaded(effective(store.settings.values())))
+    def read(self, store: Store) -> dict[str, str]:
+        return effective(store.settings.values())
 
-    def on_settings_screen_loaded(self, message: Loaded) -> None:
+    def show(self, data: dict[str, str]) -> None:
         self._loaded = True
         for spec in SETTINGS:
             widget = self.query_one(f"#s-{spec.key}")
-            value = message.values[spec.key]
+            value = data[spec.key]
             if isinstance(widget, Switch):
                 widget.value = value == "on"
             elif isinstance(widget, Select):
@@ -100,7 +92,7 @@ class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
     def action_back(self) -> None:
         self.leave_asking(self.app.pop_screen, "your settings")
 
-    def read(self) -> dict[str, str] | None:
+    def read_form(self) -> dict[str, str] | None:
         values: dict[str, str] = {}
         errors = 0
         for spec in SETTINGS:
@@ -112,7 +104,8 @@ class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
             elif isinstance(widget, TextArea):
                 raw = widget.text
             else:
-                raw = widget.value  # type: ignore[attr-defined]
+                assert isinstance(widget, Input)
+                raw = widget.value
             try:
                 values[spec.key] = check(spec.key, raw, tuple(self.app.available_themes))
                 self.query_one(f"#e-{spec.key}", FieldError).show(None)
@@ -122,7 +115,7 @@ class SettingsScreen(AsksBeforeDiscarding, Screen[None]):
         return None if errors else values
 
     def action_save(self) -> None:
-        values = self.read()
+        values = self.read_form()
         if values is None:
             return
         app: Any = self.app

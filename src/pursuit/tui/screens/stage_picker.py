@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -40,7 +40,7 @@ class StagePicker(ModalScreen[str | None]):
         options.highlighted = STAGES.index(self.current) if self.current in STAGES else 0
         options.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit() and event.character != "0":
             index = int(event.character) - 1
             if index < len(STAGES):

@@ -43,7 +43,11 @@ class TextPrompt(FormModal[str | None]):
 
     def action_save(self) -> None:
         widget = self.query_one("#prompt-text")
-        text = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        if isinstance(widget, TextArea):
+            text = widget.text
+        else:
+            assert isinstance(widget, Input)
+            text = widget.value
         if self.required and not text.strip():
             self.query_one(FieldError).show("Write something first (escape cancels).")
             return

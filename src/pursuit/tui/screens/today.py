@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
+from pursuit.store import screen_reads
+from pursuit.store.screen_reads import TodayReading
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
-from pursuit.tui.saving import reading
+from pursuit.tui.follow_up_states import STATES, due_state
+from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
 
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
 #: no longer a day's work.
 SHOWN = 500
-STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
 
 
 def countdown(start: datetime, now: datetime) -> str:
@@ -46,13 +50,7 @@ def start_of_tomorrow(now: datetime) -> datetime:
     return datetime.combine(now.astimezone(tz).date() + timedelta(days=1), datetime.min.time(), tz)
 
 
-def due_bucket(row: DueRow, now: datetime) -> str:
-    if row.is_overdue(now):
-        return "overdue"
-    return "today" if row.due_at < start_of_tomorrow(now) else "later"
-
-
-class TodayScreen(Screen[None]):
+class TodayScreen(LoadingScreen[TodayReading]):
     BINDINGS = [
         Binding(
             "escape", "app.pop_screen", "Back", id="today.back", tooltip="Back to the pipeline"
@@ -83,20 +81,6 @@ class TodayScreen(Screen[None]):
         ),
     ]
 
-    class Loaded(Message):
-        def __init__(
-            self,
-            rows: list[InterviewRow],
-            prep: dict[int, tuple[int, int]],
-            due: list[DueRow],
-            counts: dict[str, int],
-        ) -> None:
-            super().__init__()
-            self.rows = rows
-            self.prep = prep
-            self.due = due
-            self.counts = counts
-
     def __init__(self) -> None:
         super().__init__()
         self.due: list[DueRow] = []
@@ -120,42 +104,26 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-due", DataTable).add_columns(
             "", "Due", "Action", "Who", "Company", "Role"
         )
-        self.watch(self.app, "now", lambda _now: self.load(), init=False)
-        self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
         self.query_one("#today-due", DataTable).focus()
-        self.load()
+        self.follow_changes(ticks=True)
 
-    def now(self) -> datetime:
-        return self.app.now or self.app.clock.now()  # type: ignore[attr-defined]
-
-    @work(thread=True, exclusive=True, group="today-load", name="load today")
-    def load(self) -> None:
-        from pursuit.store import queries
-
-        store = self.app.store  # type: ignore[attr-defined]
-        if store is None:
-            return
+    def read(self, store: Store) -> TodayReading:
         now = self.now()
-        with reading(self, store.path), store.reader() as conn:
-            rows = queries.upcoming_interviews(
-                conn, now - timedelta(hours=2), now + timedelta(days=7)
-            )
-            prep = {
-                iv.id: (settled, total)
-                for iv, settled, total in queries.preparation(
-                    conn, now - timedelta(hours=2), now + timedelta(days=7)
-                )
-            }
-            due = queries.due(conn, now, limit=SHOWN)
-            counts = queries.due_counts(conn, now, start_of_tomorrow(now))
-            self.post_message(self.Loaded(rows, prep, due, counts))
+        return screen_reads.today(
+            store,
+            now,
+            since=now - timedelta(hours=2),
+            until=now + timedelta(days=7),
+            tomorrow=start_of_tomorrow(now),
+            shown=SHOWN,
+        )
 
-    def on_today_screen_loaded(self, message: Loaded) -> None:
-        self.interviews = message.rows
-        self.prep = message.prep
-        self.due = message.due
-        self.counts = message.counts
-        self.prepare = list(self.app.prepare_rows)  # type: ignore[attr-defined]
+    def show(self, data: TodayReading) -> None:
+        self.interviews = data.interviews
+        self.prep = data.prep
+        self.due = data.due
+        self.counts = data.counts
+        self.prepare = list(self.pursuit.prepare_rows)
         self._draw_due()
         self._draw_interviews()
 
@@ -196,18 +164,19 @@ class TodayScreen(Screen[None]):
         for prep in self.prepare:
             iv = prep.interview
             local = iv.starts_at.astimezone(tz)
+            look = STATES["prepare"]
             table.add_row(
-                Text("!", style="bold magenta"),
-                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style="magenta"),
-                Text(f"Prepare ({prep.settled}/{prep.total})", style="bold magenta"),
+                Text(look.marker, style=look.style),
+                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style=look.style),
+                Text(f"Prepare ({prep.settled}/{prep.total})", style=look.style),
                 plain(", ".join(iv.interviewers)),
                 plain(iv.company),
                 plain(iv.role),
                 key=f"p-{iv.id}",
             )
         for i, row in enumerate(self.due):
-            bucket = due_bucket(row, now)
-            marker, style = STATE_STYLE[bucket]
+            look = STATES[due_state(row, now)]
+            marker, style = look.marker, look.style
             local = row.due_at.astimezone(tz)
             when = short_day(local.date(), today)
             if row.action in DEADLINES:
@@ -226,11 +195,11 @@ class TodayScreen(Screen[None]):
         title = self.query_one("#follow-ups-title", Label)
         if self.due or self.prepare:
             counts = self.counts
-            prep = f"{len(self.prepare)} to prepare, " if self.prepare else ""
+            preparing = f"{len(self.prepare)} to prepare, " if self.prepare else ""
             more = sum(counts.values()) - len(self.due)
             first = f" (the first {len(self.due)} shown, `pursuit due` lists all)" if more else ""
             title.update(
-                f"Follow-ups · {prep}{counts['overdue']} overdue, {counts['today']} due "
+                f"Follow-ups · {preparing}{counts['overdue']} overdue, {counts['today']} due "
                 f"today, {counts['later']} due later{first}"
             )
         else:
@@ -269,7 +238,7 @@ class TodayScreen(Screen[None]):
     def _interview_chosen(self, event: DataTable.RowSelected) -> None:
         iv = next((i for i in self.interviews if str(i.id) == event.row_key.value), None)
         if iv is not None:
-            self.app.open_application(iv.application_id)  # type: ignore[attr-defined]
+            self.pursuit.open_application(iv.application_id)
 
     def action_done(self) -> None:
         row = self.selected()
@@ -284,4 +253,4 @@ class TodayScreen(Screen[None]):
     def action_open(self) -> None:
         row = self.selected()
         if row is not None:
-            self.app.open_application(row.application_id)  # type: ignore[attr-defined]
+            self.pursuit.open_application(row.application_id)

@@ -9,15 +9,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar, Static, TextArea
 
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
-from pursuit.tui.screens.checklist import ChecklistTarget
+from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.checklist_target import ChecklistTarget
 
 
-class WalkScreen(Screen[None]):
+class WalkScreen(PursuitScreen[None]):
     # The walking keys are plain letters and space: nothing may take them until `n`.
     AUTO_FOCUS = None
     BINDINGS = [
@@ -117,7 +117,7 @@ class WalkScreen(Screen[None]):
         text = self.query_one("#walk-notes", TextArea).text
         if text != row.notes:
             self.rows[self.index] = replace(row, notes=text)
-            self.app.run_write(  # type: ignore[attr-defined]
+            self.pursuit.run_write(
                 lambda s: s.checklists.update_item(row.id, notes=text),
                 what="your notes on a checklist item",
                 kept=f"{row.text}\n{text}",
@@ -131,8 +131,9 @@ class WalkScreen(Screen[None]):
         row = self.current
         if row.state != state:
             self.rows[self.index] = replace(row, state=state)
-            self.app.run_write(  # type: ignore[attr-defined]
-                lambda s: s.checklists.set_item_state(row.id, state)
+            self.pursuit.run_write(
+                lambda s: s.checklists.set_item_state(row.id, state),
+                what=f"your tick on “{row.text}”",
             )
         self._forward()
 

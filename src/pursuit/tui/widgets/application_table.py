@@ -21,15 +21,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from pursuit.domain.localzone import local_tz
-from pursuit.domain.pipeline import (
-    COLUMNS,
-    Coming,
-    Entry,
-    Moment,
-    column_widths,
-    row_cells,
-)
+from pursuit.domain.pipeline import Coming, Entry
 from pursuit.domain.safe_text import for_terminal
+from pursuit.tui.pipeline_cells import COLUMNS, Moment, column_widths, row_cells
+from pursuit.tui.screens.base import pursuit_of
 
 
 def fit(text: str, width: int) -> str:
@@ -231,7 +226,7 @@ class ApplicationTable(ScrollView, can_focus=True):
     # --- drawing ---------------------------------------------------------------------------
 
     def _at(self) -> Moment:
-        now = self.now or self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.now or pursuit_of(self).clock.now()
         if self._moment is None or self._moment.now != now:
             self._moment = Moment(now, local_tz())
         return self._moment

@@ -19,7 +19,7 @@ class StageBar(Static):
 
     def render(self) -> Text:
         total = sum(self.counts.values())
-        entries = [("0", None, "All", total)] + [
+        entries: list[tuple[str, str | None, str, int]] = [("0", None, "All", total)] + [
             (str(i + 1), stage, label(stage), self.counts.get(stage, 0))
             for i, stage in enumerate(STAGES)
         ]

@@ -33,8 +33,11 @@ class TitleBar(Widget):
     def on_mount(self) -> None:
         self.tooltip = "Click ⭘ for the command palette (or press ctrl+p)"
         for source in (self.app, self.screen):
-            self.watch(source, "title", self.refresh, init=False)
-            self.watch(source, "sub_title", self.refresh, init=False)
+            self.watch(source, "title", self._retitled, init=False)
+            self.watch(source, "sub_title", self._retitled, init=False)
+
+    def _retitled(self) -> None:
+        self.refresh()
 
     def render(self) -> Content:
         screen, app = self.screen, self.app

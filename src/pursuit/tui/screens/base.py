@@ -1,0 +1,123 @@
+"""What every pursuit screen shares: the app typed once, its clock, and loading on change.
+
+A screen that shows stored data says how to read it (`read`, in a worker) and how to show it
+(`show`, on the UI thread); `follow_changes` reloads it whenever the data changes (and, if
+asked, at each tick of the clock). The reading goes through `reading()`, so a file that will
+not answer is told in a notice, never raised.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from textual import work
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.screen import ModalScreen, Screen
+
+from pursuit.tui.saving import reading
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
+    from pursuit.tui.app import PursuitApp
+
+ResultT = TypeVar("ResultT")
+DataT = TypeVar("DataT")
+
+
+def pursuit_of(node: MessagePump) -> PursuitApp:
+    """NODE's app as pursuit's own, not Textual's `App`."""
+    # The app module imports the first screen: the type is imported only for the checker.
+    return cast("PursuitApp", node.app)
+
+
+def now_of(app: PursuitApp) -> datetime:
+    """The ticker's last reading of the clock, or the clock itself before the first tick."""
+    return app.now or app.clock.now()
+
+
+class PursuitScreen(Screen[ResultT]):
+    """A full screen of pursuit."""
+
+    @property
+    def pursuit(self) -> PursuitApp:
+        return pursuit_of(self)
+
+    def now(self) -> datetime:
+        return now_of(self.pursuit)
+
+
+class PursuitModal(ModalScreen[ResultT]):
+    """A dialog of pursuit."""
+
+    @property
+    def pursuit(self) -> PursuitApp:
+        return pursuit_of(self)
+
+
+class Loaded(Message, Generic[DataT]):
+    """What a screen's `read` returned, on its way to `show`."""
+
+    def __init__(self, data: DataT) -> None:
+        super().__init__()
+        self.data = data
+
+
+class Gone(Message):
+    """The store said no to the read itself (what the screen shows was deleted)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class LoadingScreen(PursuitScreen[None], Generic[DataT]):
+    """A screen that reads its data off the UI thread, and reads it again when it changes."""
+
+    #: Said when what the screen shows is gone (deleted elsewhere) and the store gave no words.
+    GONE = "That is gone."
+
+    def read(self, store: Store) -> DataT:
+        """The screen's data (called in a worker: may block on the file)."""
+        raise NotImplementedError
+
+    def show(self, data: DataT) -> None:
+        """Draw DATA (called on the UI thread)."""
+        raise NotImplementedError
+
+    def follow_changes(self, *, ticks: bool = False) -> None:
+        """Load now, and again whenever the data changes (and at each tick if TICKS)."""
+        self.watch(self.pursuit, "data_generation", lambda _g: self.reload(), init=False)
+        if ticks:
+            self.watch(self.pursuit, "now", lambda _n: self.reload(), init=False)
+        self.reload()
+
+    def reload(self, _result: object = None) -> None:
+        """Read again (also the `done` of a write: it takes the write's result)."""
+        self.load()
+
+    @work(thread=True, exclusive=True, group="screen-load", name="load the screen")
+    def load(self) -> None:
+        store = self.pursuit.store
+        if store is None:
+            return  # opened before the store: the store's opening bumps data_generation
+        from pursuit.store.db import StoreError
+
+        try:
+            with reading(self, store.path):
+                data = self.read(store)
+                self.post_message(Loaded(data))
+        except StoreError as exc:
+            self.post_message(Gone(str(exc)))
+
+    def on_loaded(self, message: Loaded[DataT]) -> None:
+        message.stop()
+        if self.is_attached:
+            self.show(message.data)
+
+    def on_gone(self, message: Gone) -> None:
+        message.stop()
+        if self.is_attached and self.pursuit.screen is self:
+            self.notify(message.error or self.GONE, severity="warning")
+            self.pursuit.pop_screen()

@@ -1,0 +1,224 @@
+"""The keys of the three busiest screens, each with the tooltip its footer shows.
+
+Kept apart from the screens so that each reads as what it does; `f1` lists them.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+from pursuit.domain.stages import STAGE_KEYS, label
+
+#: PipelineScreen's keys.
+PIPELINE_KEYS: list[BindingType] = [
+    Binding("a", "add", "Add", id="pipeline.add", tooltip="Add an application"),
+    Binding("e", "edit", "Edit", id="pipeline.edit", tooltip="Edit the selected application"),
+    Binding(
+        "i",
+        "app.insights",
+        "Insights",
+        id="pipeline.insights",
+        tooltip="How the search is going: funnel, answers, waiting times",
+    ),
+    Binding(
+        "comma",
+        "app.settings",
+        "Settings",
+        id="pipeline.settings",
+        show=False,
+        tooltip="Your details, follow-up timings, ticker interval, theme",
+    ),
+    Binding(
+        "n",
+        "advance",
+        "Next stage",
+        id="pipeline.advance",
+        tooltip="Move the selected application to the next stage",
+    ),
+    Binding(
+        "m",
+        "move",
+        "Stage…",
+        id="pipeline.move",
+        tooltip="Move the selected application to any stage",
+    ),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        id="pipeline.filter",
+        tooltip="Filter by company, role, location or notes",
+    ),
+    Binding("o", "sort", "Sort", id="pipeline.sort", tooltip="Sort by the next column"),
+    Binding(
+        "r",
+        "reverse",
+        "Reverse",
+        id="pipeline.reverse",
+        show=False,
+        tooltip="Reverse the sort order",
+    ),
+    Binding(
+        "x",
+        "archive",
+        "Archive",
+        id="pipeline.archive",
+        tooltip="Archive the selected application (z shows the archive)",
+    ),
+    # The same key in the archive: the footer says what it does there.
+    Binding(
+        "x",
+        "restore",
+        "Restore",
+        id="pipeline.restore",
+        tooltip="Take the selected application out of the archive",
+    ),
+    Binding(
+        "z",
+        "show_archived",
+        "Archive",
+        id="pipeline.show-archived",
+        tooltip="Show the archive instead of the active applications (z again: back)",
+    ),
+    Binding(
+        "delete",
+        "delete",
+        "Delete",
+        id="pipeline.delete",
+        show=False,
+        tooltip="Delete the selected application for good (asks first)",
+    ),
+    *[
+        Binding(
+            k,
+            f"stage_filter('{s}')",
+            label(s),
+            id=f"pipeline.stage-{s}",
+            show=False,
+            tooltip=f"Show only {label(s).lower()} applications",
+        )
+        for k, s in STAGE_KEYS.items()
+    ],
+    Binding(
+        "0",
+        "stage_filter('')",
+        "All stages",
+        id="pipeline.stage-all",
+        show=False,
+        tooltip="Show every stage",
+    ),
+]
+
+
+#: ApplicationScreen's keys.
+APPLICATION_KEYS: list[BindingType] = [
+    Binding(
+        "escape",
+        "app.pop_screen",
+        "Back",
+        id="application.back",
+        tooltip="Back to where you were",
+    ),
+    Binding("e", "edit", "Edit", id="application.edit", tooltip="Edit this application"),
+    Binding(
+        "i",
+        "add_interview",
+        "Interview",
+        id="application.add-interview",
+        tooltip="Record an interview",
+    ),
+    Binding(
+        "c",
+        "add_contact",
+        "Person",
+        id="application.add-contact",
+        tooltip="Add a recruiter, hiring manager, interviewer or referral",
+    ),
+    Binding(
+        "l",
+        "log",
+        "Log",
+        id="application.log",
+        tooltip="Log a message sent, a reply heard, an offer or a rejection",
+    ),
+    Binding("w", "note", "Note", id="application.note", tooltip="Write a note"),
+    Binding(
+        "n", "advance", "Next stage", id="application.advance", tooltip="Move to the next stage"
+    ),
+    Binding("m", "move", "Stage…", id="application.move", tooltip="Move to any stage"),
+    Binding(
+        "d",
+        "dismiss_action",
+        "Dismiss",
+        id="application.dismiss",
+        show=False,
+        tooltip="Dismiss the selected follow-up",
+    ),
+    Binding(
+        "k",
+        "checklist",
+        "Checklist",
+        id="application.checklist",
+        tooltip="Prepare: the next interview's checklist, or the offer review",
+    ),
+    Binding(
+        "r",
+        "write",
+        "Message",
+        id="application.write",
+        tooltip="Write a message from a template, filled in",
+    ),
+    Binding(
+        "s",
+        "mark_sent",
+        "Mark sent",
+        id="application.mark-sent",
+        show=False,
+        tooltip="Log the selected follow-up as sent (sent outside pursuit)",
+    ),
+]
+
+
+#: DraftEditor's keys.
+DRAFT_KEYS: list[BindingType] = [
+    Binding("escape", "leave", "Back", id="draft.back", tooltip="Save the draft and go back"),
+    Binding(
+        "ctrl+s",
+        "save",
+        "Save",
+        id="draft.save",
+        tooltip="Save now (it also saves by itself as you type)",
+    ),
+    Binding(
+        "ctrl+y",
+        "copy",
+        "Copy",
+        id="draft.copy",
+        tooltip="Copy the subject and message to the clipboard",
+        # The text area would take ctrl+y as "redo"; copying matters more here.
+        priority=True,
+    ),
+    Binding(
+        "c",
+        "copy",
+        "Copy",
+        id="draft.copy-key",
+        show=False,
+        tooltip="Copy the subject and message (when not typing)",
+    ),
+    Binding(
+        "ctrl+t,ctrl+enter",
+        "mark_sent",
+        "Mark sent",
+        id="draft.sent",
+        tooltip="Log this message as sent, so the follow-ups move on",
+        priority=True,
+    ),
+    Binding(
+        "f2",
+        "profile",
+        "Your details",
+        id="draft.profile",
+        tooltip="Your name, email, phone, LinkedIn and signature",
+    ),
+]
