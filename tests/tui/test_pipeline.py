@@ -366,3 +366,26 @@ async def test_the_screens_read_the_file_off_the_ui_thread(
         await settle(pilot)
     assert set(readers) == {"first_page", "every_entry", "today", "insights"}, readers
     assert not any(on_ui for calls in readers.values() for on_ui in calls), readers
+
+
+async def test_keys_pressed_while_the_first_page_is_read_never_leave_it_loading(
+    demo_app: PursuitApp, monkeypatch: pytest.MonkeyPatch
+):
+    """z (the archive) and back before the first rows are in: the store still opens."""
+    from tests.tui.test_write_retry import wait_until
+
+    real = PipelineScreen._first_page
+
+    def a_key_before_the_read_starts(screen: PipelineScreen) -> object:
+        worker = real(screen)
+        screen.action_show_archived()  # z, handled before the first page's worker has run
+        screen.action_show_archived()  # and z again
+        return worker
+
+    monkeypatch.setattr(PipelineScreen, "_first_page", a_key_before_the_read_starts)
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: demo_app.store is not None, timeout=20)
+        await settle(pilot)
+        screen = pipeline(demo_app)
+        assert screen.loaded
+        assert len(companies(demo_app)) == 13

@@ -128,7 +128,9 @@ class PipelineScreen(PursuitScreen[None]):
         # The footer lists the keys when told they changed; they have not since it came.
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="pipeline-load", name="read the first page")
+    # A group of its own: a reload started by a key (z, x) before this worker has run used to
+    # cancel it in the shared group, and with it the opening of the store: "loading…" for good.
+    @work(thread=True, exclusive=True, group="pipeline-first-page", name="read the first page")
     def _first_page(self) -> None:
         """The first screenful straight from the file, before the store (and its ORM) opens.
 
