@@ -37,6 +37,8 @@ NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # a Saturday
         ("friday", True, date(2026, 11, 27)),
         ("friday", False, date(2026, 11, 20)),
         ("next monday", True, date(2026, 11, 23)),
+        ("next friday", True, date(2026, 11, 27)),  # said on a Saturday: next week's
+        ("this friday", True, date(2026, 11, 27)),
         ("  DEC   1  ", True, date(2026, 12, 1)),
     ],
 )
@@ -82,3 +84,12 @@ def test_friendly_and_short_days() -> None:
     assert short_day(date(2026, 11, 24), today) == "Tue 24"
     assert short_day(date(2026, 12, 25), today) == "Dec 25"
     assert short_day(date(2027, 1, 2), today) == "Jan 2 2027"
+
+
+def test_next_friday_on_a_tuesday_is_next_weeks_and_friday_is_this_weeks() -> None:
+    tuesday = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    assert parse_day("friday", tuesday, future=True) == date(2026, 12, 4)
+    assert parse_day("this friday", tuesday, future=True) == date(2026, 12, 4)
+    assert parse_day("next friday", tuesday, future=True) == date(2026, 12, 11)
+    assert parse_day("next tuesday", tuesday, future=True) == date(2026, 12, 8)
+    assert parse_day("next monday", tuesday, future=True) == date(2026, 12, 7)

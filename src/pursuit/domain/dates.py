@@ -110,9 +110,11 @@ def _weekday(now: datetime, name: str, which: str | None, future: bool) -> When 
     if which == "last" or (which is None and not future):
         delta = (today.weekday() - target) % 7 or (7 if which == "last" else 0)
         return When(today - timedelta(days=delta))
+    if which == "next":
+        # "Next friday" said on a Tuesday is the Friday of next week (weeks start on Monday);
+        # "friday" or "this friday" is the coming one.
+        return When(today + timedelta(days=7 - today.weekday() + target))
     delta = (target - today.weekday()) % 7
-    if which == "next" and delta == 0:
-        delta = 7
     return When(today + timedelta(days=delta))
 
 
