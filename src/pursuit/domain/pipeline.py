@@ -274,7 +274,8 @@ class PipelineView:
 
 #: Marker characters so that the state reads without colour too.
 MARKERS = {"overdue": "!", "due": "•", "later": " ", "": " "}
-STATE_STYLES = {"overdue": "bold red", "due": "yellow", "later": "", "": ""}
+#: Theme colours by name (`$error`): the table makes each readable on its own lines.
+STATE_STYLES = {"overdue": "bold $error", "due": "$warning", "later": "", "": ""}
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,9 @@ def row_cells(
         # The interview comes before anything there is to send: get ready for it.
         action = f"Prepare {coming.kind} ({coming.settled}/{coming.total})"
         due = short_day(coming.starts_at.astimezone(tz).date(), today)
-        state, style = ("due", "cyan") if coming.settled < coming.total else ("later", "green")
+        state, style = (
+            ("due", "$primary") if coming.settled < coming.total else ("later", "$success")
+        )
     contact = ""
     if entry.last_contact_at is not None:
         contact = short_day(from_db(entry.last_contact_at).astimezone(tz).date(), today)
@@ -328,5 +331,5 @@ def row_cells(
         (label(entry.stage), ""),
         (action, style),
         (f"{MARKERS[state]} {due}" if due else "", style),
-        (contact, "dim"),
+        (contact, "$text-muted"),
     )

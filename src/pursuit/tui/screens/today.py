@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
@@ -16,6 +18,7 @@ from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.legible import state_style
 from pursuit.tui.saving import reading
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -23,7 +26,8 @@ from pursuit.tui.widgets.title_bar import TitleBar
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
 #: no longer a day's work.
 SHOWN = 500
-STATE_STYLE = {"overdue": ("!", "bold red"), "today": ("•", "yellow"), "later": ("·", "")}
+#: Theme colours by name: `_look` makes each readable on the table's lines (see tui/legible).
+STATE_STYLE = {"overdue": ("!", "bold $error"), "today": ("•", "$warning"), "later": ("·", "")}
 
 
 def countdown(start: datetime, now: datetime) -> str:
@@ -122,6 +126,8 @@ class TodayScreen(Screen[None]):
         )
         self.watch(self.app, "now", lambda _now: self.load(), init=False)
         self.watch(self.app, "data_generation", lambda _g: self.load(), init=False)
+        # A new theme: its colours are measured again, once its CSS is in place.
+        self.watch(self.app, "theme", lambda _t: self.call_after_refresh(self._redraw), init=False)
         self.query_one("#today-due", DataTable).focus()
         self.load()
 
@@ -159,6 +165,18 @@ class TodayScreen(Screen[None]):
         self._draw_due()
         self._draw_interviews()
 
+    def _redraw(self) -> None:
+        self._draw_due()
+        self._draw_interviews()
+
+    def _look(self, spec: str) -> Style:
+        """SPEC's theme colours, made to read on both the plain and the striped lines."""
+        table = self.query_one("#today-due", DataTable)
+        plain = table.rich_style
+        striped = plain + table.get_component_rich_style("datatable--even-row")
+        backs = [Color.from_rich_color(s.bgcolor) for s in (plain, striped) if s.bgcolor]
+        return state_style(self.app, spec, backs)
+
     def _draw_interviews(self) -> None:
         table = self.query_one("#today-interviews", DataTable)
         table.clear()
@@ -184,7 +202,9 @@ class TodayScreen(Screen[None]):
         settled, total = self.prep.get(interview_id, (0, 0))
         if not total:
             return Text("")
-        return Text(f"{settled}/{total}", style="green" if settled >= total else "yellow")
+        return Text(
+            f"{settled}/{total}", style=self._look("$success" if settled >= total else "$warning")
+        )
 
     def _draw_due(self) -> None:
         table = self.query_one("#today-due", DataTable)
@@ -197,9 +217,12 @@ class TodayScreen(Screen[None]):
             iv = prep.interview
             local = iv.starts_at.astimezone(tz)
             table.add_row(
-                Text("!", style="bold magenta"),
-                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style="magenta"),
-                Text(f"Prepare ({prep.settled}/{prep.total})", style="bold magenta"),
+                Text("!", style=self._look("bold $secondary")),
+                Text(
+                    f"{short_day(local.date(), today)} {local:%H:%M}",
+                    style=self._look("$secondary"),
+                ),
+                Text(f"Prepare ({prep.settled}/{prep.total})", style=self._look("bold $secondary")),
                 plain(", ".join(iv.interviewers)),
                 plain(iv.company),
                 plain(iv.role),
@@ -207,7 +230,8 @@ class TodayScreen(Screen[None]):
             )
         for i, row in enumerate(self.due):
             bucket = due_bucket(row, now)
-            marker, style = STATE_STYLE[bucket]
+            marker, spec = STATE_STYLE[bucket]
+            style = self._look(spec) if spec else ""
             local = row.due_at.astimezone(tz)
             when = short_day(local.date(), today)
             if row.action in ("thank-you", "rejection-reply", "offer-answer"):
