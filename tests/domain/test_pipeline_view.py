@@ -91,7 +91,7 @@ def test_a_coming_interview_turns_the_action_into_preparation() -> None:
     plain = row_cells(e, at)
     assert plain[3][0] == "Check in" and plain[4][0].endswith("Nov 25")
     prepared = row_cells(e, at, Coming("video", NOW.replace(day=20), 3, 7))
-    assert prepared[3] == ("Prepare video (3/7)", "cyan")
+    assert prepared[3] == ("Prepare video (3/7)", "$primary")
     assert prepared[4][0] == "• Fri 20"  # within the week: the day's name
 
 
@@ -112,3 +112,22 @@ def test_filtered_rows_are_a_sequence_that_finds_its_entries() -> None:
         raise AssertionError("found a row that the filter left out")
     # Positions, not a list of entries: nothing for the garbage collector to walk.
     assert gc.get_referents(rows._positions) == [array]  # type: ignore[attr-defined]
+
+
+def test_an_80_column_table_gives_the_last_contact_column_to_the_company() -> None:
+    from pursuit.domain.pipeline import column_widths
+
+    # 118 cells (120 columns less the border): as before, every column.
+    assert column_widths(118) == {
+        "company": 21,
+        "role": 21,
+        "stage": 12,
+        "next": 28,
+        "due": 11,
+        "contact": 12,
+    }
+    narrow = column_widths(78)
+    assert narrow["contact"] == 0
+    assert narrow["company"] >= 17 and narrow["company"] > narrow["role"]
+    shown = [w for w in narrow.values() if w]
+    assert sum(shown) + 2 * len(shown) <= 78

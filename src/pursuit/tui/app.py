@@ -51,6 +51,8 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
     #: in app.tcss is for dialogs and panes; no selector of it is in pipeline.tcss.)
     LATER_CSS_PATH = [STYLES / "app.tcss", STYLES / "forms.tcss", STYLES / "detail.tcss"]
     COMMANDS = App.COMMANDS | {PursuitCommands}
+    #: Each screen is `-narrow` under 100 columns: the footer's keys sit closer (pipeline.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding(
             "f1,question_mark",

@@ -63,6 +63,7 @@ class PipelineScreen(Screen[None]):
             "move",
             "Stage…",
             id="pipeline.move",
+            show=False,
             tooltip="Move the selected application to any stage",
         ),
         Binding(
@@ -72,7 +73,9 @@ class PipelineScreen(Screen[None]):
             id="pipeline.filter",
             tooltip="Filter by company, role, location or notes",
         ),
-        Binding("o", "sort", "Sort", id="pipeline.sort", tooltip="Sort by the next column"),
+        Binding(
+            "o", "sort", "Sort", id="pipeline.sort", show=False, tooltip="Sort by the next column"
+        ),
         Binding(
             "r",
             "reverse",
@@ -86,6 +89,7 @@ class PipelineScreen(Screen[None]):
             "archive",
             "Archive",
             id="pipeline.archive",
+            show=False,
             tooltip="Archive (or restore) the selected application",
         ),
         Binding(

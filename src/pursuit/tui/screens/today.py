@@ -26,6 +26,11 @@ from pursuit.tui.widgets.title_bar import TitleBar
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
 #: no longer a day's work.
 SHOWN = 500
+#: Under NARROW columns (an 80x24 terminal) these columns are cut to these widths, with an
+#: ellipsis, so that every column stays on screen (Role and Prep were pushed off the edge).
+NARROW = 100
+NARROW_DUE = {"action": 15, "who": 10, "company": 13, "role": 11}
+NARROW_INTERVIEWS = {"company": 13, "round": 12, "with": 11}
 #: Theme colours by name: `_look` makes each readable on the table's lines (see tui/legible).
 STATE_STYLE = {"overdue": ("!", "bold $error"), "today": ("•", "$warning"), "later": ("·", "")}
 
@@ -165,6 +170,19 @@ class TodayScreen(Screen[None]):
         self._draw_due()
         self._draw_interviews()
 
+    def _cut(self, cell: Text, column: str, widths: dict[str, int]) -> Text:
+        """CELL cut to its column's narrow width when the screen is narrow."""
+        width = widths.get(column)
+        if width is None or self.size.width >= NARROW or cell.cell_len <= width:
+            return cell
+        cut = cell.copy()
+        cut.truncate(width, overflow="ellipsis")
+        return cut
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._redraw()
+
     def _redraw(self) -> None:
         self._draw_due()
         self._draw_interviews()
@@ -188,9 +206,9 @@ class TodayScreen(Screen[None]):
             table.add_row(
                 f"{short_day(local.date(), today)} {local:%H:%M}",
                 Text(countdown(iv.starts_at, now), style="bold"),
-                plain(iv.company),
-                plain(iv.title),
-                plain(", ".join(iv.interviewers)),
+                self._cut(plain(iv.company), "company", NARROW_INTERVIEWS),
+                self._cut(plain(iv.title), "round", NARROW_INTERVIEWS),
+                self._cut(plain(", ".join(iv.interviewers)), "with", NARROW_INTERVIEWS),
                 self._prep_text(iv.id),
                 key=str(iv.id),
             )
@@ -223,9 +241,9 @@ class TodayScreen(Screen[None]):
                     style=self._look("$secondary"),
                 ),
                 Text(f"Prepare ({prep.settled}/{prep.total})", style=self._look("bold $secondary")),
-                plain(", ".join(iv.interviewers)),
-                plain(iv.company),
-                plain(iv.role),
+                self._cut(plain(", ".join(iv.interviewers)), "who", NARROW_DUE),
+                self._cut(plain(iv.company), "company", NARROW_DUE),
+                self._cut(plain(iv.role), "role", NARROW_DUE),
                 key=f"p-{iv.id}",
             )
         for i, row in enumerate(self.due):
@@ -239,10 +257,10 @@ class TodayScreen(Screen[None]):
             table.add_row(
                 Text(marker, style=style),
                 Text(when, style=style),
-                Text(ACTION_LABELS[row.action], style=style),
-                plain(row.contact_name),
-                plain(row.company),
-                plain(row.role),
+                self._cut(Text(ACTION_LABELS[row.action], style=style), "action", NARROW_DUE),
+                self._cut(plain(row.contact_name), "who", NARROW_DUE),
+                self._cut(plain(row.company), "company", NARROW_DUE),
+                self._cut(plain(row.role), "role", NARROW_DUE),
                 key=str(i),
             )
         if table.row_count:

@@ -329,6 +329,8 @@ class ApplicationTable(ScrollView, can_focus=True):
         cells = row_cells(entry, self._at(), self._coming(entry))
         looks: dict[str, Style] = {}
         for (text, style), (key, _title, _w) in zip(cells, COLUMNS, strict=True):
+            if not widths[key]:
+                continue  # left out at this width
             look = looks.get(style)
             if look is None:
                 look = base + self._state_look(style) if style else base
@@ -343,6 +345,8 @@ class ApplicationTable(ScrollView, can_focus=True):
         segments = []
         widths = self.widths
         for key, title, _w in COLUMNS:
+            if not widths[key]:
+                continue
             if key == self.sort_column:
                 # The arrow is what says how the list is sorted: the title gives way to it.
                 arrow = " ↑" if self.sort_reverse else " ↓"
@@ -392,6 +396,8 @@ class ApplicationTable(ScrollView, can_focus=True):
         edge = 0
         widths = self.widths
         for key, _title, _w in COLUMNS:
+            if not widths[key]:
+                continue
             edge += widths[key] + 2
             if x < edge:
                 return key
