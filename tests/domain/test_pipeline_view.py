@@ -101,3 +101,22 @@ def test_the_filter_text_ignores_case_and_accents() -> None:
     assert searchable("Büro") == searchable("BURO") == "buro"
     assert searchable("Crème Brûlée") == "creme brulee"
     assert searchable("Straße") == "strasse"
+
+
+def test_an_80_column_table_gives_the_last_contact_column_to_the_company() -> None:
+    from pursuit.tui.pipeline_cells import column_widths
+
+    # 118 cells (120 columns less the border): as before, every column.
+    assert column_widths(118) == {
+        "company": 21,
+        "role": 21,
+        "stage": 12,
+        "next": 28,
+        "due": 11,
+        "contact": 12,
+    }
+    narrow = column_widths(78)
+    assert narrow["contact"] == 0
+    assert narrow["company"] >= 17 and narrow["company"] > narrow["role"]
+    shown = [w for w in narrow.values() if w]
+    assert sum(shown) + 2 * len(shown) <= 78

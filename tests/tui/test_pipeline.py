@@ -291,7 +291,7 @@ async def test_after_archive_or_delete_the_cursor_is_on_the_next_row_and_the_foo
         await settle(pilot)
         screen = pipeline(demo_app)
         footer = screen_text(pilot).splitlines()[-1]
-        assert "x Archive" in footer and "z Archive" in footer, footer
+        assert "z Archive" in footer, footer
         names = companies(demo_app)
         screen.table.cursor = 3
         await pilot.press("x")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import Monochrome, NoColor
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -51,6 +52,8 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
     #: in app.tcss is for dialogs and panes; no selector of it is in pipeline.tcss.)
     LATER_CSS_PATH = [STYLES / "app.tcss", STYLES / "forms.tcss", STYLES / "detail.tcss"]
     COMMANDS = App.COMMANDS | {PursuitCommands}
+    #: Each screen is `-narrow` under 100 columns: the footer's keys sit closer (pipeline.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding(
             "f1,question_mark",
@@ -205,6 +208,13 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         self._settings_loaded = True
 
     def watch_theme(self, theme: str) -> None:
+        if self.no_color:
+            # Textual picks its NO_COLOR filter once, for the theme the app starts with: turned
+            # to grey, an ANSI theme's terminal colours all come out black on black.
+            wanted = NoColor if self.native_ansi_color else Monochrome
+            self._filters[:] = [
+                wanted() if isinstance(f, (NoColor, Monochrome)) else f for f in self._filters
+            ]
         # A theme chosen anywhere (the palette's own theme picker too) is remembered.
         if self.store is not None and getattr(self, "_settings_loaded", False):
             self.run_write(

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
+from textual.color import Color
+from textual.widget import Widget
 
 from pursuit.domain.pipeline import state_at
+from pursuit.tui.legible import state_style
 
 if TYPE_CHECKING:
     from pursuit.domain.records import DueRow
@@ -29,14 +33,16 @@ class Look:
 
 #: state -> its look. `due`: open now; `later`: not yet open; `prepare`: an interview coming
 #: whose checklist is not done; `prepared`: one whose checklist is.
+#: The styles name theme colours (`$error`): `tui/legible` makes each one read at 4.5:1 on the
+#: lines it is drawn on, in every theme, and drops it under NO_COLOR (the marker stays).
 STATES: dict[str, Look] = {
-    "overdue": Look("!", "bold red", "overdue"),
-    "due": Look("•", "yellow", "due"),
+    "overdue": Look("!", "bold $error", "overdue"),
+    "due": Look("•", "$warning", "due"),
     "later": Look("·", "", "later"),
-    "prepare": Look("•", "cyan", "to prepare"),
-    "prepared": Look("·", "green", "prepared"),
-    "sent": Look("✓", "green", "sent"),
-    "dismissed": Look("–", "dim", "dismissed"),
+    "prepare": Look("•", "$primary", "to prepare"),
+    "prepared": Look("·", "$success", "prepared"),
+    "sent": Look("✓", "$success", "sent"),
+    "dismissed": Look("–", "$text-muted", "dismissed"),
     "": Look(" ", "", ""),
 }
 
@@ -46,7 +52,16 @@ def due_state(row: DueRow, now: datetime) -> str:
     return state_at(now, row.opens_at, row.overdue_at)
 
 
-def marked(state: str, text: str) -> Text:
-    """TEXT after STATE's marker, in its style."""
+def readable(widget: Widget, spec: str) -> Style:
+    """SPEC (`bold $error`) as a style that reads on WIDGET's background in the app's theme."""
+    if not spec:
+        return Style()
+    back = widget.rich_style.bgcolor
+    backs = [Color.from_rich_color(back)] if back else []
+    return state_style(widget.app, spec, backs)
+
+
+def marked(widget: Widget, state: str, text: str) -> Text:
+    """TEXT after STATE's marker, in its style as it reads on WIDGET."""
     look = STATES[state]
-    return Text(f"{look.marker} {text}", style=look.style)
+    return Text(f"{look.marker} {text}", style=readable(widget, look.style))

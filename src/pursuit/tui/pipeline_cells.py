@@ -25,15 +25,26 @@ COLUMNS = (
     ("contact", "Last contact", 12),
 )
 FLEX = {"company": 3, "role": 3, "next": 4}
+#: Narrower than this (an 80-column terminal), the last-contact column gives its room to the
+#: names, company first: the application screen still shows when you were last in touch.
+NARROW = 100
+NARROW_FLEX = {"company": 5, "role": 3, "next": 4}
 
 
 def column_widths(total: int) -> dict[str, int]:
-    """Widths that fill TOTAL cells (each column also takes 2 cells of padding)."""
-    fixed = sum(w for _k, _t, w in COLUMNS)
-    spare = max(total - fixed - 2 * len(COLUMNS), 3 * len(FLEX))
-    weights = sum(FLEX.values())
+    """Widths that fill TOTAL cells (each shown column also takes 2 cells of padding).
+
+    A width of 0 is a column left out at this width.
+    """
     widths = {k: w for k, _t, w in COLUMNS}
-    for key, weight in FLEX.items():
+    flex = FLEX
+    if total < NARROW:
+        widths["contact"] = 0
+        flex = NARROW_FLEX
+    shown = sum(1 for w in widths.values() if w) + sum(1 for k in flex if not widths[k])
+    spare = max(total - sum(widths.values()) - 2 * shown, 3 * len(flex))
+    weights = sum(flex.values())
+    for key, weight in flex.items():
         widths[key] = max(6, spare * weight // weights)
     return widths
 
@@ -80,5 +91,5 @@ def row_cells(
         (label(entry.stage), ""),
         (action, look.style),
         (f"{look.marker} {due}" if due else "", look.style),
-        (contact, "dim"),
+        (contact, "$text-muted"),
     )

@@ -17,7 +17,7 @@ from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
-from pursuit.tui.follow_up_states import STATES, due_state
+from pursuit.tui.follow_up_states import STATES, due_state, readable
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.screens.keys import APPLICATION_KEYS
@@ -85,7 +85,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         due_items = []
         for item in d.due:
             look = STATES[due_state(item, now)]
-            marker, style = look.marker, look.style
+            marker, style = look.marker, readable(self.query_one("#app-due"), look.style)
             who = f" · {item.contact_name}" if item.contact_name else ""
             when = short_day(item.due_at.astimezone(tz).date(), today)
             due_items.append(

@@ -61,6 +61,33 @@ class InsightsScreen(LoadingScreen["Insights"]):
     def read(self, store: Store) -> Insights:
         return screen_reads.insights(store, self.pursuit.clock.now().astimezone(local_tz()))
 
+    insights: Insights | None = None
+
+    def _draw_funnel(self) -> None:
+        ins = self.insights
+        if ins is None:
+            return
+        widget = self.query_one("#insights-funnel", Static)
+        # The bars fit the pane: at 80 columns a bar of BAR cells wrapped to the next line.
+        # One cell to spare: the body's scroll bar may come after this is measured.
+        room = widget.content_size.width - len(f"{'':<13}{0:>6}  ") - 1
+        width = min(BAR, room) if room > 3 else BAR
+        funnel = Text(no_wrap=True, overflow="crop")
+        top = max((n for _s, n in ins.funnel), default=0)
+        for stage, n in ins.funnel:
+            funnel.append(f"{label(stage):<13}", style="bold")
+            funnel.append(f"{n:>6}  ")
+            funnel.append(bar(n, top, width), style="cyan")
+            funnel.append("\n")
+        if not ins.total:
+            funnel = Text(
+                "Nothing yet: add an application with a, or import a spreadsheet.", style="dim"
+            )
+        widget.update(funnel)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._draw_funnel)
+
     def show(self, data: Insights) -> None:
         ins = data
         summary = Text()
@@ -83,18 +110,8 @@ class InsightsScreen(LoadingScreen["Insights"]):
         summary.append(f"{ins.overdue} overdue", style="bold red" if ins.overdue else "bold")
         self.query_one("#insights-summary", Static).update(summary)
 
-        funnel = Text()
-        top = max((n for _s, n in ins.funnel), default=0)
-        for stage, n in ins.funnel:
-            funnel.append(f"{label(stage):<13}", style="bold")
-            funnel.append(f"{n:>6}  ")
-            funnel.append(bar(n, top), style="cyan")
-            funnel.append("\n")
-        if not ins.total:
-            funnel = Text(
-                "Nothing yet: add an application with a, or import a spreadsheet.", style="dim"
-            )
-        self.query_one("#insights-funnel", Static).update(funnel)
+        self.insights = ins
+        self._draw_funnel()
 
         self.query_one("#insights-weekly", Sparkline).data = ins.weekly
         weeks = Text(" ".join(f"{n:>3}" for n in ins.weekly), style="dim")

@@ -21,7 +21,7 @@ from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
 from pursuit.tui.autosave import Autosave
-from pursuit.tui.follow_up_states import STATES
+from pursuit.tui.follow_up_states import STATES, readable
 from pursuit.tui.saving import typed_text
 from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
@@ -201,9 +201,10 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         for person in d.interviewers:
             look = STATES[person.thank_you]
             word = THANK_YOU_WORDS.get(person.thank_you, look.words)
-            thanks.append(f"{look.marker} {person.name}", style=look.style)
+            style = readable(self.query_one("#iv-thanks"), look.style)
+            thanks.append(f"{look.marker} {person.name}", style=style)
             overdue = person.thank_you == "overdue"
-            thanks.append(f"  {word}\n", style=look.style if overdue else "dim")
+            thanks.append(f"  {word}\n", style=style if overdue else "dim")
         self.query_one("#iv-thanks", Static).update(thanks)
         prep = Text()
         if self.progress is None or not self.progress.total:

@@ -18,6 +18,7 @@ PIPELINE_KEYS: list[BindingType] = [
         "app.insights",
         "Insights",
         id="pipeline.insights",
+        show=False,  # in F1 and the palette: the footer keeps t, q and f1 at 80 columns
         tooltip="How the search is going: funnel, answers, waiting times",
     ),
     Binding(
@@ -40,6 +41,7 @@ PIPELINE_KEYS: list[BindingType] = [
         "move",
         "Stage…",
         id="pipeline.move",
+        show=False,
         tooltip="Move the selected application to any stage",
     ),
     Binding(
@@ -49,7 +51,7 @@ PIPELINE_KEYS: list[BindingType] = [
         id="pipeline.filter",
         tooltip="Filter by company, role, location or notes",
     ),
-    Binding("o", "sort", "Sort", id="pipeline.sort", tooltip="Sort by the next column"),
+    Binding("o", "sort", "Sort", id="pipeline.sort", show=False, tooltip="Sort by the next column"),
     Binding(
         "r",
         "reverse",
@@ -63,6 +65,7 @@ PIPELINE_KEYS: list[BindingType] = [
         "archive",
         "Archive",
         id="pipeline.archive",
+        show=False,  # room in the footer for z, which says where archived ones go
         tooltip="Archive the selected application (z shows the archive)",
     ),
     # The same key in the archive: the footer says what it does there.

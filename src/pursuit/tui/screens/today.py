@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.color import Color
 from textual.widgets import DataTable, Footer, Label
 
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES
@@ -18,6 +20,7 @@ from pursuit.store import screen_reads
 from pursuit.store.screen_reads import TodayReading
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
 from pursuit.tui.follow_up_states import STATES, due_state
+from pursuit.tui.legible import state_style
 from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -28,6 +31,11 @@ if TYPE_CHECKING:
 #: Follow-ups listed at most: the most overdue come first, and a list longer than this is
 #: no longer a day's work.
 SHOWN = 500
+#: Under NARROW columns (an 80x24 terminal) these columns are cut to these widths, with an
+#: ellipsis, so that every column stays on screen (Role and Prep were pushed off the edge).
+NARROW = 100
+NARROW_DUE = {"action": 15, "who": 10, "company": 13, "role": 11}
+NARROW_INTERVIEWS = {"company": 13, "round": 12, "with": 11}
 
 
 def countdown(start: datetime, now: datetime) -> str:
@@ -104,6 +112,8 @@ class TodayScreen(LoadingScreen[TodayReading]):
         self.query_one("#today-due", DataTable).add_columns(
             "", "Due", "Action", "Who", "Company", "Role"
         )
+        # A new theme: its colours are measured again, once its CSS is in place.
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.query_one("#today-due", DataTable).focus()
         self.follow_changes(ticks=True)
 
@@ -127,6 +137,34 @@ class TodayScreen(LoadingScreen[TodayReading]):
         self._draw_due()
         self._draw_interviews()
 
+    def _cut(self, cell: Text, column: str, widths: dict[str, int]) -> Text:
+        """CELL cut to its column's narrow width when the screen is narrow."""
+        width = widths.get(column)
+        if width is None or self.size.width >= NARROW or cell.cell_len <= width:
+            return cell
+        cut = cell.copy()
+        cut.truncate(width, overflow="ellipsis")
+        return cut
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._redraw()
+
+    def _theme_changed(self, _theme: str) -> None:
+        self.call_after_refresh(self._redraw)
+
+    def _redraw(self) -> None:
+        self._draw_due()
+        self._draw_interviews()
+
+    def _look(self, spec: str) -> Style:
+        """SPEC's theme colours, made to read on both the plain and the striped lines."""
+        table = self.query_one("#today-due", DataTable)
+        plain = table.rich_style
+        striped = plain + table.get_component_rich_style("datatable--even-row")
+        backs = [Color.from_rich_color(s.bgcolor) for s in (plain, striped) if s.bgcolor]
+        return state_style(self.app, spec, backs)
+
     def _draw_interviews(self) -> None:
         table = self.query_one("#today-interviews", DataTable)
         table.clear()
@@ -138,9 +176,9 @@ class TodayScreen(LoadingScreen[TodayReading]):
             table.add_row(
                 f"{short_day(local.date(), today)} {local:%H:%M}",
                 Text(countdown(iv.starts_at, now), style="bold"),
-                plain(iv.company),
-                plain(iv.title),
-                plain(", ".join(iv.interviewers)),
+                self._cut(plain(iv.company), "company", NARROW_INTERVIEWS),
+                self._cut(plain(iv.title), "round", NARROW_INTERVIEWS),
+                self._cut(plain(", ".join(iv.interviewers)), "with", NARROW_INTERVIEWS),
                 self._prep_text(iv.id),
                 key=str(iv.id),
             )
@@ -152,7 +190,9 @@ class TodayScreen(LoadingScreen[TodayReading]):
         settled, total = self.prep.get(interview_id, (0, 0))
         if not total:
             return Text("")
-        return Text(f"{settled}/{total}", style="green" if settled >= total else "yellow")
+        return Text(
+            f"{settled}/{total}", style=self._look("$success" if settled >= total else "$warning")
+        )
 
     def _draw_due(self) -> None:
         table = self.query_one("#today-due", DataTable)
@@ -166,17 +206,20 @@ class TodayScreen(LoadingScreen[TodayReading]):
             local = iv.starts_at.astimezone(tz)
             look = STATES["prepare"]
             table.add_row(
-                Text(look.marker, style=look.style),
-                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style=look.style),
-                Text(f"Prepare ({prep.settled}/{prep.total})", style=look.style),
-                plain(", ".join(iv.interviewers)),
-                plain(iv.company),
-                plain(iv.role),
+                Text(look.marker, style=self._look(look.style)),
+                Text(
+                    f"{short_day(local.date(), today)} {local:%H:%M}",
+                    style=self._look(look.style),
+                ),
+                Text(f"Prepare ({prep.settled}/{prep.total})", style=self._look(look.style)),
+                self._cut(plain(", ".join(iv.interviewers)), "who", NARROW_DUE),
+                self._cut(plain(iv.company), "company", NARROW_DUE),
+                self._cut(plain(iv.role), "role", NARROW_DUE),
                 key=f"p-{iv.id}",
             )
         for i, row in enumerate(self.due):
             look = STATES[due_state(row, now)]
-            marker, style = look.marker, look.style
+            marker, style = look.marker, self._look(look.style)
             local = row.due_at.astimezone(tz)
             when = short_day(local.date(), today)
             if row.action in DEADLINES:
@@ -184,10 +227,10 @@ class TodayScreen(LoadingScreen[TodayReading]):
             table.add_row(
                 Text(marker, style=style),
                 Text(when, style=style),
-                Text(ACTION_LABELS[row.action], style=style),
-                plain(row.contact_name),
-                plain(row.company),
-                plain(row.role),
+                self._cut(Text(ACTION_LABELS[row.action], style=style), "action", NARROW_DUE),
+                self._cut(plain(row.contact_name), "who", NARROW_DUE),
+                self._cut(plain(row.company), "company", NARROW_DUE),
+                self._cut(plain(row.role), "role", NARROW_DUE),
                 key=str(i),
             )
         if table.row_count:

@@ -14,6 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -23,6 +24,7 @@ from textual.strip import Strip
 from pursuit.domain.localzone import local_tz
 from pursuit.domain.pipeline import Coming, Entry
 from pursuit.domain.safe_text import for_terminal
+from pursuit.tui.legible import state_style
 from pursuit.tui.pipeline_cells import COLUMNS, Moment, column_widths, row_cells
 from pursuit.tui.screens.base import pursuit_of
 
@@ -47,24 +49,42 @@ class ApplicationTable(ScrollView, can_focus=True):
         /* Not 1fr: a sibling's side margins would narrow it (the filter box has some). */
         width: 100%;
         background: $surface;
-        color: $foreground;
+        /* Not $foreground: some themes' own text reads under 4.5:1 on their surface. */
+        color: auto 90%;
         overflow-x: hidden;
         &:focus {
             background-tint: $foreground 5%;
+            /* The theme's text and background swapped: the one pair every theme keeps
+               far apart (the block cursor's blue under white text reads at 3.8:1). */
             & > .application-table--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
+                background: $foreground;
+                color: auto 90%;
+                text-style: bold;
             }
         }
         & > .application-table--header {
             text-style: bold;
             background: $panel;
-            color: $foreground;
+            color: auto 90%;
+        }
+        &:ansi {
+            color: ansi_default;
+            &:focus > .application-table--cursor {
+                background: ansi_default;
+                color: ansi_default;
+                text-style: bold reverse;
+            }
+            & > .application-table--cursor {
+                background: ansi_default;
+                color: ansi_default;
+                text-style: bold underline;
+            }
         }
         &:ansi > .application-table--header {
-            background: ansi_bright_blue;
+            /* The terminal's own pair, swapped: bright blue under its text may not read. */
+            background: ansi_default;
             color: ansi_default;
+            text-style: bold reverse;
         }
         & > .application-table--even-row {
             background: $surface-lighten-1 50%;
@@ -73,9 +93,9 @@ class ApplicationTable(ScrollView, can_focus=True):
             background: $surface-darken-1 40%;
         }
         & > .application-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
+            background: $panel;
+            color: auto 90%;
+            text-style: bold;
         }
     }
     """
@@ -119,6 +139,7 @@ class ApplicationTable(ScrollView, can_focus=True):
         self.now: datetime | None = None
         self._moment: Moment | None = None
         self._looks: tuple[Style, Style, Style] | None = None
+        self._state_looks: dict[str, Style] = {}
         self._cache: dict[tuple[object, ...], Strip] = {}
         #: What each screen line showed when drawn: a tick redraws only the lines that moved.
         self._drawn: dict[int, tuple[object, ...]] = {}
@@ -284,6 +305,15 @@ class ApplicationTable(ScrollView, can_focus=True):
             )
         return self._looks
 
+    def _state_look(self, spec: str) -> Style:
+        """SPEC's theme colours, made to read on both the plain and the even lines."""
+        look = self._state_looks.get(spec)
+        if look is None:
+            plain, even, _cursor = self._styles()
+            backs = [Color.from_rich_color(s.bgcolor) for s in (plain, even) if s.bgcolor]
+            look = self._state_looks[spec] = state_style(self.app, spec, backs)
+        return look
+
     def _line(self, index: int, width: int) -> Strip:
         entry = self.rows[index]
         plain, even, cursor_style = self._styles()
@@ -294,9 +324,11 @@ class ApplicationTable(ScrollView, can_focus=True):
         cells = row_cells(entry, self._at(), self._coming(entry))
         looks: dict[str, Style] = {}
         for (text, style), (key, _title, _w) in zip(cells, COLUMNS, strict=True):
+            if not widths[key]:
+                continue  # left out at this width
             look = looks.get(style)
             if look is None:
-                look = base + Style.parse(style) if style else base
+                look = base + self._state_look(style) if style else base
                 if cursor is not None:
                     look += cursor
                 looks[style] = look
@@ -308,6 +340,8 @@ class ApplicationTable(ScrollView, can_focus=True):
         segments = []
         widths = self.widths
         for key, title, _w in COLUMNS:
+            if not widths[key]:
+                continue
             if key == self.sort_column:
                 # The arrow is what says how the list is sorted: the title gives way to it.
                 arrow = " ↑" if self.sort_reverse else " ↓"
@@ -319,6 +353,7 @@ class ApplicationTable(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self._looks = None
+        self._state_looks = {}
 
     def on_focus(self) -> None:
         self._looks = None
@@ -356,6 +391,8 @@ class ApplicationTable(ScrollView, can_focus=True):
         edge = 0
         widths = self.widths
         for key, _title, _w in COLUMNS:
+            if not widths[key]:
+                continue
             edge += widths[key] + 2
             if x < edge:
                 return key

@@ -32,6 +32,11 @@ class StageBar(Static):
         if width > 0 and text.cell_len > width:
             entries = [(k, s, SHORT_LABELS.get(s or "", n), c) for k, s, n, c in entries]
             text = self._line(entries)
+        if width > 0 and text.cell_len > width:
+            # An 80-column terminal: three letters a stage ("4Int 4", "8Wit 1"), the number
+            # before each still the key to press, so that no stage with something in it is lost.
+            entries = [(k, s, n.rstrip(".")[:3], c) for k, s, n, c in entries]
+            text = self._line(entries)
         return text
 
     def _line(self, entries: list[tuple[str, str | None, str, int]]) -> Text:

@@ -1,0 +1,94 @@
+"""Every main screen is usable on an 80x24 terminal: what matters is on screen, nothing wraps.
+
+Read from what the app draws (its own screenshot), not from the widgets' data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.pilot import Pilot
+
+from pursuit.domain.stages import STAGES, label
+from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.insights import InsightsScreen
+from pursuit.tui.screens.today import TodayScreen
+from pursuit.tui.widgets.application_table import ApplicationTable
+from pursuit.tui.widgets.stage_bar import StageBar
+from tests.tour import screen_text
+
+from .conftest import settle
+
+SMALL = (80, 24)
+
+
+def lines(pilot: Pilot) -> list[str]:
+    """The screen's text a line at a time."""
+    text = screen_text(pilot)
+    rows = text.split("\n")
+    assert len(rows) >= SMALL[1], "the screenshot's text has no line breaks"
+    return rows
+
+
+def footer(pilot: Pilot) -> str:
+    return [row for row in lines(pilot) if row.strip()][-1]
+
+
+async def test_the_pipeline_at_80x24(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        demo_app.clear_notifications()
+        await pilot.pause()
+        shown = screen_text(pilot)
+        table = demo_app.screen.query_one("#pipeline", ApplicationTable)
+        # A company reads in full up to 17 characters, and longer ones by their first 16.
+        for entry in table.rows:
+            assert entry.company[:16] in shown, entry.company
+        # Every stage holding an application keeps its key and count on the stage bar.
+        counts = demo_app.screen.query_one(StageBar).counts
+        bar = lines(pilot)[1]
+        for key, stage in enumerate(STAGES, start=1):
+            if counts.get(stage):
+                assert re.search(rf"{key}[A-Z][a-z.]* {counts[stage]}\b", bar), (stage, bar)
+        keys = footer(pilot)
+        for essential in ("a Add", "n Next stage", "/ Filter", "f1 Help", "t Today", "q Quit"):
+            assert essential in keys, (essential, keys)
+
+
+async def test_today_at_80x24(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, TodayScreen)
+        demo_app.clear_notifications()
+        await pilot.pause()
+        rows = lines(pilot)
+        headers = [r for r in rows if "Countdown" in r or "Action" in r]
+        assert len(headers) == 2, rows
+        assert headers[0].split()[-1] == "Prep", headers[0]
+        assert headers[1].split()[-1] == "Role", headers[1]
+        # Each follow-up's role starts on its line, after its company.
+        shown = screen_text(pilot)
+        for row in demo_app.screen.due:
+            assert row.role[:8] in shown, row.role
+        keys = footer(pilot)
+        for essential in ("esc Back", "s Mark sent", "f1 Help", "t Today", "q Quit"):
+            assert essential in keys, (essential, keys)
+
+
+async def test_insights_at_80x24(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, InsightsScreen)
+        await pilot.pause()
+        rows = lines(pilot)
+        # The funnel's lines: a stage, its count, then its bar on the same line (not wrapped).
+        stages = "|".join(label(s) for s in STAGES)
+        funnel = [m for r in rows if (m := re.match(rf"\s*({stages})\s+(\d+)(.*)", r))]
+        assert len(funnel) >= 4, rows
+        for line in funnel:
+            if int(line[2]):
+                assert re.match(r"\s+█+", line[3]), line[0]
