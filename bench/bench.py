@@ -7,7 +7,8 @@ interviews, contacts, checklists and activities: 10,000 through the store's own 
 and 100,000 by repeating those in plain SQL. Then measures each target several times and
 prints the medians. Start-up is measured in a real terminal (tmux), from the launch until the
 first pipeline rows are on screen, beside a one-Static Textual app started the same way.
-Key presses and ticks are timed in CPU (bench/keys.py); memory and idle cost are read from
+Key presses and ticks are timed in CPU (bench/keys.py), and so is typing into a note and a
+draft, empty and of 10,000 characters (bench/writing.py); memory and idle cost are read from
 /proc for the app running in tmux.
 """
 
@@ -359,6 +360,21 @@ def main() -> int:
     print(f"  pursuit                   {s['start'] * 1000:7.0f} ms     to the first rows (tmux)")
     ratio = s["start"] / s["minimal"]
     print(f"  start ratio               {ratio:7.2f}        target 1.30")
+    typing = json.loads(
+        subprocess.run(
+            [PYTHON, str(HERE / "writing.py")], capture_output=True, text=True, check=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    print("\ntyping, CPU per key (bench/writing.py)")
+    for name, title in (("notes", "application notes"), ("draft", "draft body")):
+        for length in (0, 10_000):
+            t = typing[f"{name} {length}"]
+            print(
+                f"  {title + f', {length:,} chars':<26}{t['median_ms']:6.1f} ms median, "
+                f"{t['p99_ms']:.1f} ms p99 (n={t['n']})   target 16 ms, as in an empty one"
+            )
     if args.large:
         big = large(args.large, args.runs, args.idle)
         k: dict[str, Any] = big["keys"]  # type: ignore[assignment]
