@@ -640,12 +640,16 @@ def run_tui(db_path: Path, clock: Clock, *, demo: bool = False) -> int:
 def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
     import tempfile
 
+    from pursuit.tui.demo_maker import start_early
+
     if args.keep:
         path = user_path(args.keep)
         if path.exists():
             raise UserError(f"{path} already exists; choose a new file for the demo")
+        start_early(path, clock.now())  # while Textual is imported
         return run_tui(path, clock, demo=True)
     with tempfile.TemporaryDirectory(prefix="pursuit-demo-") as folder:
+        start_early(Path(folder) / "demo.db", clock.now())
         return run_tui(Path(folder) / "demo.db", clock, demo=True)
 
 

@@ -2,14 +2,63 @@
 
 Everything is placed relative to NOW so the demo always shows something overdue, something
 due today and interviews to come; with a fixed clock it is the same every time (screenshots).
+
+    python -m pursuit.store.demo PATH ISO-MOMENT
+
+makes the demo database at PATH as of that moment (the app runs it in a process of its own,
+see tui/demo_maker.py).
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pursuit.domain.dates import local_tz
-from pursuit.store.repo import Store
+
+if TYPE_CHECKING:
+    from pursuit.store.repo import Store
+
+#: Endings of the file being made and of SQLite's own files beside it.
+_UNFINISHED = (".making", ".making-wal", ".making-shm", ".making-journal")
+
+
+def make_file(path: Path, now: datetime) -> None:
+    """The demo database at PATH, made beside it and then put in place whole.
+
+    Made without waiting for the disk at each of its fifty writes (nothing in it matters
+    until it is finished), then written out once; linked into place, so that a file that
+    appeared at PATH meanwhile is never replaced.
+    """
+    from pursuit.domain.clock import FixedClock
+    from pursuit.store.repo import Store
+
+    making = path.with_name(path.name + ".making")
+    try:
+        store = Store.open(making, FixedClock(now))
+        try:
+            with store.reader() as conn:
+                conn.execute("PRAGMA synchronous = OFF")
+            seed(store)
+        finally:
+            store.close()
+        # No connection is open now: this descriptor cannot drop anyone's locks.
+        descriptor = os.open(making, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.link(making, path)
+    finally:
+        remove_unfinished(path)
+
+
+def remove_unfinished(path: Path) -> None:
+    for ending in _UNFINISHED:
+        path.with_name(path.name + ending).unlink(missing_ok=True)
 
 
 def _at(now: datetime, days: int, hour: int = 10, minute: int = 0) -> datetime:
@@ -291,3 +340,7 @@ def seed(store: Store) -> None:
         location="Remote",
         sector="other",
     )
+
+
+if __name__ == "__main__":
+    make_file(Path(sys.argv[1]), datetime.fromisoformat(sys.argv[2]))

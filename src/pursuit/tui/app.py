@@ -33,6 +33,7 @@ from pursuit.tui.screens.pipeline import PipelineScreen
 if TYPE_CHECKING:
     from pursuit.domain.records import ContactRow, DueRow, InterviewRow, PrepRow
     from pursuit.store.repo import Store
+    from pursuit.tui.demo_maker import DemoMaker
 
 STYLES = styles_dir()
 #: An interview this close whose checklist is not done is flagged.
@@ -112,8 +113,13 @@ class PursuitApp(Quitting, App[None]):
         #: CPU seconds of the last tick: its query (worker thread), then its handling here.
         self.tick_cpu = (0.0, 0.0)
         self.init_saving()
+        self._demo_maker: DemoMaker | None = None
         if demo:
+            from pursuit.tui.demo_maker import DemoMaker
+
             self.sub_title = "demo"
+            # Started before the first frame, so that it runs while the app draws it.
+            self._demo_maker = DemoMaker.start(self.db_path, self.clock.now())
 
     def get_default_screen(self) -> PipelineScreen:
         # A reactive is set up when first read, and calls the watchers it already has: read
@@ -149,6 +155,12 @@ class PursuitApp(Quitting, App[None]):
         from pursuit.store.identity import identify
         from pursuit.store.repo import Store
 
+        if self._demo_maker is not None:
+            made = self._demo_maker.wait()
+            if self._closing:
+                return  # the app left while it was being made
+            if made:
+                self.call_from_thread(self._demo_made)
         try:
             store = Store.open(self.db_path, self.clock)
             changed = store.upgraded
@@ -164,6 +176,10 @@ class PursuitApp(Quitting, App[None]):
             return
         self.store = store
         self.post_message(StoreReady(store.settings(), changed))
+
+    def _demo_made(self) -> None:
+        # The file is whole: the pipeline reads its rows now, without waiting for the store.
+        self.data_generation += 1
 
     @work(thread=True, exclusive=True, group="backup", name="daily backup")
     def daily_backup(self) -> None:
@@ -425,5 +441,7 @@ class PursuitApp(Quitting, App[None]):
             self._closing = True
             if self._tick_conn is not None:
                 self._tick_conn.close()
+        if self._demo_maker is not None:
+            self._demo_maker.stop()
         if self.store is not None:
             self.store.close()

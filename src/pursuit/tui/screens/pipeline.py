@@ -178,8 +178,13 @@ class PipelineScreen(Screen[None]):
         yield StageBar(id="stage-bar")
         # The filter box comes here, and the footer below, a frame later (`_add_the_rest`).
         # Above the table, so that it is seen whatever the terminal's height.
-        yield Static("Opening your applications…", id="pipeline-empty")
+        yield Static(self.opening_line(), id="pipeline-empty")
         yield ApplicationTable(id="pipeline")
+
+    def opening_line(self) -> str:
+        if self.app.demo and self.app.store is None:  # type: ignore[attr-defined]
+            return "Making the demo: a sample job search, a few weeks in…"
+        return "Opening your applications…"
 
     @property
     def table(self) -> ApplicationTable:
@@ -220,6 +225,7 @@ class PipelineScreen(Screen[None]):
 
         conn = self._open_file()
         if conn is None:
+            self.render_rows()  # what is happening, until the store has the rows
             return
         try:
             first = reads.first_entries(conn, FIRST_PAGE)
@@ -332,7 +338,7 @@ class PipelineScreen(Screen[None]):
         if not rows:
             if not self.view.entries:
                 empty.update(
-                    "Opening your applications…"
+                    self.opening_line()
                     if not self.loaded
                     else "No archived applications."
                     if self.show_archived
