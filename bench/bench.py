@@ -295,6 +295,24 @@ def small(runs: int) -> dict[str, float]:
     }
 
 
+def demo(runs: int) -> dict[str, float]:
+    """`pursuit demo` beside a minimal app: its first line, and its rows, from the launch."""
+    med = statistics.median
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "minimal.py"
+        script.write_text(MINIMAL_APP)
+        minimal, line, rows = [], [], []
+        for _ in range(runs):
+            minimal.append(start_in_tmux(f"{PYTHON} {script}", "minimal-ready"))
+            window = Tmux(f"{PYTHON} -m pursuit demo")
+            try:
+                line.append(window.wait_for("Making the demo"))
+                rows.append(window.wait_for("Northwind Analytics"))
+            finally:
+                window.close()
+    return {"minimal": med(minimal), "line": med(line), "rows": med(rows)}
+
+
 def large(apps: int, runs: int, idle_seconds: float) -> dict[str, object]:
     """Start, memory, idle cost, key presses and ticks on the big database."""
     med = statistics.median
@@ -360,6 +378,12 @@ def main() -> int:
     print(f"  pursuit                   {s['start'] * 1000:7.0f} ms     to the first rows (tmux)")
     ratio = s["start"] / s["minimal"]
     print(f"  start ratio               {ratio:7.2f}        target 1.30")
+    d = demo(args.runs)
+    print("\npursuit demo")
+    print(f"  minimal Textual app       {d['minimal'] * 1000:7.0f} ms     to its text (tmux)")
+    print(f"  'Making the demo…' line   {d['line'] * 1000:7.0f} ms     its first frame")
+    print(f"  the demo's rows           {d['rows'] * 1000:7.0f} ms")
+    print(f"  demo ratio                {d['rows'] / d['minimal']:7.2f}        target 2.00")
     typing = json.loads(
         subprocess.run(
             [PYTHON, str(HERE / "writing.py")], capture_output=True, text=True, check=True

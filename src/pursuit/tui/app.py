@@ -151,16 +151,17 @@ class PursuitApp(Quitting, App[None]):
 
     @work(thread=True, exclusive=True, group="open-store", name="open store")
     def open_store(self) -> None:
-        from pursuit.store.db import StoreError
-        from pursuit.store.identity import identify
-        from pursuit.store.repo import Store
-
         if self._demo_maker is not None:
+            # First: on a busy machine the database layer's import would slow the maker.
             made = self._demo_maker.wait()
             if self._closing:
                 return  # the app left while it was being made
             if made:
                 self.call_from_thread(self._demo_made)
+        from pursuit.store.db import StoreError
+        from pursuit.store.identity import identify
+        from pursuit.store.repo import Store
+
         try:
             store = Store.open(self.db_path, self.clock)
             changed = store.upgraded

@@ -4,7 +4,8 @@ Making it takes the database layer's import and some fifty writes: on the app's 
 that came after the first frame and shared one core with it, so the demo showed an empty
 table for seconds. A second process works on the other core from the start; the app shows
 the rows as soon as the finished file is in place (`store.demo.make_file` moves it there
-whole, so the app never sees half of it).
+whole, so the app never sees half of it). It also keeps a copy for the day: the next demo
+that day is that copy, with its rows in the first frame.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ class DemoMaker:
             return _early.pop(path)
         if path.exists():
             return None
+        from pursuit.store.demo import copy_template
+
+        if copy_template(path, now):
+            return None  # the day's demo was made before: the first frame has its rows
         try:
             return cls(path, now)
         except OSError:
