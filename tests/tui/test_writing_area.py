@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.widgets import TextArea
 
 from pursuit.domain.messages import MARKERS
 from pursuit.tui.widgets import marked_text_area
@@ -34,8 +35,14 @@ class Counted:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.cut = 0
         self.searched = 0
+        self.drawn = 0
         divide = Text.divide
+        render_row = TextArea._render_line
         counted = self
+
+        def counting_render_row(self: TextArea, y: int) -> object:
+            counted.drawn += 1
+            return render_row(self, y)
 
         def counting_divide(self: Text, offsets: object) -> object:
             counted.cut += len(self.plain)
@@ -47,10 +54,11 @@ class Counted:
                 return super().__iter__()
 
         monkeypatch.setattr(Text, "divide", counting_divide)
+        monkeypatch.setattr(TextArea, "_render_line", counting_render_row)
         monkeypatch.setattr(marked_text_area, "MARKERS", CountingMarkers(MARKERS))
 
     def reset(self) -> None:
-        self.cut = self.searched = 0
+        self.cut = self.searched = self.drawn = 0
 
 
 async def typed(area: WritingArea, counted: Counted) -> tuple[float, float]:
@@ -66,6 +74,7 @@ async def typed(area: WritingArea, counted: Counted) -> tuple[float, float]:
             await pilot.press(key)
             await pilot.pause()
         assert area.text.endswith(KEYS)
+    counted.rows_per_key = counted.drawn / len(KEYS)
     return counted.cut / len(KEYS), counted.searched / len(KEYS)
 
 
@@ -78,6 +87,8 @@ async def test_a_key_in_a_long_paragraph_cuts_the_line_once(monkeypatch: pytest.
     assert long <= 6 * short, (short, long)
     # And once per frame, not once per row on screen (about 35 rows of this paragraph).
     assert long <= 6 * 10_001, long
+    # Typed at its end, a key draws the paragraph's last rows again, not the whole screen.
+    assert counted.rows_per_key <= 3, counted.rows_per_key
 
 
 async def test_a_key_in_a_long_draft_searches_only_its_line(monkeypatch: pytest.MonkeyPatch):
@@ -120,3 +131,35 @@ async def test_markers_stay_marked_while_edited_and_on_the_cursor_line():
         area.move_cursor((1, 0))  # off the "]", which the cursor would colour
         await pilot.pause()
         assert marked_on_screen(area) == ["[their name]", "[specific detail]"]
+
+
+def screen_rows(area: WritingArea) -> list[list[object]]:
+    return [list(area.render_line(y)) for y in range(area.size.height)]
+
+
+@pytest.mark.parametrize("kind", [WritingArea, MarkedTextArea])
+async def test_the_rows_kept_between_keys_are_the_rows_drawn_afresh(kind: type[WritingArea]):
+    text = (
+        paragraph(1_500).replace("rota", "[their name]")
+        + "\nShort line.\n\tA tab, then [specific detail] and more.\n"
+        + paragraph(900)
+    )
+    area = kind(text, soft_wrap=True)
+    async with Editor(area).run_test(size=(100, 30)) as pilot:
+        area.cursor_blink = False
+        area.focus()
+        area.move_cursor((0, 700))  # mid-paragraph: the rows after it move, those before stay
+        await pilot.pause()
+        # Typing, deleting across a marker, joining and splitting lines, moving, selecting.
+        for key in [*"abc", "backspace", "enter", *"xy", "up", "end", "delete"]:
+            await pilot.press(key)
+            await pilot.pause()
+            drawn = screen_rows(area)
+            area._rows.clear()
+            assert drawn == screen_rows(area), key
+        area.move_cursor((0, 10), select=True)
+        await pilot.press("shift+right")
+        await pilot.pause()
+        drawn = screen_rows(area)
+        area._rows.clear()
+        assert drawn == screen_rows(area)

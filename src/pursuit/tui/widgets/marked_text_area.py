@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from pursuit.domain.messages import MARKERS
@@ -59,9 +60,84 @@ class WritingArea(TextArea):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         # A handful: the rows of one frame ask for the same few lines in turn.
         self._cuts: LRUCache[tuple[object, ...], list[Text]] = LRUCache(16)
+        self._rows: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
 
     def get_line(self, line_index: int) -> Text:
         return _Line(self.document.get_line(line_index), self._cuts)
+
+    def marks_between(self, line: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The styled stretches of LINE within [START, END), from START: none here."""
+        return ()
+
+    def notify_style_update(self) -> None:
+        self._rows.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        """A screen row, drawn again only when what it shows has changed.
+
+        Textual keeps a row while the cursor stays put, and forgets every row at each edit:
+        each key drew the whole screen again, every row of a long paragraph included. Here
+        a row is kept by what it shows (its line's text and its place in it, and the cursor
+        and selection only where they touch its line), so a key draws the rows it changed.
+        """
+        document = self.document
+        if document.line_count == 1 and not document.get_line(0):
+            return super().render_line(y)  # empty: the placeholder, Textual's way
+        wrapped = self.wrapped_document
+        scroll_x, scroll_y = self.scroll_offset
+        try:
+            line_index, section = wrapped._offset_to_line_info[scroll_y + y]
+        except IndexError:
+            return super().render_line(y)  # below the text: blank rows
+        line = document.get_line(line_index)
+        offsets = wrapped.get_offsets(line_index)
+        selection = self.selection
+        top, bottom = sorted(selection)
+        bracket = self._matching_bracket_location
+        touched = top[0] <= line_index <= bottom[0] or (bracket and bracket[0] == line_index)
+        plain_cursor = selection.start == selection.end and not bracket and not self.suggestion
+        if "\t" in line or (touched and not plain_cursor):
+            # Tabs take their width from where they are; a selection or a bracket pair
+            # from columns anywhere in the line: the row goes with its whole line then.
+            shown: tuple[object, ...] = (line, section, tuple(offsets), selection, bracket)
+            touched = True
+        else:
+            # Otherwise a row shows its own stretch of the line, and the cursor if it is in
+            # it: typing at the end of a paragraph leaves the rows above it as they were.
+            bounds = [0, *offsets, len(line)]
+            start, end = bounds[section], bounds[section + 1]
+            last = section == len(bounds) - 2
+            column = selection.end[1]
+            inside = start <= column < end or (last and column == end)
+            shown = (
+                line[start:end],
+                last,
+                self.marks_between(line, start, end),
+                column - start if touched and inside else None,
+            )
+        key = (
+            shown,
+            section == 0 if self.show_line_numbers else None,
+            line_index if self.show_line_numbers else None,
+            (self._draw_cursor, self._has_cursor) if touched else None,
+            self.size,
+            self.scrollable_content_region.size,
+            self.virtual_size.width,
+            scroll_x,
+            self.theme,
+            self.soft_wrap,
+            self.indent_width,
+            self.highlight_cursor_line,
+            self.match_cursor_bracket,
+            self.read_only,
+            self.show_cursor,
+            self.has_focus,
+        )
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = self._render_line(y)
+        return row
 
 
 class MarkedTextArea(WritingArea):
@@ -86,6 +162,13 @@ class MarkedTextArea(WritingArea):
                         start = plain.find(marker, start + len(marker))
             found = self._marks[plain] = tuple(spans)
         return found
+
+    def marks_between(self, line: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        return tuple(
+            (max(a, start) - start, min(b, end) - start)
+            for a, b in self.markers(line)
+            if a < end and b > start
+        )
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
