@@ -4,8 +4,9 @@ Textual's TextArea draws a soft-wrapped line one screen row at a time, and for e
 styles the whole line and cuts it into every one of its rows, then keeps one: a paragraph of
 10,000 characters was cut into some ninety pieces ninety times per frame, so each key cost
 more the longer the paragraph grew. Here a line is cut once per frame (the cut is kept while
-the line and its styles are unchanged), and the draft's unfilled `[markers]` are styled on the
-line as it is drawn rather than by re-scanning the whole text after every edit.
+the line and its styles are unchanged), a row is drawn again only when what it shows has
+changed, and the draft's unfilled `[markers]` are styled on the line as it is drawn rather
+than by re-scanning the whole text after every edit.
 """
 
 from __future__ import annotations
