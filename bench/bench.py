@@ -7,7 +7,8 @@ interviews, contacts, checklists and activities: 10,000 through the store's own 
 and 100,000 by repeating those in plain SQL. Then measures each target several times and
 prints the medians. Start-up is measured in a real terminal (tmux), from the launch until the
 first pipeline rows are on screen, beside a one-Static Textual app started the same way.
-Key presses and ticks are timed in CPU (bench/keys.py); memory and idle cost are read from
+Key presses and ticks are timed in CPU (bench/keys.py), and so is typing into a note and a
+draft, empty and of 10,000 characters (bench/writing.py); memory and idle cost are read from
 /proc for the app running in tmux.
 """
 
@@ -294,6 +295,24 @@ def small(runs: int) -> dict[str, float]:
     }
 
 
+def demo(runs: int) -> dict[str, float]:
+    """`pursuit demo` beside a minimal app: its first line, and its rows, from the launch."""
+    med = statistics.median
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "minimal.py"
+        script.write_text(MINIMAL_APP)
+        minimal, line, rows = [], [], []
+        for _ in range(runs):
+            minimal.append(start_in_tmux(f"{PYTHON} {script}", "minimal-ready"))
+            window = Tmux(f"{PYTHON} -m pursuit demo")
+            try:
+                line.append(window.wait_for("Making the demo"))
+                rows.append(window.wait_for("Northwind Analytics"))
+            finally:
+                window.close()
+    return {"minimal": med(minimal), "line": med(line), "rows": med(rows)}
+
+
 def large(apps: int, runs: int, idle_seconds: float) -> dict[str, object]:
     """Start, memory, idle cost, key presses and ticks on the big database."""
     med = statistics.median
@@ -359,6 +378,27 @@ def main() -> int:
     print(f"  pursuit                   {s['start'] * 1000:7.0f} ms     to the first rows (tmux)")
     ratio = s["start"] / s["minimal"]
     print(f"  start ratio               {ratio:7.2f}        target 1.30")
+    d = demo(args.runs)
+    print("\npursuit demo")
+    print(f"  minimal Textual app       {d['minimal'] * 1000:7.0f} ms     to its text (tmux)")
+    print(f"  'Making the demo…' line   {d['line'] * 1000:7.0f} ms     its first frame")
+    print(f"  the demo's rows           {d['rows'] * 1000:7.0f} ms")
+    print(f"  demo ratio                {d['rows'] / d['minimal']:7.2f}        target 2.00")
+    typing = json.loads(
+        subprocess.run(
+            [PYTHON, str(HERE / "writing.py")], capture_output=True, text=True, check=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    print("\ntyping, CPU per key (bench/writing.py)")
+    for name, title in (("notes", "application notes"), ("draft", "draft body")):
+        for length in (0, 10_000):
+            t = typing[f"{name} {length}"]
+            print(
+                f"  {title + f', {length:,} chars':<26}{t['median_ms']:6.1f} ms median, "
+                f"{t['p99_ms']:.1f} ms p99 (n={t['n']})   target 16 ms, as in an empty one"
+            )
     if args.large:
         big = large(args.large, args.runs, args.idle)
         k: dict[str, Any] = big["keys"]  # type: ignore[assignment]

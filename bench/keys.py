@@ -42,13 +42,11 @@ def summary(samples: list[float]) -> dict[str, float]:
 # --- inside the app --------------------------------------------------------------------------
 
 
-def serve(database: Path, out: Path) -> None:
-    """Run the app with hooks that write to OUT the process's CPU time at each key it
-    receives (`key NAME CPU`) and at each frame it hands to the terminal (`frame CPU`)."""
+def install_hooks(out: Path) -> None:
+    """Write to OUT the process's CPU time at each key the app receives (`key NAME CPU`) and
+    at each frame it hands to the terminal (`frame CPU`)."""
     from textual import events
     from textual.app import App
-
-    from pursuit.tui.app import PursuitApp
 
     record = out.open("a", buffering=1)
     on_event = App.on_event
@@ -66,6 +64,13 @@ def serve(database: Path, out: Path) -> None:
 
     App.on_event = timed_on_event  # type: ignore[method-assign]
     App._display = timed_display  # type: ignore[method-assign]
+
+
+def serve(database: Path, out: Path) -> None:
+    """Run the app with the hooks of `install_hooks`."""
+    from pursuit.tui.app import PursuitApp
+
+    install_hooks(out)
     # A ticker that never fires while keys are typed: ticks are measured on their own.
     PursuitApp(database, tick_seconds=3600).run()
 

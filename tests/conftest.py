@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -13,6 +16,9 @@ import pytest
 # Local time is part of the rules (a wait falls due at local midnight); pin it for every test.
 os.environ["TZ"] = "UTC"
 time.tzset()
+# The demo keeps the day's data in the user's cache: the tests' own, not the user's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pursuit-tests-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 from pursuit.domain.clock import FixedClock, SystemClock  # noqa: E402
 from pursuit.store.repo import Store  # noqa: E402

@@ -189,6 +189,8 @@ def test_the_real_app_keeps_a_note_typed_while_another_program_writes(
         at = screen.mark()
         screen.keys("\r")
         screen.wait_for(lambda: "w Note" in screen.text(at), "application screen")
+        # Its facts come from the store, which may still be opening behind the first rows.
+        screen.wait_for(lambda: "Added as Applied" in screen.text(at), "the application, loaded")
         screen.keys("w")
         screen.wait_for(lambda: "Log · Northwind" in screen.text(at), "note form")
         holder = sqlite3.connect(db_path, isolation_level=None)

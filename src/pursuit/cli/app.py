@@ -25,12 +25,16 @@ def cmd_tui(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
     import tempfile
 
+    from pursuit.tui.demo_maker import start_early
+
     if args.keep:
         path = user_path(args.keep)
         if path.exists():
             raise UserError(f"{path} already exists; choose a new file for the demo")
+        start_early(path, clock.now())  # while Textual is imported
         return run_tui(path, clock, demo=True)
     with tempfile.TemporaryDirectory(prefix="pursuit-demo-") as folder:
+        start_early(Path(folder) / "demo.db", clock.now())
         return run_tui(Path(folder) / "demo.db", clock, demo=True)
 
 

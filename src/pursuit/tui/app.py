@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pursuit.domain.records import ContactRow, DueRow, InterviewRow, PrepRow
     from pursuit.store.repo import Store
     from pursuit.store.screen_reads import PlainConnection
+    from pursuit.tui.demo_maker import DemoMaker
 
 STYLES = styles_dir()
 #: An interview this close whose checklist is not done is flagged.
@@ -118,8 +119,13 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         #: CPU seconds of the last tick: its query (worker thread), then its handling here.
         self.tick_cpu = (0.0, 0.0)
         self.init_saving()
+        self._demo_maker: DemoMaker | None = None
         if demo:
+            from pursuit.tui.demo_maker import DemoMaker
+
             self.sub_title = "demo"
+            # Started before the first frame, so that it runs while the app draws it.
+            self._demo_maker = DemoMaker.start(self.db_path, self.clock.now())
 
     def get_default_screen(self) -> PipelineScreen:
         # A reactive is set up when first read, and calls the watchers it already has: read
@@ -148,6 +154,13 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
     @work(thread=True, exclusive=True, group="open-store", name="open store")
     def open_store(self) -> None:
         """Called by the pipeline once its first rows are drawn: the ORM is slow to import."""
+        if self._demo_maker is not None:
+            # First: on a busy machine the database layer's import would slow the maker.
+            made = self._demo_maker.wait()
+            if self._closing:
+                return  # the app left while it was being made
+            if made:
+                self.call_from_thread(self._demo_made)
         from pursuit.store.db import StoreError
         from pursuit.store.identity import identify
         from pursuit.store.repo import Store
@@ -167,6 +180,15 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
             return
         self.store = store
         self.post_message(StoreReady(store.settings.values(), changed))
+
+    @property
+    def making_demo(self) -> bool:
+        """The demo's data is being made by its own process (its file is not there yet)."""
+        return self._demo_maker is not None and self.store is None
+
+    def _demo_made(self) -> None:
+        # The file is whole: the pipeline reads its rows now, without waiting for the store.
+        self.data_generation += 1
 
     @work(thread=True, exclusive=True, group="backup", name="daily backup")
     def daily_backup(self) -> None:
@@ -408,5 +430,7 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
             self._closing = True
             if self._tick_conn is not None:
                 self._tick_conn.close()
+        if self._demo_maker is not None:
+            self._demo_maker.stop()
         if self.store is not None:
             self.store.close()

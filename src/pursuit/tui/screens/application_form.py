@@ -19,6 +19,7 @@ from pursuit.domain.salary import BadSalary, format_salary, parse_salary
 from pursuit.domain.stages import SECTORS
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError
+from pursuit.tui.widgets.marked_text_area import WritingArea
 
 TEXT_FIELDS = (
     ("company", "Company", "Northwind Analytics"),
@@ -66,7 +67,7 @@ class ApplicationForm(FormModal[dict[str, Any] | None]):
                             id="f-sector",
                         )
                 yield Label("Notes", classes="field-label")
-                yield TextArea(e.notes if e else "", id="f-notes")
+                yield WritingArea(e.notes if e else "", id="f-notes")
             yield from self.buttons("Save")
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from pursuit.domain.records import ContactRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
+from pursuit.tui.widgets.marked_text_area import WritingArea
 
 CONTACT_FIELDS = (
     ("name", "Name", "Ann Lee"),
@@ -50,7 +51,7 @@ class ContactForm(FormModal[dict[str, Any] | None]):
                 yield Label("Role in the process", classes="field-label")
                 yield Select(ROLES, value=e.role if e else "", allow_blank=False, id="f-role")
                 yield Label("Notes", classes="field-label")
-                yield TextArea(e.notes if e else "", id="f-notes")
+                yield WritingArea(e.notes if e else "", id="f-notes")
             yield from self.buttons("Save")
 
     def on_mount(self) -> None:

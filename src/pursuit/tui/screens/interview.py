@@ -26,6 +26,7 @@ from pursuit.tui.saving import typed_text
 from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
 from pursuit.tui.widgets.fields import FieldError, labelled
+from pursuit.tui.widgets.marked_text_area import WritingArea
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
                     yield Label("Thank-you notes", classes="section-title")
                     yield Static(id="iv-thanks")
                     yield Label("Notes", classes="section-title")
-                    yield TextArea(id="t-notes", classes="notes")
+                    yield WritingArea(id="t-notes", classes="notes")
                     with Vertical(id="iv-debrief"):
                         yield Label("Debrief", classes="section-title")
                         yield Label(
@@ -127,7 +128,7 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
                                     )
                         for name, title in TEXTS[1:]:
                             yield Label(title, classes="field-label")
-                            yield TextArea(id=f"t-{name}", classes="notes")
+                            yield WritingArea(id=f"t-{name}", classes="notes")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from pursuit.domain.dates import BadDate, parse_decision_day, parse_moment
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
 from pursuit.tui.widgets.fields import FieldError, labelled
+from pursuit.tui.widgets.marked_text_area import WritingArea
 
 EVENTS = [
     ("Heard back from them", "heard"),
@@ -62,7 +63,7 @@ class LogEvent(FormModal[dict[str, Any] | None]):
                     "decision",
                 )
                 yield Label("Note", classes="field-label")
-                yield TextArea(id="f-note")
+                yield WritingArea(id="f-note")
             yield from self.buttons("Log")
 
     def on_mount(self) -> None:

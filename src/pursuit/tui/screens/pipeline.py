@@ -96,8 +96,16 @@ class PipelineScreen(PursuitScreen[None]):
         yield StageBar(id="stage-bar")
         # The filter box comes here, and the footer below, a frame later (`_add_the_rest`).
         # Above the table, so that it is seen whatever the terminal's height.
-        yield Static("Opening your applications…", id="pipeline-empty")
+        opening = Static(self.opening_line(), id="pipeline-empty")
+        # The demo being made: say so in the first frame (its rows take a moment).
+        opening.display = self.pursuit.making_demo
+        yield opening
         yield ApplicationTable(id="pipeline")
+
+    def opening_line(self) -> str:
+        if self.pursuit.demo and self.pursuit.store is None:
+            return "Making the demo: a sample job search, a few weeks in…"
+        return "Opening your applications…"
 
     @property
     def table(self) -> ApplicationTable:
@@ -145,7 +153,9 @@ class PipelineScreen(PursuitScreen[None]):
 
     def on_pipeline_screen_first_page(self, message: FirstPage) -> None:
         page = message.page
-        if page is not None and self._serial == 0:
+        if page is None:
+            self.render_rows()  # what is happening, until the store has the rows
+        elif self._serial == 0:
             self._read_before_store = True
             self._serial += 1
             counts = page.counts or {}
@@ -235,7 +245,7 @@ class PipelineScreen(PursuitScreen[None]):
         if not rows:
             if not self.view.entries:
                 empty.update(
-                    "Opening your applications…"
+                    self.opening_line()
                     if not self.loaded
                     else "No archived applications."
                     if self.show_archived

@@ -15,6 +15,7 @@ from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.checklist_target import ChecklistTarget
+from pursuit.tui.widgets.marked_text_area import WritingArea
 
 
 class WalkScreen(PursuitScreen[None]):
@@ -51,7 +52,7 @@ class WalkScreen(PursuitScreen[None]):
             yield Static(id="walk-section")
             yield Static(id="walk-item")
             yield Static(id="walk-guidance")
-            notes = TextArea(id="walk-notes")
+            notes = WritingArea(id="walk-notes")
             notes.can_focus = False  # until `n`: the walking keys must not go into it
             yield notes
             yield Static(id="walk-summary")
