@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,8 +28,16 @@ class UserError(Exception):
 
 
 def open_store(args: argparse.Namespace, clock: Clock) -> Store:
-    from pursuit.store.repo import Store
-
+    # Importing the ORM makes some hundred thousand long-lived objects and no garbage: the
+    # collections it would set off cost a sixth of the import and find nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from pursuit.store.repo import Store
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
     return Store.open(resolve_db_path(args.db), clock)
 
 
