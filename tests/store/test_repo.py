@@ -179,3 +179,34 @@ def test_the_history_stays_in_the_order_things_happened(store: Store) -> None:
     assert stages == ["Added as Applied", "Applied → Interviewing"]
     csv_text = store.transfer.export_csv()
     assert "2026-11-18 applied; 2026-11-18 interviewing" in csv_text
+
+
+def _schedule(store: Store) -> list[tuple[object, ...]]:
+    with store.reader() as conn:
+        pending = conn.execute(
+            "SELECT application_id, action, source, contact_id, interview_id, opens_at, due_at,"
+            " overdue_at FROM follow_up ORDER BY 1, 2, 3, 4, 5"
+        ).fetchall()
+        shown = conn.execute(
+            "SELECT id, next_action, next_contact, next_due_at, last_contact_at FROM application"
+            " ORDER BY id"
+        ).fetchall()
+    return pending + shown
+
+
+def test_a_timing_change_reschedules_in_batches_as_in_one(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pursuit.store import follow_ups
+
+    before = _schedule(demo_store)
+    # Batches of five split the demo's applications, interviews and events across batches.
+    monkeypatch.setattr(follow_ups, "RESCHEDULE_BATCH", 5)
+    demo_store.settings.set("thank_you_hours", "48")
+    batched = _schedule(demo_store)
+    assert batched != before
+    demo_store.settings.set("thank_you_hours", "24")
+    assert _schedule(demo_store) == before
+    monkeypatch.setattr(follow_ups, "RESCHEDULE_BATCH", 10_000)
+    demo_store.settings.set("thank_you_hours", "48")
+    assert _schedule(demo_store) == batched

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -27,8 +29,18 @@ class UserError(Exception):
 
 
 def open_store(args: argparse.Namespace, clock: Clock) -> Store:
-    from pursuit.store.repo import Store
-
+    # Importing the ORM makes some hundred thousand long-lived objects and no garbage: the
+    # collections it would set off cost a sixth of the import and find nothing.
+    importing = "pursuit.store.repo" not in sys.modules
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from pursuit.store.repo import Store
+    finally:
+        if collecting:
+            if importing:
+                gc.freeze()
+            gc.enable()
     return Store.open(resolve_db_path(args.db), clock)
 
 

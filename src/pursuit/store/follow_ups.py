@@ -7,7 +7,9 @@ is never out of step with the facts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -79,61 +81,97 @@ class FollowUps:
         return fu.rules_from({row.key: row.value for row in s.exec(select(Setting))})
 
     def facts(self, s: Session, app_id: int) -> fu.ApplicationFacts:
-        app = application_in(s, app_id)
-        interviews = list(s.exec(select(Interview).where(Interview.application_id == app_id)))
+        return self._facts_of(s, [app_id])[app_id][1]
+
+    def _facts_of(
+        self, s: Session, app_ids: Sequence[int]
+    ) -> dict[int, tuple[Application, fu.ApplicationFacts]]:
+        """Each application of APP_IDS with what its schedule follows, read in one query a
+        table (NotFound for an id with no application)."""
+        apps = {
+            app.id: app
+            for app in s.exec(select(Application).where(col(Application.id).in_(app_ids)))
+        }
+        for app_id in app_ids:
+            if app_id not in apps:
+                raise NotFound(f"no application with id {app_id}")
+        interviews: dict[int, list[Interview]] = {i: [] for i in app_ids}
+        for iv in s.exec(
+            select(Interview)
+            .where(col(Interview.application_id).in_(app_ids))
+            .order_by(col(Interview.id))
+        ):
+            interviews[iv.application_id].append(iv)
         people: dict[int, list[fu.Person]] = {}
-        if interviews:
+        if any(interviews.values()):
             rows = s.exec(
                 select(InterviewContact.interview_id, Contact.id, Contact.name)
                 .join(Contact, col(Contact.id) == InterviewContact.contact_id)
-                .where(col(InterviewContact.interview_id).in_([i.id for i in interviews]))
+                .join(Interview, col(Interview.id) == InterviewContact.interview_id)
+                .where(col(Interview.application_id).in_(app_ids))
             )
             for iid, cid, name in rows:
                 if cid is not None:  # the join's key: never NULL
                     people.setdefault(iid, []).append(fu.Person(cid, name))
-        return fu.ApplicationFacts(
-            id=app_id,
-            stage=app.stage,
-            applied_on=app.applied_on,
-            archived=app.archived,
-            interviews=tuple(
-                fu.InterviewFact(
-                    id=i.id or 0,
-                    starts_at=i.starts_at,
-                    decision_by=i.decision_by,
-                    interviewers=tuple(sorted(people.get(i.id or 0, []), key=lambda p: p.name)),
-                )
-                for i in interviews
-            ),
-            events=tuple(
-                fu.EventFact(
-                    id=e.id or 0,
-                    kind=e.kind,
-                    at=e.at,
-                    contact_id=e.contact_id,
-                    interview_id=e.interview_id,
-                    decision_by=e.decision_by,
-                )
-                for e in s.exec(select(Activity).where(Activity.application_id == app_id))
-            ),
-            stage_changes=tuple(
-                fu.StageFact(id=e.id or 0, stage=e.to_stage, at=e.at)
-                for e in s.exec(select(StageEvent).where(StageEvent.application_id == app_id))
-            ),
-            dismissals=tuple(
-                fu.Dismissal(d.action, d.contact_id, d.source)
-                for d in s.exec(
-                    select(FollowUpDismissal).where(FollowUpDismissal.application_id == app_id)
-                )
-            ),
-        )
+        events = _by_application(s, Activity, app_ids)
+        stage_changes = _by_application(s, StageEvent, app_ids)
+        dismissals = _by_application(s, FollowUpDismissal, app_ids)
+        return {
+            app_id: (
+                app,
+                fu.ApplicationFacts(
+                    id=app_id,
+                    stage=app.stage,
+                    applied_on=app.applied_on,
+                    archived=app.archived,
+                    interviews=tuple(
+                        fu.InterviewFact(
+                            id=i.id or 0,
+                            starts_at=i.starts_at,
+                            decision_by=i.decision_by,
+                            interviewers=tuple(
+                                sorted(people.get(i.id or 0, []), key=lambda p: p.name)
+                            ),
+                        )
+                        for i in interviews[app_id]
+                    ),
+                    events=tuple(
+                        fu.EventFact(
+                            id=e.id or 0,
+                            kind=e.kind,
+                            at=e.at,
+                            contact_id=e.contact_id,
+                            interview_id=e.interview_id,
+                            decision_by=e.decision_by,
+                        )
+                        for e in events[app_id]
+                    ),
+                    stage_changes=tuple(
+                        fu.StageFact(id=e.id or 0, stage=e.to_stage, at=e.at)
+                        for e in stage_changes[app_id]
+                    ),
+                    dismissals=tuple(
+                        fu.Dismissal(d.action, d.contact_id, d.source) for d in dismissals[app_id]
+                    ),
+                ),
+            )
+            for app_id, app in apps.items()
+            if app_id is not None
+        }
 
     def reschedule(self, s: Session, app_id: int, rules: fu.Rules | None = None) -> None:
-        facts = self.facts(s, app_id)
-        actions = fu.schedule(facts, rules or self.rules_in(s), local_tz())
-        s.exec(delete(FollowUp).where(col(FollowUp.application_id) == app_id))
-        for a in actions:
-            s.add(
+        self._reschedule(s, [app_id], rules or self.rules_in(s))
+
+    def _reschedule(self, s: Session, app_ids: Sequence[int], rules: fu.Rules) -> None:
+        """Rewrite the pending follow-ups of APP_IDS, and the next one each shows, from their
+        facts: the one way the schedule is written, for one application or for all."""
+        tz = local_tz()
+        now = self._db.now()
+        read = self._facts_of(s, app_ids)
+        s.exec(delete(FollowUp).where(col(FollowUp.application_id).in_(app_ids)))
+        for app_id, (app, facts) in read.items():
+            actions = fu.schedule(facts, rules, tz)
+            s.add_all(
                 FollowUp(
                     application_id=app_id,
                     action=a.kind,
@@ -145,21 +183,40 @@ class FollowUps:
                     due_at=a.due_at,
                     overdue_at=a.overdue_at,
                 )
+                for a in actions
             )
-        app = application_in(s, app_id)
-        first = actions[0] if actions else None
-        app.next_action = first.kind if first else None
-        app.next_contact = first.contact_name if first else None
-        app.next_opens_at = first.opens_at if first else None
-        app.next_due_at = first.due_at if first else None
-        app.next_overdue_at = first.overdue_at if first else None
-        now = self._db.now()
-        contacts = [e.at for e in facts.events if e.kind != "note" and e.at <= now]
-        contacts += [i.starts_at for i in facts.interviews if i.starts_at <= now]
-        app.last_contact_at = max(contacts, default=None)
+            first = actions[0] if actions else None
+            app.next_action = first.kind if first else None
+            app.next_contact = first.contact_name if first else None
+            app.next_opens_at = first.opens_at if first else None
+            app.next_due_at = first.due_at if first else None
+            app.next_overdue_at = first.overdue_at if first else None
+            contacts = [e.at for e in facts.events if e.kind != "note" and e.at <= now]
+            contacts += [i.starts_at for i in facts.interviews if i.starts_at <= now]
+            app.last_contact_at = max(contacts, default=None)
+        s.flush()
 
     def reschedule_all(self, s: Session) -> None:
+        """Every application's schedule, a batch at a time: a few queries a batch rather than
+        a few an application, and memory that does not grow with the file."""
         rules = self.rules_in(s)
-        for app_id in s.exec(select(Application.id)):
-            if app_id is not None:
-                self.reschedule(s, app_id, rules)
+        ids = [i for i in s.exec(select(Application.id).order_by(col(Application.id))) if i]
+        for start in range(0, len(ids), RESCHEDULE_BATCH):
+            self._reschedule(s, ids[start : start + RESCHEDULE_BATCH], rules)
+            # What was read and written is on disk (in the open transaction): let it go.
+            s.expunge_all()
+
+
+#: Applications rescheduled together (well under SQLite's limit on bound values).
+RESCHEDULE_BATCH = 500
+
+Row = TypeVar("Row", Activity, StageEvent, FollowUpDismissal)
+
+
+def _by_application(s: Session, table: type[Row], app_ids: Sequence[int]) -> dict[int, list[Row]]:
+    """TABLE's rows of each of APP_IDS, in the order they were written."""
+    found: dict[int, list[Row]] = {i: [] for i in app_ids}
+    column = col(table.application_id)
+    for row in s.exec(select(table).where(column.in_(app_ids)).order_by(col(table.id))):
+        found[row.application_id].append(row)
+    return found

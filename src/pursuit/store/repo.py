@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,18 +20,19 @@ from pursuit.domain.clock import Clock, SystemClock
 from pursuit.paths import user_path
 from pursuit.store import db, files
 from pursuit.store.applications import Applications
-from pursuit.store.checklists import Checklists
 from pursuit.store.database import Database
-from pursuit.store.drafts import Drafts
 from pursuit.store.errors import InvalidValue, NotFound, explain
 from pursuit.store.follow_ups import FollowUps
-from pursuit.store.people import People
 from pursuit.store.settings import Settings
-from pursuit.store.transfer import Transfer
-from pursuit.store.views import Views
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+
+    from pursuit.store.checklists import Checklists
+    from pursuit.store.drafts import Drafts
+    from pursuit.store.people import People
+    from pursuit.store.transfer import Transfer
+    from pursuit.store.views import Views
 
 __all__ = ["InvalidValue", "NotFound", "Store"]
 
@@ -44,17 +46,45 @@ class Store:
         self.follow_ups = FollowUps(self.database)
         self.settings = Settings(self.database, self.follow_ups)
         self.applications = Applications(self.database, self.follow_ups)
-        self.checklists = Checklists(self.database)
-        #: Contacts and interviews.
-        self.people = People(self.database, self.follow_ups, self.applications, self.checklists)
-        #: Drafts, message templates and the user's own details.
-        self.drafts = Drafts(self.database, self.settings, self.applications)
-        #: Import, the JSON dump and restore, the CSV report, the calendar.
-        self.transfer = Transfer(self.database, self.follow_ups)
-        #: The reads screens and the command line show.
-        self.views = Views(self.database, self.drafts)
         #: The open created or upgraded the file: what was read from it before is stale.
         self.upgraded = False
+
+    # The other parts are made (and their modules imported) on first use: a command-line
+    # write pays for its own part, not for the import, drafts and checklist code as well.
+
+    @cached_property
+    def checklists(self) -> Checklists:
+        from pursuit.store.checklists import Checklists
+
+        return Checklists(self.database)
+
+    @cached_property
+    def people(self) -> People:
+        """Contacts and interviews."""
+        from pursuit.store.people import People
+
+        return People(self.database, self.follow_ups, self.applications, self.checklists)
+
+    @cached_property
+    def drafts(self) -> Drafts:
+        """Drafts, message templates and the user's own details."""
+        from pursuit.store.drafts import Drafts
+
+        return Drafts(self.database, self.settings, self.applications)
+
+    @cached_property
+    def transfer(self) -> Transfer:
+        """Import, the JSON dump and restore, the CSV report, the calendar."""
+        from pursuit.store.transfer import Transfer
+
+        return Transfer(self.database, self.follow_ups)
+
+    @cached_property
+    def views(self) -> Views:
+        """The reads screens and the command line show."""
+        from pursuit.store.views import Views
+
+        return Views(self.database, self.drafts)
 
     @property
     def path(self) -> Path:
