@@ -13,6 +13,7 @@ from sqlmodel import col, select
 
 from pursuit.domain import messages as msg
 from pursuit.domain.actions import EVENT_KINDS
+from pursuit.domain.drafts import detail_for
 from pursuit.domain.records import DraftRow
 from pursuit.store.applications import Applications, Logged
 from pursuit.store.database import Database, application_in
@@ -135,13 +136,14 @@ class Drafts:
                 decision = heard.decision_by
             detail = ""
             if iv is not None:
-                detail = next(
-                    (
-                        line.strip(" -•*")
-                        for line in iv.debrief_topics.splitlines()
-                        if line.strip(" -•*")
-                    ),
-                    "",
+                panel = [p.name for p in self._panel(s, iv)]
+                # What the user noted about the person: only for someone in the conversation.
+                detail = detail_for(
+                    person.name if person else "",
+                    panel,
+                    topics=iv.debrief_topics,
+                    debrief=(iv.debrief_questions, iv.debrief_asked),
+                    notes=person.notes if person and person.name in panel else "",
                 )
             context = msg.DraftContext(
                 company=app.company,
@@ -180,6 +182,18 @@ class Drafts:
         return started[-1] if started else (ivs[0] if ivs else None)
 
     @staticmethod
+    def _panel(s: Session, iv: Interview) -> list[Contact]:
+        """The interview's people, in the order the editor lists them."""
+        return list(
+            s.exec(
+                select(Contact)
+                .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
+                .where(InterviewContact.interview_id == iv.id)
+                .order_by(col(Contact.name))
+            )
+        )
+
+    @staticmethod
     def _pick_contact(
         s: Session, app_id: int, iv: Interview | None, name: str | None, *, thanking: bool = False
     ) -> Contact | None:
@@ -194,14 +208,7 @@ class Drafts:
                 raise NotFound(f"application {app_id} has no contact named {name!r}")
             return person
         if iv is not None:
-            panel = list(
-                s.exec(
-                    select(Contact)
-                    .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
-                    .where(InterviewContact.interview_id == iv.id)
-                    .order_by(col(Contact.name))
-                )
-            )
+            panel = Drafts._panel(s, iv)
             if thanking and panel:
                 thanked = set(
                     s.exec(
