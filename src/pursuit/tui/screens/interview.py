@@ -304,9 +304,15 @@ class InterviewScreen(Screen[None]):
         interview_id = self.interview_id
         self.app.run_write(  # type: ignore[attr-defined]
             lambda store: store.people.update_interview(interview_id, **changes),
+            self._ticked,
             what=f"your changes to the {self.saved.title if self.saved else ''} interview",
             kept=typed_text(changes),
         )
+
+    def _ticked(self, items: list[str] | None) -> None:
+        """Say which checklist items the debrief just did: the checklist (f3) shows them ticked."""
+        if items:
+            self.notify("Ticked on the checklist: " + "; ".join(items) + ".", title="Debrief")
 
     def flush(self) -> None:
         """Hand what is left to the app's writer: called when leaving the screen or quitting."""
