@@ -167,3 +167,26 @@ def test_what_is_noted_about_an_interviewer_is_their_detail(store: Store) -> Non
     assert _detail_line(store, app_id, "Ann Lee").endswith(
         "about Ann asked how I would backfill a year of events."
     )
+
+
+def test_an_unsent_thank_you_is_no_longer_needed_once_rejected_and_is_kept(
+    demo_store: Store,
+) -> None:
+    app = _northwind(demo_store)
+    rendered, iv, contact = demo_store.drafts.render_draft(app, "thank-you", contact="Hannah Lee")
+    thanks = demo_store.drafts.save_draft(
+        None, app, "thank-you", rendered.subject, "My words", interview_id=iv, contact_id=contact
+    )
+    reply = demo_store.drafts.save_draft(None, app, "rejection-reply", "Re: role", "Thanks anyway")
+    own = demo_store.drafts.save_draft(None, app, "coffee", "Coffee?", "A template of my own")
+
+    def listed() -> list[tuple[int, str]]:
+        return [(d.id, d.not_needed) for d in demo_store.drafts.drafts(app)]
+
+    # Interviewing: a rejection reply drafted ahead is not wanted yet; the thank-you is.
+    assert listed() == [(own, ""), (thanks, ""), (reply, "interviewing")]
+    demo_store.applications.set_stage(app, "rejected")
+    assert listed() == [(own, ""), (reply, ""), (thanks, "rejected")]
+    assert demo_store.drafts.draft(thanks).body == "My words"  # kept, never deleted
+    demo_store.applications.archive(app)
+    assert listed() == [(own, ""), (reply, "archived"), (thanks, "archived")]

@@ -205,3 +205,21 @@ async def test_noting_what_to_improve_ticks_the_debrief_item_and_says_so(demo_ap
         assert state() == "done"
         said = [n.message for n in demo_app._notifications]
         assert f"Ticked on the checklist: {item}." in said
+
+
+async def test_a_thank_you_left_unsent_is_listed_as_no_longer_needed_after_a_rejection(
+    demo_app: PursuitApp,
+):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store = demo_app.store
+        assert store is not None
+        app_id = next(r.id for r in store.views.applications() if r.company.startswith("Northw"))
+        _text, iv, who = store.drafts.render_draft(app_id, "thank-you", contact="Hannah Lee")
+        store.drafts.save_draft(
+            None, app_id, "thank-you", "Thanks", "Kept words", interview_id=iv, contact_id=who
+        )
+        store.applications.set_stage(app_id, "rejected")
+        await open_application(pilot, "northwind")
+        [line] = options(demo_app, "#app-drafts")
+        assert line == "Thanks  no longer needed (rejected) · to Hannah Lee"

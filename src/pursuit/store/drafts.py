@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -13,8 +14,9 @@ from sqlmodel import col, select
 
 from pursuit.domain import messages as msg
 from pursuit.domain.actions import EVENT_KINDS
-from pursuit.domain.drafts import detail_for
+from pursuit.domain.drafts import detail_for, still_wanted
 from pursuit.domain.records import DraftRow
+from pursuit.domain.stages import label as stage_label
 from pursuit.store.applications import Applications, Logged
 from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
@@ -288,15 +290,33 @@ class Drafts:
             return draft.id
 
     def drafts(self, app_id: int) -> list[DraftRow]:
-        """The application's drafts: unsent first, newest first."""
+        """The application's drafts: the ones still to send, then the ones no longer needed
+        (a thank-you after a rejection: kept, never deleted), then the sent; newest first."""
+        events = {t.name: t.event for t in self.templates()}
         with self._db.reader() as s:
+            app = application_in(s, app_id)
             rows = s.exec(
                 select(Draft, Contact.name)
                 .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
                 .where(Draft.application_id == app_id)
             ).all()
-            out = [_draft_row(d, name) for d, name in rows]
-        return sorted(out, key=lambda d: (d.sent_at is not None, -d.updated_at.timestamp(), -d.id))
+            out = []
+            for d, name in rows:
+                row = _draft_row(d, name)
+                event = events.get(d.template, "")
+                if d.sent_at is None and not still_wanted(event, app.stage, archived=app.archived):
+                    why = "archived" if app.archived else stage_label(app.stage).lower()
+                    row = replace(row, not_needed=why)
+                out.append(row)
+        return sorted(
+            out,
+            key=lambda d: (
+                d.sent_at is not None,
+                bool(d.not_needed),
+                -d.updated_at.timestamp(),
+                -d.id,
+            ),
+        )
 
     def draft(self, draft_id: int) -> DraftRow:
         with self._db.reader() as s:
