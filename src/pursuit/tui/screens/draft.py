@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from pursuit.domain.dates import local_tz
+from pursuit.domain.drafts import resign
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.saving import read_problem, reading, typed_text
@@ -88,6 +89,13 @@ class DraftEditor(Screen[None]):
             priority=True,
         ),
         Binding(
+            "ctrl+r",
+            "recipient",
+            "To…",
+            id="draft.recipient",
+            tooltip="Write it to someone else from the interview: a note of their own",
+        ),
+        Binding(
             "f2",
             "profile",
             "Your details",
@@ -108,6 +116,8 @@ class DraftEditor(Screen[None]):
         self.opened: Opened | None = None
         self.draft_id: int | None = request.draft_id
         self.saved_text: tuple[str, str] | None = None
+        #: The text as pursuit filled it in, while nothing of the user's is in the draft.
+        self.filled: tuple[str, str] | None = None
         self._autosave = Autosave(self, self._save_if_changed)
         self.saved_at: datetime | None = None
 
@@ -196,6 +206,16 @@ class DraftEditor(Screen[None]):
         self.query_one("#draft-body", MarkedTextArea).load_text(o.body)
         if o.draft_id is not None:
             self.saved_text = (o.subject, o.body)
+        else:
+            self.filled = (o.subject, o.body)
+        self.show_title()
+        self.query_one("#draft-body", MarkedTextArea).focus()
+        self.show_status()
+
+    def show_title(self) -> None:
+        o = self.opened
+        if o is None:
+            return
         title = Text()
         title.append(o.template.title, style="bold")
         title.append(f" · {o.company}")
@@ -203,8 +223,6 @@ class DraftEditor(Screen[None]):
             title.append(f" · to {o.contact}")
         self.query_one("#draft-title", Static).update(title)
         self.sub_title = f"{o.template.title} · {o.company}"
-        self.query_one("#draft-body", MarkedTextArea).focus()
-        self.show_status()
 
     # --- the text ---------------------------------------------------------------------------
 
@@ -373,6 +391,11 @@ class DraftEditor(Screen[None]):
 
         self.app.push_screen(Confirm(f"Mark the {title} as sent?", yes="Sent"), answered)
 
+    def action_recipient(self) -> None:
+        from pursuit.tui.screens.draft_recipient import choose_recipient
+
+        choose_recipient(self)
+
     def action_profile(self) -> None:
         self._read_profile()
 
@@ -385,16 +408,33 @@ class DraftEditor(Screen[None]):
     def _edit_profile(self, values: dict[str, str]) -> None:
         from pursuit.tui.screens.profile import ProfileForm
 
-        def saved(values: dict[str, str] | None) -> None:
-            if values:
+        def saved(changed: dict[str, str] | None) -> None:
+            if changed:
                 self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.settings.set_many(values),
-                    success="Saved. New drafts are signed with these details.",
+                    lambda s: s.settings.set_many(changed),
+                    lambda _r: self.resign(values, {**values, **changed}),
+                    success="Saved. This draft and new ones are signed with these details.",
                     what="your profile",
-                    kept=typed_text(values),
+                    kept=typed_text(changed),
                 )
 
         self.app.push_screen(ProfileForm(values), saved)
+
+    def resign(self, before: dict[str, str], after: dict[str, str]) -> None:
+        """Put the user's new details where the old ones (or their markers) were signed."""
+        if self.opened is None or not self.is_attached:
+            return
+        was = self.text()
+        subject_input = self.query_one("#draft-subject", Input)
+        body = self.query_one("#draft-body", MarkedTextArea)
+        subject, text = resign(was[0], before, after), resign(was[1], before, after)
+        if self.filled == was:
+            self.filled = (subject, text)  # still nothing of the user's in it
+        if subject != was[0]:
+            subject_input.value = subject
+        if text != was[1]:
+            # One edit, so undo brings the old signature back; the cursor stays where it was.
+            body.replace(text, body.document.start, body.document.end)
 
     @on(Button.Pressed, "#copy")
     def _copy_pressed(self) -> None:
