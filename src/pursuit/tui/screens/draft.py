@@ -19,10 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from pursuit.domain.dates import local_tz
-from pursuit.domain.drafts import resign
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
-from pursuit.tui.saving import read_problem, reading, typed_text
+from pursuit.tui.saving import read_problem
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -397,44 +396,9 @@ class DraftEditor(Screen[None]):
         choose_recipient(self)
 
     def action_profile(self) -> None:
-        self._read_profile()
+        from pursuit.tui.screens.draft_profile import edit_profile
 
-    @work(thread=True, exclusive=True, group="draft-profile", name="read the profile")
-    def _read_profile(self) -> None:
-        store: Any = self.app.store  # type: ignore[attr-defined]
-        with reading(self, store.path):
-            self.app.call_from_thread(self._edit_profile, store.settings.values())
-
-    def _edit_profile(self, values: dict[str, str]) -> None:
-        from pursuit.tui.screens.profile import ProfileForm
-
-        def saved(changed: dict[str, str] | None) -> None:
-            if changed:
-                self.app.run_write(  # type: ignore[attr-defined]
-                    lambda s: s.settings.set_many(changed),
-                    lambda _r: self.resign(values, {**values, **changed}),
-                    success="Saved. This draft and new ones are signed with these details.",
-                    what="your profile",
-                    kept=typed_text(changed),
-                )
-
-        self.app.push_screen(ProfileForm(values), saved)
-
-    def resign(self, before: dict[str, str], after: dict[str, str]) -> None:
-        """Put the user's new details where the old ones (or their markers) were signed."""
-        if self.opened is None or not self.is_attached:
-            return
-        was = self.text()
-        subject_input = self.query_one("#draft-subject", Input)
-        body = self.query_one("#draft-body", MarkedTextArea)
-        subject, text = resign(was[0], before, after), resign(was[1], before, after)
-        if self.filled == was:
-            self.filled = (subject, text)  # still nothing of the user's in it
-        if subject != was[0]:
-            subject_input.value = subject
-        if text != was[1]:
-            # One edit, so undo brings the old signature back; the cursor stays where it was.
-            body.replace(text, body.document.start, body.document.end)
+        edit_profile(self)
 
     @on(Button.Pressed, "#copy")
     def _copy_pressed(self) -> None:
