@@ -223,3 +223,12 @@ async def test_a_thank_you_left_unsent_is_listed_as_no_longer_needed_after_a_rej
         await open_application(pilot, "northwind")
         [line] = options(demo_app, "#app-drafts")
         assert line == "Thanks  no longer needed (rejected) · to Hannah Lee"
+        # Opened, it says why it is not offered.
+        widget = demo_app.screen.query_one("#app-drafts", OptionList)
+        widget.focus()
+        widget.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        status = str(demo_app.screen.query_one("#draft-status").render())
+        assert "No longer needed: the application is rejected." in status
+        assert demo_app.screen.query_one("#draft-body", TextArea).text == "Kept words"

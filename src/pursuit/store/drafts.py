@@ -23,6 +23,7 @@ from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.settings import Settings
 from pursuit.store.tables import (
     Activity,
+    Application,
     ApplicationContact,
     Contact,
     Draft,
@@ -300,14 +301,7 @@ class Drafts:
                 .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
                 .where(Draft.application_id == app_id)
             ).all()
-            out = []
-            for d, name in rows:
-                row = _draft_row(d, name)
-                event = events.get(d.template, "")
-                if d.sent_at is None and not still_wanted(event, app.stage, archived=app.archived):
-                    why = "archived" if app.archived else stage_label(app.stage).lower()
-                    row = replace(row, not_needed=why)
-                out.append(row)
+            out = [_needed(_draft_row(d, name), events, app) for d, name in rows]
         return sorted(
             out,
             key=lambda d: (
@@ -324,7 +318,8 @@ class Drafts:
             if d is None:
                 raise NotFound(f"no draft with id {draft_id}")
             name = s.get(Contact, d.contact_id).name if d.contact_id else None  # type: ignore[union-attr]
-            return _draft_row(d, name)
+            app = application_in(s, d.application_id)
+            return _needed(_draft_row(d, name), {t.name: t.event for t in self.templates()}, app)
 
     def mark_draft_sent(self, draft_id: int) -> Logged:
         """Log the message the draft's template stands for, and file the draft as sent."""
@@ -344,6 +339,14 @@ class Drafts:
             d.sent_at = self._db.now()
 
         return logged or Logged(())
+
+
+def _needed(row: DraftRow, events: dict[str, str], app: Application) -> DraftRow:
+    """ROW, marked when it is unsent and the message it stands for no longer applies."""
+    event = events.get(row.template, "")
+    if row.sent_at is not None or still_wanted(event, app.stage, archived=app.archived):
+        return row
+    return replace(row, not_needed="archived" if app.archived else stage_label(app.stage).lower())
 
 
 def _draft_row(d: Draft, contact_name: str | None) -> DraftRow:

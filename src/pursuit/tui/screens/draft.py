@@ -157,7 +157,9 @@ class DraftEditor(Screen[None]):
                     row.contact_name,
                     row.interview_id,
                     row.contact_id,
-                    None,
+                    f"No longer needed: the application is {row.not_needed}."
+                    if row.not_needed
+                    else None,
                 )
             else:
                 rendered, iv_id, contact_id = store.drafts.render_draft(
@@ -178,7 +180,7 @@ class DraftEditor(Screen[None]):
                     contact_id,
                     None,
                 )
-            if opened.template.event == "sent-check-in":
+            if opened.template.event == "sent-check-in" and opened.warning is None:
                 warning = store.follow_ups.check_in_warning(r.application_id)
                 opened = replace(opened, warning=warning)
         except StoreError as exc:
