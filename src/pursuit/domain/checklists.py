@@ -212,7 +212,7 @@ BUILTIN: Final[tuple[TemplateItem, ...]] = tuple(
         ("Write down the questions they asked", "In the interview's debrief, while it is fresh."),
         (
             "Note the topics and one detail for your thank-you",
-            "The first line of the debrief topics goes into the thank-you draft.",
+            "A topic line that starts with a name (Ann: ...) goes into that person's thank-you.",
         ),
         ("Record the timeline they gave", "Put it in the decision date field."),
         (

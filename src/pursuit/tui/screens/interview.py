@@ -32,7 +32,7 @@ from pursuit.tui.widgets.title_bar import TitleBar
 TEXTS = (
     ("notes", "Notes"),
     ("debrief_questions", "Questions they asked"),
-    ("debrief_topics", "Topics, and the details worth mentioning in a thank-you"),
+    ("debrief_topics", 'Topics (a line starting "Ann: …" goes in Ann\'s thank-you)'),
     ("debrief_asked", "What you asked them"),
     ("debrief_demeanour", "How they came across"),
     ("debrief_improve", "What to do better next time"),
