@@ -40,7 +40,12 @@ def test_ctrl_r_picks_the_other_panelist_in_a_real_terminal(
         screen.wait_for(lambda: "1 shown" in screen.text(), "the pipeline, loaded")
         at = screen.mark()
         screen.keys("t")
-        screen.wait_for(lambda: "Ann Lee" in screen.text(at), "Today's thank-you to Ann")
+
+        def today_lists_ann() -> bool:
+            drawn = screen.text(at)
+            return "Ann Lee" in drawn[max(drawn.find("Follow-ups"), 0) :] and "Follow-ups" in drawn
+
+        screen.wait_for(today_lists_ann, "Today's thank-you to Ann")
         at = screen.mark()
         screen.keys("\r")
         screen.wait_for(lambda: "Hi Ann," in screen.text(at), "the thank-you to Ann")

@@ -323,6 +323,17 @@ async def test_ctrl_r_writes_the_draft_to_another_panelist_keeping_edits_after_a
         assert set(saved) == {"Hannah Lee", "Tomás Ortega"}
         assert saved["Hannah Lee"].endswith("Thanks for the tour.")
 
+        await pick_recipient(pilot, "Hannah Lee")  # she has a draft: it opens, as she left it
+        assert demo_app.screen is editor
+        assert body.text == saved["Hannah Lee"]
+        assert len(demo_app.store.drafts.drafts(app_id)) == 2
+        await pilot.press(*"! ")  # and her draft goes on being hers
+        editor.action_save()
+        await settle(pilot)
+        now = {d.contact_name: d.body for d in demo_app.store.drafts.drafts(app_id)}
+        assert now["Hannah Lee"] == "! " + saved["Hannah Lee"]
+        assert now["Tomás Ortega"] == saved["Tomás Ortega"]
+
 
 async def test_changing_your_details_with_f2_signs_the_open_draft_anew(demo_app: PursuitApp):
     from pursuit.tui.screens.profile import ProfileForm

@@ -1,13 +1,14 @@
 """Writing an open draft to someone else (ctrl+r in the draft editor).
 
-The draft is filled in again for the person chosen, with their own detail. Nothing the user
-wrote is lost: a draft they have edited (or saved) is kept as it is for its first recipient,
-after asking, and a fresh one is started for the new one.
+The draft is filled in again for the person chosen, with their own detail, or their own unsent
+draft of this message opens if there is one. Nothing the user wrote is lost: a draft they have
+edited (or saved) is kept as it is for its first recipient, after asking, before a fresh one is
+started for the new one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -55,10 +56,19 @@ def _read_people(editor: DraftEditor) -> None:
                 Recipient(c.name, c.title)
                 for c in store.views.contacts(editor.request.application_id)
             ]
-        editor.app.call_from_thread(_pick, editor, people)
+        # Their own unsent draft of this message, if there is one: opened, never duplicated.
+        theirs = {
+            d.contact_name: d.id
+            for d in reversed(store.drafts.drafts(editor.request.application_id))
+            if d.sent_at is None
+            and d.template == o.template.name
+            and d.interview_id == o.interview_id
+            and d.id != editor.draft_id
+        }
+        editor.app.call_from_thread(_pick, editor, people, theirs)
 
 
-def _pick(editor: DraftEditor, people: list[Recipient]) -> None:
+def _pick(editor: DraftEditor, people: list[Recipient], theirs: dict[str, int]) -> None:
     from pursuit.tui.screens.confirm import Confirm
 
     o = editor.opened
@@ -75,21 +85,17 @@ def _pick(editor: DraftEditor, people: list[Recipient]) -> None:
     def chosen(name: str | None) -> None:
         if not name or name == o.contact:
             return
+        if name in theirs:
+            _after_saving(editor, lambda: _open_saved(editor, theirs[name]), name)
+            return
         if editor.draft_id is None and editor.text() == editor.filled:
-            _refill(editor, name, fresh=False)  # nothing of the user's to keep
+            _refill(editor, name)  # nothing of the user's to keep
             return
         first = f"your draft to {o.contact}" if o.contact else "this draft"
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            editor.flush()
-            # After the draft's own save in the writer's line: it stays the first person's.
-            editor.app.run_write(  # type: ignore[attr-defined]
-                lambda _store: None,
-                lambda _r: _refill(editor, name, fresh=True),
-                what=f"{first} before starting one to {name}",
-            )
+            if yes:
+                _after_saving(editor, lambda: _refill(editor, name), name)
 
         editor.app.push_screen(
             Confirm(
@@ -103,8 +109,29 @@ def _pick(editor: DraftEditor, people: list[Recipient]) -> None:
     editor.app.push_screen(RecipientPicker(people, o.contact), chosen)
 
 
+def _after_saving(editor: DraftEditor, then: Callable[[], object], name: str) -> None:
+    """Save what is typed, then THEN: in the writer's line after the draft's own save, so
+    that save still goes to the draft's first person."""
+    editor.flush()
+    editor.app.run_write(  # type: ignore[attr-defined]
+        lambda _store: None,
+        lambda _r: then(),
+        what=f"this draft before turning to {name}",
+    )
+
+
+@work(thread=True, exclusive=True, group="draft-recipient", name="open their draft")
+def _open_saved(editor: DraftEditor, draft_id: int) -> None:
+    store: Any = editor.app.store  # type: ignore[attr-defined]
+    with reading(editor, store.path), _told(editor):
+        row = store.drafts.draft(draft_id)
+        editor.app.call_from_thread(
+            _show, editor, row.contact_name, row.contact_id, row.subject, row.body, row.id
+        )
+
+
 @work(thread=True, exclusive=True, group="draft-recipient", name="fill in the draft")
-def _refill(editor: DraftEditor, name: str, *, fresh: bool) -> None:
+def _refill(editor: DraftEditor, name: str) -> None:
     store: Any = editor.app.store  # type: ignore[attr-defined]
     o = editor.opened
     assert o is not None
@@ -116,34 +143,42 @@ def _refill(editor: DraftEditor, name: str, *, fresh: bool) -> None:
             contact=name,
         )
         editor.app.call_from_thread(
-            _show, editor, name, contact_id, rendered.subject, rendered.body, fresh
+            _show, editor, name, contact_id, rendered.subject, rendered.body, None
         )
 
 
 def _show(
-    editor: DraftEditor, name: str, contact_id: int | None, subject: str, body: str, fresh: bool
+    editor: DraftEditor,
+    name: str,
+    contact_id: int | None,
+    subject: str,
+    body: str,
+    draft_id: int | None,
 ) -> None:
+    """Show the draft to NAME: their saved one (DRAFT_ID), or a new one just filled in."""
     from textual.widgets import Input
 
     from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 
     if editor.opened is None or not editor.is_attached:
         return
-    if fresh:
-        editor.draft_id = None
-        editor.saved_text = None
-        editor.saved_at = None
+    editor.draft_id = draft_id
+    editor.saved_text = None if draft_id is None else (subject, body)
+    editor.filled = (subject, body) if draft_id is None else None
+    editor.saved_at = None
     editor.opened = replace(
         editor.opened,
-        draft_id=None,
+        draft_id=draft_id,
         contact=name,
         contact_id=contact_id,
         subject=subject,
         body=body,
     )
-    editor.filled = (subject, body)
     editor.query_one("#draft-subject", Input).value = subject
     editor.query_one("#draft-body", MarkedTextArea).load_text(body)
     editor.show_title()
     editor.show_status()
-    editor.notify(f"Written to {name} now, with what you noted about them.")
+    if draft_id is None:
+        editor.notify(f"Written to {name} now, with what you noted about them.")
+    else:
+        editor.notify(f"Your draft to {name}, as you left it.")
