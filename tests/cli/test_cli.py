@@ -155,7 +155,7 @@ def test_draft_prints_a_filled_message_and_lists_kinds_when_unknown(run) -> None
     code, out, err = run("draft", "1", "thank-you")
     assert code == 0
     subject, blank, *body = out.splitlines()
-    assert subject == "Thank you - [your name]" and blank == ""
+    assert subject == "Thank you - Data Engineer interview at Acme" and blank == ""
     assert body[0] == "Hi Ann,"
     assert "unfilled" in err and "[specific detail]" in err
     code, out, err = run("draft", "1", "sonnet")

@@ -41,7 +41,7 @@ def test_missing_facts_become_visible_markers() -> None:
     rendered = msg.render(msg.BUILTIN_BY_NAME["thank-you"], msg.DraftContext(company="Acme"))
     assert "[specific detail]" in rendered.body
     assert "[their first name]" in rendered.body
-    assert "[your name]" in rendered.subject
+    assert rendered.subject == "Thank you - [role] interview at Acme"
     assert "Acme" in rendered.body
     warnings = msg.warnings_before_copy(rendered.as_text(), msg.BUILTIN_BY_NAME["thank-you"])
     assert any("unfilled" in w for w in warnings)
@@ -50,7 +50,7 @@ def test_missing_facts_become_visible_markers() -> None:
 
 def test_the_thank_you_reads_right() -> None:
     rendered = msg.render(msg.BUILTIN_BY_NAME["thank-you"], FULL)
-    assert rendered.subject == "Thank you - Alex Morgan"
+    assert rendered.subject == "Thank you - Data Engineer interview at Northwind Analytics"
     assert rendered.body.startswith("Hi Hannah,")
     assert "on Tuesday, December 1 about the Data Engineer role" in rendered.body
     assert "the streaming migration" in rendered.body

@@ -95,3 +95,57 @@ def test_an_offer_review_checklist(store: Store) -> None:
     items = store.checklists.offer_checklist(app)
     assert "Get every agreed term in writing" in [r.text for r in items]
     assert len(store.checklists.offer_checklist(app)) == len(items)  # made once
+
+
+def _debrief_states(store: Store, iv: int) -> dict[str, str]:
+    return {
+        r.text: r.state for r in store.checklists.checklist(interview_id=iv) if r.phase == "after"
+    }
+
+
+def test_filling_in_the_debrief_ticks_its_checklist_items(store: Store, clock: FixedClock) -> None:
+    app = store.applications.add_application("Acme", "Engineer")
+    iv = store.people.add_interview(app, clock.now() - timedelta(hours=2), interviewers=["Ann"])
+    ticked = store.people.update_interview(iv, debrief_questions="Tell me about a failure")
+    assert ticked == ["Write down the questions they asked"]
+    # Half the ratings, no note on what to improve: that item is not done yet.
+    assert store.people.update_interview(iv, rating_confidence=4, rating_clarity=3) == []
+    skipped = next(
+        r.id
+        for r in store.checklists.checklist(interview_id=iv)
+        if r.text == "Record the timeline they gave"
+    )
+    store.checklists.set_item_state(skipped, "skipped")
+    ticked = store.people.update_interview(
+        iv,
+        debrief_topics="the move to streaming",
+        decision_by=clock.now().date() + timedelta(days=7),
+        rating_rapport=5,
+        rating_knowledge=4,
+        debrief_improve="Shorter answers",
+    )
+    assert ticked == [
+        "Note the topics and one detail for your thank-you",
+        "Rate yourself and note what to improve",
+    ]
+    assert _debrief_states(store, iv) == {
+        "Write down the questions they asked": "done",
+        "Note the topics and one detail for your thank-you": "done",
+        "Record the timeline they gave": "skipped",  # the user's choice stands
+        "Rate yourself and note what to improve": "done",
+        "Send the thank-you notes": "open",
+    }
+
+
+def test_a_decision_date_before_the_interview_ticks_nothing(
+    store: Store, clock: FixedClock
+) -> None:
+    app = store.applications.add_application("Acme", "Engineer")
+    iv = store.people.add_interview(app, clock.now() + timedelta(days=2))
+    assert store.people.update_interview(iv, decision_by=clock.now().date() + timedelta(9)) == []
+    assert set(_debrief_states(store, iv).values()) == {"open"}
+
+
+def test_every_debrief_rule_names_a_built_in_debrief_item() -> None:
+    debrief = {t.text for t in cl.BUILTIN if t.format == "debrief"}
+    assert set(cl.DEBRIEF_FIELDS) <= debrief

@@ -24,7 +24,7 @@ def test_a_thank_you_is_filled_for_the_interviewer_with_the_debrief_detail(
     assert rendered.body.startswith("Hi Hannah,")
     assert "how the team is moving its nightly batch jobs to streaming" in rendered.body
     assert "Tuesday, November 17" in rendered.body
-    assert rendered.subject == "Thank you - Alex Morgan"
+    assert rendered.subject == "Thank you - Senior Data Engineer interview at Northwind Analytics"
     assert iv is not None and contact is not None
     with pytest.raises(NotFound, match="no contact named"):
         demo_store.drafts.render_draft(app, "thank-you", contact="Nobody")
@@ -87,7 +87,7 @@ def test_templates_can_be_edited_added_and_restored(demo_store: Store) -> None:
     assert "coffee" in [t.name for t in demo_store.drafts.templates()]
     demo_store.drafts.restore_template("thank-you")
     rendered, _iv, _c = demo_store.drafts.render_draft(app, "thank-you", contact="Hannah Lee")
-    assert rendered.subject == "Thank you - Alex Morgan"
+    assert rendered.subject.startswith("Thank you - Senior Data Engineer interview")
     with pytest.raises(NotFound):
         demo_store.drafts.restore_template("thank-you")
 
@@ -114,3 +114,79 @@ def test_asking_for_time_on_an_offer_promises_an_answer_two_days_on(
     assert rendered.markers == []
     promised = friendly_day(clock.now().astimezone().date() + timedelta(days=2))
     assert f"my answer by {promised}?" in rendered.body
+
+
+def _panel_of_two(store: Store, **debrief: str) -> int:
+    app_id = store.applications.add_application("Acme", "Data Engineer")
+    iv = store.people.add_interview(
+        app_id, store.now() - timedelta(hours=3), kind="panel", interviewers=["Ann Lee", "Bo Chen"]
+    )
+    store.people.update_interview(iv, **debrief)
+    return app_id
+
+
+def _detail_line(store: Store, app_id: int, who: str) -> str:
+    rendered, _iv, _c = store.drafts.render_draft(app_id, "thank-you", contact=who)
+    [line] = [x for x in rendered.body.splitlines() if "our conversation about" in x]
+    return line
+
+
+def test_each_interviewer_of_a_panel_gets_a_detail_of_their_own(store: Store) -> None:
+    app_id = _panel_of_two(
+        store,
+        debrief_topics="the move to streaming\nBo: the on-call rota\nhow they test dbt models",
+    )
+    # A topic that names someone goes to them, without the label; the others share the rest.
+    assert _detail_line(store, app_id, "Bo Chen").endswith("about the on-call rota.")
+    assert _detail_line(store, app_id, "Ann Lee").endswith("about the move to streaming.")
+
+
+def test_unattributed_topics_are_shared_out_so_two_notes_differ(store: Store) -> None:
+    app_id = _panel_of_two(store, debrief_topics="the move to streaming\nthe on-call rota")
+    ann, bo = (_detail_line(store, app_id, who) for who in ("Ann Lee", "Bo Chen"))
+    assert ann != bo
+    assert {ann.split("conversation about ")[1], bo.split("conversation about ")[1]} == {
+        "the move to streaming.",
+        "the on-call rota.",
+    }
+
+
+def test_what_is_noted_about_an_interviewer_is_their_detail(store: Store) -> None:
+    app_id = _panel_of_two(store, debrief_topics="the move to streaming")
+    ann = next(c for c in store.views.detail(app_id).contacts if c.name == "Ann Lee")
+    store.people.update_contact(ann.id, notes="her team's migration off Airflow\nEx-Spotify")
+    assert _detail_line(store, app_id, "Ann Lee").endswith(
+        "about her team's migration off Airflow."
+    )
+    assert _detail_line(store, app_id, "Bo Chen").endswith("about the move to streaming.")
+    # The debrief naming her wins over the contact's notes: it is about this conversation.
+    store.people.update_interview(
+        store.views.detail(app_id).interviews[0].id,
+        debrief_questions="Ann asked how I would backfill a year of events",
+    )
+    assert _detail_line(store, app_id, "Ann Lee").endswith(
+        "about Ann asked how I would backfill a year of events."
+    )
+
+
+def test_an_unsent_thank_you_is_no_longer_needed_once_rejected_and_is_kept(
+    demo_store: Store,
+) -> None:
+    app = _northwind(demo_store)
+    rendered, iv, contact = demo_store.drafts.render_draft(app, "thank-you", contact="Hannah Lee")
+    thanks = demo_store.drafts.save_draft(
+        None, app, "thank-you", rendered.subject, "My words", interview_id=iv, contact_id=contact
+    )
+    reply = demo_store.drafts.save_draft(None, app, "rejection-reply", "Re: role", "Thanks anyway")
+    own = demo_store.drafts.save_draft(None, app, "coffee", "Coffee?", "A template of my own")
+
+    def listed() -> list[tuple[int, str]]:
+        return [(d.id, d.not_needed) for d in demo_store.drafts.drafts(app)]
+
+    # Interviewing: a rejection reply drafted ahead is not wanted yet; the thank-you is.
+    assert listed() == [(own, ""), (thanks, ""), (reply, "interviewing")]
+    demo_store.applications.set_stage(app, "rejected")
+    assert listed() == [(own, ""), (reply, ""), (thanks, "rejected")]
+    assert demo_store.drafts.draft(thanks).body == "My words"  # kept, never deleted
+    demo_store.applications.archive(app)
+    assert listed() == [(own, ""), (reply, "archived"), (thanks, "archived")]

@@ -180,3 +180,55 @@ async def test_add_a_person_and_log_what_was_heard(demo_app: PursuitApp):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert screen.detail.timeline[0].text == "Note: Ask about the team size"
+
+
+async def test_noting_what_to_improve_ticks_the_debrief_item_and_says_so(demo_app: PursuitApp):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "northwind")
+        await open_interview(pilot)  # yesterday's panel: rated in the demo, nothing to improve
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert demo_app.store is not None
+        item = "Rate yourself and note what to improve"
+
+        def state() -> str:
+            rows = demo_app.store.checklists.checklist(interview_id=screen.interview_id)
+            return next(r.state for r in rows if r.text == item)
+
+        assert state() == "open"
+        screen.query_one("#t-debrief_improve", TextArea).focus()
+        await pilot.press(*"Shorter answers")
+        screen.action_save()
+        await settle(pilot)
+        assert state() == "done"
+        said = [n.message for n in demo_app._notifications]
+        assert f"Ticked on the checklist: {item}." in said
+
+
+async def test_a_thank_you_left_unsent_is_listed_as_no_longer_needed_after_a_rejection(
+    demo_app: PursuitApp,
+):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store = demo_app.store
+        assert store is not None
+        app_id = next(r.id for r in store.views.applications() if r.company.startswith("Northw"))
+        _text, iv, who = store.drafts.render_draft(app_id, "thank-you", contact="Hannah Lee")
+        store.drafts.save_draft(
+            None, app_id, "thank-you", "Thanks", "Kept words", interview_id=iv, contact_id=who
+        )
+        store.applications.set_stage(app_id, "rejected")
+        await open_application(pilot, "northwind")
+        [line] = options(demo_app, "#app-drafts")
+        assert line == "Thanks  no longer needed (rejected) · to Hannah Lee"
+        # Opened, it says why it is not offered.
+        widget = demo_app.screen.query_one("#app-drafts", OptionList)
+        widget.focus()
+        widget.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        status = str(demo_app.screen.query_one("#draft-status").render())
+        assert "No longer needed: the application is rejected." in status
+        assert demo_app.screen.query_one("#draft-body", TextArea).text == "Kept words"

@@ -17,6 +17,8 @@ from pursuit.tui.widgets.marked_text_area import MarkedTextArea
 from .conftest import SIZE, settle
 from .test_writing_area import marked_on_screen
 
+SUBJECT = "Thank you - Senior Data Engineer interview at Northwind Analytics"
+
 
 class FakeClipboard:
     def __init__(self) -> None:
@@ -57,8 +59,9 @@ async def test_from_a_due_thank_you_to_sent(demo_app: PursuitApp, clipboard: Fak
         editor = await open_due_draft(pilot, "Tomás Ortega")
         body = editor.query_one("#draft-body", MarkedTextArea)
         assert body.text.startswith("Hi Tomás,")
-        assert "nightly batch jobs to streaming" in body.text
-        assert editor.query_one("#draft-subject", Input).value == "Thank you - Alex Morgan"
+        # The panel's second topic: the first is Hannah's, so the two notes differ.
+        assert "on-call rotation and the data quality checks" in body.text
+        assert editor.query_one("#draft-subject", Input).value == SUBJECT
         assert "Every field is filled in" in str(editor.query_one("#draft-status").render())
 
         body.focus()
@@ -66,7 +69,7 @@ async def test_from_a_due_thank_you_to_sent(demo_app: PursuitApp, clipboard: Fak
         await pilot.press(*"\nP.S. Loved the office dog.")
         await pilot.press("ctrl+y")
         await settle(pilot)
-        expected = f"Thank you - Alex Morgan\n\n{body.text}"
+        expected = f"{SUBJECT}\n\n{body.text}"
         assert clipboard.text == expected
         assert demo_app.clipboard == expected  # and through the terminal (OSC 52)
         assert body.text.endswith("P.S. Loved the office dog.")
@@ -271,3 +274,95 @@ async def test_answering_an_offer_asks_which_answer_and_asking_for_time_moves_it
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         after = next(r for r in rows if r[4] == "Meridian Bank")
         assert after != before, (before, after)
+
+
+async def pick_recipient(pilot, name: str) -> None:
+    from pursuit.tui.screens.recipient_picker import RecipientPicker
+
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+    picker = pilot.app.screen
+    assert isinstance(picker, RecipientPicker)
+    people = [p.name for p in picker.people]
+    assert people == ["Hannah Lee", "Tomás Ortega"]  # the panel, and only the panel
+    picker.query_one(OptionList).highlighted = people.index(name)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_ctrl_r_writes_the_draft_to_another_panelist_keeping_edits_after_asking(
+    demo_app: PursuitApp,
+):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await open_due_draft(pilot, "Tomás Ortega")
+        body = editor.query_one("#draft-body", MarkedTextArea)
+        await pick_recipient(pilot, "Hannah Lee")
+        assert demo_app.screen is editor  # untouched: filled in again at once, nothing to ask
+        assert body.text.startswith("Hi Hannah,")
+        assert "nightly batch jobs to streaming" in body.text  # her detail, not his
+        assert "to Hannah Lee" in str(editor.query_one("#draft-title").render())
+
+        body.move_cursor(body.document.end)
+        await pilot.press(*"\nP.S. Thanks for the tour.")
+        await pick_recipient(pilot, "Tomás Ortega")
+        assert isinstance(demo_app.screen, Confirm)  # edited: asked first
+        await pilot.press("y")
+        await settle(pilot)
+        assert demo_app.screen is editor
+        assert body.text.startswith("Hi Tomás,") and "P.S." not in body.text
+        assert demo_app.store is not None
+        app_id = editor.request.application_id
+        [kept] = demo_app.store.drafts.drafts(app_id)
+        assert kept.contact_name == "Hannah Lee"
+        assert kept.body.startswith("Hi Hannah,") and kept.body.endswith("Thanks for the tour.")
+
+        await pilot.press(*"Tomás, ")  # the fresh draft saves as his, apart from hers
+        editor.action_save()
+        await settle(pilot)
+        saved = {d.contact_name: d.body for d in demo_app.store.drafts.drafts(app_id)}
+        assert set(saved) == {"Hannah Lee", "Tomás Ortega"}
+        assert saved["Hannah Lee"].endswith("Thanks for the tour.")
+
+        await pick_recipient(pilot, "Hannah Lee")  # she has a draft: it opens, as she left it
+        assert demo_app.screen is editor
+        assert body.text == saved["Hannah Lee"]
+        assert len(demo_app.store.drafts.drafts(app_id)) == 2
+        await pilot.press(*"! ")  # and her draft goes on being hers
+        editor.action_save()
+        await settle(pilot)
+        now = {d.contact_name: d.body for d in demo_app.store.drafts.drafts(app_id)}
+        assert now["Hannah Lee"] == "! " + saved["Hannah Lee"]
+        assert now["Tomás Ortega"] == saved["Tomás Ortega"]
+
+
+async def test_changing_your_details_with_f2_signs_the_open_draft_anew(demo_app: PursuitApp):
+    from pursuit.tui.screens.profile import ProfileForm
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await open_due_draft(pilot, "Hannah Lee")
+        body = editor.query_one("#draft-body", MarkedTextArea)
+        signed = "Alex Morgan\nalex.morgan@example.com · +1 555 0142\nlinkedin.com/in/alexmorgan"
+        assert body.text.endswith(f"Best regards,\n{signed}")
+        body.move_cursor((0, 0))
+        await pilot.press(*"Dear Hannah. ")  # the user's own words stay
+        await pilot.press("f2")
+        await settle(pilot)
+        form = demo_app.screen
+        assert isinstance(form, ProfileForm)
+        form.query_one("#f-my_name", Input).value = "Alex Morgan-Reyes"
+        form.query_one("#f-my_phone", Input).value = "+1 555 0199"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert demo_app.screen is editor
+        assert body.text.startswith("Dear Hannah. Hi Hannah,")
+        assert body.text.endswith(
+            "Best regards,\nAlex Morgan-Reyes\n"
+            "alex.morgan@example.com · +1 555 0199\nlinkedin.com/in/alexmorgan"
+        )
+        editor.action_save()
+        await settle(pilot)
+        assert demo_app.store is not None
+        [row] = demo_app.store.drafts.drafts(editor.request.application_id)
+        assert row.body == body.text

@@ -7,7 +7,7 @@ changes only checklists made afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -36,6 +36,40 @@ FORMAT_LABELS: Final = {
     "debrief": "After the interview",
     "offer": "Reviewing an offer",
 }
+#: The debrief's items and the parts of the interview's debrief that do each: filling those in
+#: ticks the item. Matched on the built-in wording; an item the user reworded is theirs to tick.
+DEBRIEF_FIELDS: Final = {
+    "Write down the questions they asked": ("debrief_questions",),
+    "Note the topics and one detail for your thank-you": ("debrief_topics",),
+    "Record the timeline they gave": ("decision_by",),
+    "Rate yourself and note what to improve": (
+        "rating_confidence",
+        "rating_clarity",
+        "rating_rapport",
+        "rating_knowledge",
+        "debrief_improve",
+    ),
+}
+
+
+def debrief_field_names() -> list[str]:
+    """The interview's fields that tick debrief items."""
+    return list(dict.fromkeys(name for names in DEBRIEF_FIELDS.values() for name in names))
+
+
+def debrief_done(debrief: Mapping[str, object]) -> set[str]:
+    """The debrief items (by their built-in text, casefolded) that DEBRIEF's fields fulfil."""
+
+    def filled(value: object) -> bool:
+        return bool(value.strip()) if isinstance(value, str) else value is not None
+
+    return {
+        text.casefold()
+        for text, fields in DEBRIEF_FIELDS.items()
+        if all(filled(debrief.get(name)) for name in fields)
+    }
+
+
 #: Items whose text holds this slot are made once per interviewer.
 PERSON_SLOT: Final = "{interviewer}"
 
@@ -178,7 +212,7 @@ BUILTIN: Final[tuple[TemplateItem, ...]] = tuple(
         ("Write down the questions they asked", "In the interview's debrief, while it is fresh."),
         (
             "Note the topics and one detail for your thank-you",
-            "The first line of the debrief topics goes into the thank-you draft.",
+            "A topic line that starts with a name (Ann: ...) goes into that person's thank-you.",
         ),
         ("Record the timeline they gave", "Put it in the decision date field."),
         (

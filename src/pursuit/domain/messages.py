@@ -307,7 +307,11 @@ _PHONE_CHECK_IN = """Phone check-in script
 
 BUILTIN: tuple[Template, ...] = (
     Template(
-        "thank-you", "Thank-you (email)", "Thank you - {my_name}", _THANK_YOU, "sent-thank-you"
+        "thank-you",
+        "Thank-you (email)",
+        "Thank you - {role} interview at {company}",
+        _THANK_YOU,
+        "sent-thank-you",
     ),
     Template(
         "thank-you-linkedin",

@@ -127,6 +127,8 @@ class DraftRow:
     contact_id: int | None = None
     contact_name: str | None = None
     sent_at: datetime | None = None
+    #: Why an unsent draft is no longer needed (the application was rejected, say), or "".
+    not_needed: str = ""
 
 
 @dataclass(frozen=True)

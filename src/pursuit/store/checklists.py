@@ -133,6 +133,21 @@ class Checklists:
         items = cl.person_items(names, self._templates(s), start + 1)
         self._insert(s, [i for i in items if i.text not in existing], interview_id=iv.id)
 
+    @staticmethod
+    def tick_debrief(s: Session, iv: Interview) -> list[str]:
+        """Tick the open debrief items the interview's debrief now fulfils; their texts."""
+        done = cl.debrief_done({name: getattr(iv, name) for name in cl.debrief_field_names()})
+        ticked = []
+        for item in s.exec(
+            select(ChecklistItem)
+            .where(ChecklistItem.interview_id == iv.id, ChecklistItem.phase == "after")
+            .order_by(col(ChecklistItem.position))
+        ):
+            if item.state == "open" and item.text.casefold() in done:
+                item.state = "done"
+                ticked.append(item.text)
+        return ticked
+
     def offer_checklist(self, app_id: int) -> list[ChecklistRow]:
         """The application's offer review, made from the templates the first time."""
         with self._db.writer() as s:

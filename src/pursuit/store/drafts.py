@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -13,13 +14,16 @@ from sqlmodel import col, select
 
 from pursuit.domain import messages as msg
 from pursuit.domain.actions import EVENT_KINDS
+from pursuit.domain.drafts import detail_for, still_wanted
 from pursuit.domain.records import DraftRow
+from pursuit.domain.stages import label as stage_label
 from pursuit.store.applications import Applications, Logged
 from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.settings import Settings
 from pursuit.store.tables import (
     Activity,
+    Application,
     ApplicationContact,
     Contact,
     Draft,
@@ -135,13 +139,14 @@ class Drafts:
                 decision = heard.decision_by
             detail = ""
             if iv is not None:
-                detail = next(
-                    (
-                        line.strip(" -•*")
-                        for line in iv.debrief_topics.splitlines()
-                        if line.strip(" -•*")
-                    ),
-                    "",
+                panel = [p.name for p in self._panel(s, iv)]
+                # What the user noted about the person: only for someone in the conversation.
+                detail = detail_for(
+                    person.name if person else "",
+                    panel,
+                    topics=iv.debrief_topics,
+                    debrief=(iv.debrief_questions, iv.debrief_asked),
+                    notes=person.notes if person and person.name in panel else "",
                 )
             context = msg.DraftContext(
                 company=app.company,
@@ -180,6 +185,18 @@ class Drafts:
         return started[-1] if started else (ivs[0] if ivs else None)
 
     @staticmethod
+    def _panel(s: Session, iv: Interview) -> list[Contact]:
+        """The interview's people, in the order the editor lists them."""
+        return list(
+            s.exec(
+                select(Contact)
+                .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
+                .where(InterviewContact.interview_id == iv.id)
+                .order_by(col(Contact.name))
+            )
+        )
+
+    @staticmethod
     def _pick_contact(
         s: Session, app_id: int, iv: Interview | None, name: str | None, *, thanking: bool = False
     ) -> Contact | None:
@@ -194,14 +211,7 @@ class Drafts:
                 raise NotFound(f"application {app_id} has no contact named {name!r}")
             return person
         if iv is not None:
-            panel = list(
-                s.exec(
-                    select(Contact)
-                    .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
-                    .where(InterviewContact.interview_id == iv.id)
-                    .order_by(col(Contact.name))
-                )
-            )
+            panel = Drafts._panel(s, iv)
             if thanking and panel:
                 thanked = set(
                     s.exec(
@@ -281,15 +291,26 @@ class Drafts:
             return draft.id
 
     def drafts(self, app_id: int) -> list[DraftRow]:
-        """The application's drafts: unsent first, newest first."""
+        """The application's drafts: the ones still to send, then the ones no longer needed
+        (a thank-you after a rejection: kept, never deleted), then the sent; newest first."""
+        events = {t.name: t.event for t in self.templates()}
         with self._db.reader() as s:
+            app = application_in(s, app_id)
             rows = s.exec(
                 select(Draft, Contact.name)
                 .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
                 .where(Draft.application_id == app_id)
             ).all()
-            out = [_draft_row(d, name) for d, name in rows]
-        return sorted(out, key=lambda d: (d.sent_at is not None, -d.updated_at.timestamp(), -d.id))
+            out = [_needed(_draft_row(d, name), events, app) for d, name in rows]
+        return sorted(
+            out,
+            key=lambda d: (
+                d.sent_at is not None,
+                bool(d.not_needed),
+                -d.updated_at.timestamp(),
+                -d.id,
+            ),
+        )
 
     def draft(self, draft_id: int) -> DraftRow:
         with self._db.reader() as s:
@@ -297,7 +318,8 @@ class Drafts:
             if d is None:
                 raise NotFound(f"no draft with id {draft_id}")
             name = s.get(Contact, d.contact_id).name if d.contact_id else None  # type: ignore[union-attr]
-            return _draft_row(d, name)
+            app = application_in(s, d.application_id)
+            return _needed(_draft_row(d, name), {t.name: t.event for t in self.templates()}, app)
 
     def mark_draft_sent(self, draft_id: int) -> Logged:
         """Log the message the draft's template stands for, and file the draft as sent."""
@@ -317,6 +339,14 @@ class Drafts:
             d.sent_at = self._db.now()
 
         return logged or Logged(())
+
+
+def _needed(row: DraftRow, events: dict[str, str], app: Application) -> DraftRow:
+    """ROW, marked when it is unsent and the message it stands for no longer applies."""
+    event = events.get(row.template, "")
+    if row.sent_at is not None or still_wanted(event, app.stage, archived=app.archived):
+        return row
+    return replace(row, not_needed="archived" if app.archived else stage_label(app.stage).lower())
 
 
 def _draft_row(d: Draft, contact_name: str | None) -> DraftRow:

@@ -171,8 +171,11 @@ class People:
         *,
         interviewers: list[str] | tuple[str, ...] | None = None,
         **fields: Any,
-    ) -> None:
-        """Change an interview; its time, decision date or people change what is due."""
+    ) -> list[str]:
+        """Change an interview; its time, decision date or people change what is due.
+
+        Returns the checklist items the change ticked: filling in the debrief does them.
+        """
         allowed = {
             "starts_at",
             "kind",
@@ -213,6 +216,8 @@ class People:
             s.flush()
             if set(fields) - set(INTERVIEW_TEXT) - set(RATINGS) or interviewers is not None:
                 self._follow_ups.reschedule(s, iv.application_id)
+            # The debrief is for after the interview: before it, a decision date is no debrief.
+            return self._checklists.tick_debrief(s, iv) if iv.starts_at <= self._db.now() else []
 
     def _set_interviewers(
         self, s: Session, iv: Interview, names: list[str] | tuple[str, ...]

@@ -102,6 +102,10 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                     f"  sent {short_day(draft.sent_at.astimezone(tz).date(), today)}{who}",
                     style="dim",
                 )
+            elif draft.not_needed:
+                # Kept, never deleted, but not offered as one to send.
+                line.stylize("dim")
+                line.append(f"  no longer needed ({draft.not_needed}){who}", style="dim italic")
             else:
                 line.append(f"  draft{who}", style="italic")
             drafts.append(Option(line, id=f"d-{draft.id}"))

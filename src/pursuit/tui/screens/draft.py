@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 from pursuit.domain.dates import local_tz
 from pursuit.domain.messages import Template, markers_in, warnings_before_copy
 from pursuit.tui.autosave import Autosave
-from pursuit.tui.saving import read_problem, reading, typed_text
+from pursuit.tui.saving import read_problem
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.keys import DRAFT_KEYS
 from pursuit.tui.widgets.marked_text_area import MarkedTextArea
@@ -70,6 +70,8 @@ class DraftEditor(PursuitScreen[None]):
         self.opened: Opened | None = None
         self.draft_id: int | None = request.draft_id
         self.saved_text: tuple[str, str] | None = None
+        #: The text as pursuit filled it in, while nothing of the user's is in the draft.
+        self.filled: tuple[str, str] | None = None
         self._autosave = Autosave(self, self._save_if_changed)
         self.saved_at: datetime | None = None
 
@@ -110,7 +112,9 @@ class DraftEditor(PursuitScreen[None]):
                     row.contact_name,
                     row.interview_id,
                     row.contact_id,
-                    None,
+                    f"No longer needed: the application is {row.not_needed}."
+                    if row.not_needed
+                    else None,
                 )
             else:
                 rendered, iv_id, contact_id = store.drafts.render_draft(
@@ -131,7 +135,7 @@ class DraftEditor(PursuitScreen[None]):
                     contact_id,
                     None,
                 )
-            if opened.template.event == "sent-check-in":
+            if opened.template.event == "sent-check-in" and opened.warning is None:
                 warning = store.follow_ups.check_in_warning(r.application_id)
                 opened = replace(opened, warning=warning)
         except StoreError as exc:
@@ -158,6 +162,16 @@ class DraftEditor(PursuitScreen[None]):
         self.query_one("#draft-body", MarkedTextArea).load_text(o.body)
         if o.draft_id is not None:
             self.saved_text = (o.subject, o.body)
+        else:
+            self.filled = (o.subject, o.body)
+        self.show_title()
+        self.query_one("#draft-body", MarkedTextArea).focus()
+        self.show_status()
+
+    def show_title(self) -> None:
+        o = self.opened
+        if o is None:
+            return
         title = Text()
         title.append(o.template.title, style="bold")
         title.append(f" · {o.company}")
@@ -165,8 +179,6 @@ class DraftEditor(PursuitScreen[None]):
             title.append(f" · to {o.contact}")
         self.query_one("#draft-title", Static).update(title)
         self.sub_title = f"{o.template.title} · {o.company}"
-        self.query_one("#draft-body", MarkedTextArea).focus()
-        self.show_status()
 
     # --- the text ---------------------------------------------------------------------------
 
@@ -339,28 +351,15 @@ class DraftEditor(PursuitScreen[None]):
 
         self.app.push_screen(Confirm(f"Mark the {title} as sent?", yes="Sent"), answered)
 
+    def action_recipient(self) -> None:
+        from pursuit.tui.screens.draft_recipient import choose_recipient
+
+        choose_recipient(self)
+
     def action_profile(self) -> None:
-        self._read_profile()
+        from pursuit.tui.screens.draft_profile import edit_profile
 
-    @work(thread=True, exclusive=True, group="draft-profile", name="read the profile")
-    def _read_profile(self) -> None:
-        store: Any = self.pursuit.store
-        with reading(self, store.path):
-            self.app.call_from_thread(self._edit_profile, store.settings.values())
-
-    def _edit_profile(self, values: dict[str, str]) -> None:
-        from pursuit.tui.screens.profile import ProfileForm
-
-        def saved(values: dict[str, str] | None) -> None:
-            if values:
-                self.pursuit.run_write(
-                    lambda s: s.settings.set_many(values),
-                    success="Saved. New drafts are signed with these details.",
-                    what="your profile",
-                    kept=typed_text(values),
-                )
-
-        self.app.push_screen(ProfileForm(values), saved)
+        edit_profile(self)
 
     @on(Button.Pressed, "#copy")
     def _copy_pressed(self) -> None:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 TEXTS = (
     ("notes", "Notes"),
     ("debrief_questions", "Questions they asked"),
-    ("debrief_topics", "Topics, and the details worth mentioning in a thank-you"),
+    ("debrief_topics", 'Topics (a line starting "Ann: …" goes in Ann\'s thank-you)'),
     ("debrief_asked", "What you asked them"),
     ("debrief_demeanour", "How they came across"),
     ("debrief_improve", "What to do better next time"),
@@ -281,9 +281,15 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         interview_id = self.interview_id
         self.pursuit.run_write(
             lambda store: store.people.update_interview(interview_id, **changes),
+            self._ticked,
             what=f"your changes to the {self.saved.title if self.saved else ''} interview",
             kept=typed_text(changes),
         )
+
+    def _ticked(self, items: list[str] | None) -> None:
+        """Say which checklist items the debrief just did: the checklist (f3) shows them ticked."""
+        if items:
+            self.notify("Ticked on the checklist: " + "; ".join(items) + ".", title="Debrief")
 
     def flush(self) -> None:
         """Hand what is left to the app's writer: called when leaving the screen or quitting."""

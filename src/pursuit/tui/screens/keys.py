@@ -218,6 +218,13 @@ DRAFT_KEYS: list[BindingType] = [
         priority=True,
     ),
     Binding(
+        "ctrl+r",
+        "recipient",
+        "To…",
+        id="draft.recipient",
+        tooltip="Write it to someone else from the interview: a note of their own",
+    ),
+    Binding(
         "f2",
         "profile",
         "Your details",
