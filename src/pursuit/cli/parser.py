@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     dis.add_argument("app", type=int, metavar="APP")
     dis.add_argument("action", metavar="ACTION", help=f"one of: {', '.join(ACTION_KINDS)}")
     dis.add_argument("--contact", metavar="NAME")
+    dis.add_argument(
+        "--undo", action="store_true", help="bring back the last dismissed ACTION instead"
+    )
 
     dr = command("draft", help="print a message filled in for an application")
     dr.add_argument("app", type=int, metavar="APP")

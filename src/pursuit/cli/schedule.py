@@ -68,10 +68,18 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
     store = open_store(args, clock)
     try:
-        n = store.follow_ups.dismiss(args.app, args.action, args.contact)
+        if args.undo:
+            n = store.follow_ups.undo_dismiss(args.app, args.action, args.contact)
+        else:
+            n = store.follow_ups.dismiss(args.app, args.action, args.contact)
     finally:
         store.close()
-    print(f"dismissed {n} {args.action} for application {args.app}")
+    if args.undo:
+        print(f"brought back {n} {args.action} for application {args.app}")
+    else:
+        print(f"dismissed {n} {args.action} for application {args.app}")
+        who = f' --contact "{args.contact}"' if args.contact else ""
+        print(f"(to bring it back: pursuit dismiss --undo {args.app} {args.action}{who})")
     return 0
 
 

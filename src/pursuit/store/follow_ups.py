@@ -53,6 +53,8 @@ class FollowUps:
             if not pending:
                 who = f" for {contact}" if contact else ""
                 raise NotFound(f"application {app_id} has no pending {action}{who}")
+            # One moment for the lot: undo takes back what one dismissal hid, together.
+            at = self._db.now()
             for p in pending:
                 s.add(
                     FollowUpDismissal(
@@ -60,12 +62,46 @@ class FollowUps:
                         action=action,
                         contact_id=p.contact_id,
                         source=p.source,
-                        at=self._db.now(),
+                        at=at,
                     )
                 )
             s.flush()
             self.reschedule(s, app_id)
             return len(pending)
+
+    def undo_dismiss(self, app_id: int, action: str, contact: str | None = None) -> int:
+        """Bring back the last dismissed ACTION (for CONTACT) and reschedule; returns how many."""
+        with self._db.writer() as s:
+            application_in(s, app_id)
+            dismissed = list(
+                s.exec(
+                    select(FollowUpDismissal).where(
+                        FollowUpDismissal.application_id == app_id,
+                        FollowUpDismissal.action == action,
+                    )
+                )
+            )
+            if contact:
+                wanted = contact.strip().lower()
+                names = {
+                    c.id: c.name.lower()
+                    for c in s.exec(
+                        select(Contact).where(
+                            col(Contact.id).in_([d.contact_id for d in dismissed])
+                        )
+                    )
+                }
+                dismissed = [d for d in dismissed if names.get(d.contact_id) == wanted]
+            if not dismissed:
+                who = f" for {contact}" if contact else ""
+                raise NotFound(f"application {app_id} has no dismissed {action}{who} to bring back")
+            last = max(d.at for d in dismissed)
+            taken_back = [d for d in dismissed if d.at == last]
+            for d in taken_back:
+                s.delete(d)
+            s.flush()
+            self.reschedule(s, app_id)
+            return len(taken_back)
 
     def check_in_warning(self, app_id: int, when: datetime | None = None) -> str | None:
         """The "too soon" warning for a check-in drafted or logged at WHEN, if any."""

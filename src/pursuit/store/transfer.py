@@ -160,6 +160,7 @@ class Transfer:
                 "last contact",
                 "interviews",
                 "stage history",
+                "dismissed",
                 "next action",
                 "due",
                 "archived",
@@ -172,6 +173,15 @@ class Transfer:
             ):
                 day = from_db(at).astimezone(tz).date().isoformat()
                 history.setdefault(app_id, []).append(f"{day} {stage}")
+            dismissed: dict[int, list[str]] = {}
+            for app_id, action, at, who in conn.execute(
+                "SELECT d.application_id, d.action, d.at, c.name FROM follow_up_dismissal d "
+                "LEFT JOIN contact c ON c.id = d.contact_id ORDER BY d.at, d.id"
+            ):
+                day = from_db(at).astimezone(tz).date().isoformat()
+                dismissed.setdefault(app_id, []).append(
+                    f"{day} {action}" + (f" ({who})" if who else "")
+                )
             counts = dict(
                 conn.execute(
                     "SELECT application_id, count(*) FROM interview GROUP BY application_id"
@@ -191,6 +201,7 @@ class Transfer:
                 r.last_contact_at.astimezone(tz).date().isoformat() if r.last_contact_at else "",
                 counts.get(r.id, 0),
                 "; ".join(history.get(r.id, [])),
+                "; ".join(dismissed.get(r.id, [])),
                 ACTION_LABELS.get(r.next_action or "", ""),
                 r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",
                 "yes" if r.archived else "",

@@ -20,7 +20,7 @@ from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
-from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -70,6 +70,14 @@ class ApplicationScreen(Screen[None]):
             id="application.dismiss",
             show=False,
             tooltip="Dismiss the selected follow-up",
+        ),
+        Binding(
+            "u",
+            "undo_dismiss",
+            "Undo dismiss",
+            id="application.undo-dismiss",
+            show=False,
+            tooltip="Bring back the follow-up dismissed last",
         ),
         Binding(
             "k",
@@ -364,6 +372,9 @@ class ApplicationScreen(Screen[None]):
         row = self._selected_due()
         if row is not None:
             dismiss(self, row)
+
+    def action_undo_dismiss(self) -> None:
+        undo_dismiss(self.app)
 
     # --- keys -------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Label
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
-from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.saving import reading
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -77,6 +77,14 @@ class TodayScreen(Screen[None]):
             "Dismiss",
             id="today.dismiss",
             tooltip="Hide this follow-up without sending anything",
+        ),
+        Binding(
+            "u",
+            "undo_dismiss",
+            "Undo dismiss",
+            id="today.undo-dismiss",
+            show=False,
+            tooltip="Bring back the follow-up dismissed last",
         ),
         Binding(
             "o", "open", "Open", id="today.open", tooltip="Open the application of the selected row"
@@ -280,6 +288,9 @@ class TodayScreen(Screen[None]):
         row = self.selected()
         if row is not None:
             dismiss(self, row)
+
+    def action_undo_dismiss(self) -> None:
+        undo_dismiss(self.app)
 
     def action_open(self) -> None:
         row = self.selected()
