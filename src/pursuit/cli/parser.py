@@ -91,7 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("app", type=int, metavar="APP")
     log.add_argument("event", metavar="EVENT", help=f"one of: {', '.join(EVENT_KINDS)}")
     log.add_argument("--at", metavar="WHEN", help="when (default: now)")
-    log.add_argument("--contact", metavar="NAME")
+    log.add_argument("--contact", metavar="NAME", help="one of the application's people")
+    log.add_argument(
+        "--new-contact", action="store_true", help="--contact is someone new: add them"
+    )
     log.add_argument("--interview", type=int, metavar="ID")
     log.add_argument("--decision-by", metavar="WHEN", help="a decision date they gave")
     log.add_argument("--note", default="")

@@ -12,6 +12,7 @@ from pursuit.domain.actions import ACTION_LABELS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
 from pursuit.domain.moments import from_db, to_db
+from pursuit.store.errors import UnknownPerson
 
 
 def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
@@ -56,7 +57,12 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
             interview_id=args.interview,
             decision_by=decision,
             note=args.note,
+            new_contact=args.new_contact,
         )
+    except UnknownPerson as exc:
+        raise UserError(
+            f"{exc}. Check the spelling, or add --new-contact to add them to the application."
+        ) from exc
     finally:
         store.close()
     if logged.warning:

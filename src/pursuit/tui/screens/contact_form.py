@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, TextArea
 
+from pursuit.domain.emails import email_problem
 from pursuit.domain.records import ContactRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
@@ -64,6 +65,8 @@ class ContactForm(FormModal[dict[str, Any] | None]):
         errors = {}
         if not values["name"]:
             errors["name"] = "A name is needed."
+        if email_problem(values["email"]):
+            errors["email"] = email_problem(values["email"])
         for name, value in values.items():
             if len(value) > 2_000:
                 errors[name] = "Too long (at most 2,000 characters)."
