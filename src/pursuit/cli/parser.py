@@ -137,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--skip-bad", action="store_true", help="import the good rows even when some cannot be read"
     )
+    imp.add_argument(
+        "--dates",
+        choices=["dmy", "mdy"],
+        help="dates like 03/04/2026 are day/month (dmy) or month/day (mdy); asked for only "
+        "when no date in the file settles it",
+    )
 
     exp = command("export", help="export everything (json) or a report (csv)")
     exp.add_argument("--format", choices=["json", "csv"], default="json")
