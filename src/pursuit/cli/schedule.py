@@ -12,6 +12,7 @@ from pursuit.domain.actions import ACTION_LABELS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
 from pursuit.domain.moments import from_db, to_db
+from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.store.errors import UnknownPerson
 
 
@@ -35,6 +36,12 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
         )
     finally:
         store.close()
+    if is_repeated(starts):
+        print(
+            f"note: {starts:%H:%M} on {starts:%a %d %b %Y} happens twice (the clocks go back "
+            f"that night); recorded as the first, {clock_time(starts)}",
+            file=sys.stderr,
+        )
     if args.json:
         print_json({"id": iid})
     else:

@@ -19,6 +19,7 @@ from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.followups import ACTION_LABELS
 from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
+from pursuit.domain.wall_time import clock_time
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.saving import reading, typed_text
@@ -207,7 +208,7 @@ class ApplicationScreen(Screen[None]):
         ivs = []
         for iv in d.interviews:
             local = iv.starts_at.astimezone(tz)
-            line = Text(f"{short_day(local.date(), today)} {local:%H:%M}  {iv.title}")
+            line = Text(f"{short_day(local.date(), today)} {clock_time(local)}  {iv.title}")
             if iv.starts_at > now:
                 line.append("  upcoming", style="bold")
             if iv.interviewers:

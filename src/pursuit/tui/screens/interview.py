@@ -23,6 +23,7 @@ from pursuit.domain.checklists import Progress
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
+from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.saving import read_problem, typed_text
 from pursuit.tui.screens.interview_form import INTERVIEW_FIELDS, kind_select
@@ -217,7 +218,8 @@ class InterviewScreen(Screen[None]):
         title = Text()
         title.append(d.company, style="bold")
         title.append(f" · {d.role}\n")
-        when = f"{short_day(local.date(), now.astimezone(tz).date())} {local:%H:%M} {local:%Z}"
+        at = clock_time(local) if is_repeated(local) else f"{local:%H:%M} {local:%Z}"
+        when = f"{short_day(local.date(), now.astimezone(tz).date())} {at}"
         title.append(f"{d.title} interview, {when}", style="dim")
         if d.decision_by:
             title.append(f" · decision by {d.decision_by:%a %d %b}", style="dim")

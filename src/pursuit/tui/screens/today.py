@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Label
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
+from pursuit.domain.wall_time import clock_time
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.saving import reading
 from pursuit.tui.widgets.plain import plain
@@ -176,7 +177,7 @@ class TodayScreen(Screen[None]):
         for iv in self.interviews:
             local = iv.starts_at.astimezone(tz)
             table.add_row(
-                f"{short_day(local.date(), today)} {local:%H:%M}",
+                f"{short_day(local.date(), today)} {clock_time(local)}",
                 Text(countdown(iv.starts_at, now), style="bold"),
                 plain(iv.company),
                 plain(iv.title),
@@ -206,7 +207,7 @@ class TodayScreen(Screen[None]):
             local = iv.starts_at.astimezone(tz)
             table.add_row(
                 Text("!", style="bold magenta"),
-                Text(f"{short_day(local.date(), today)} {local:%H:%M}", style="magenta"),
+                Text(f"{short_day(local.date(), today)} {clock_time(local)}", style="magenta"),
                 Text(f"Prepare ({prep.settled}/{prep.total})", style="bold magenta"),
                 plain(", ".join(iv.interviewers)),
                 plain(iv.company),
