@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from pursuit.domain import actions
 from pursuit.domain import followups as fu
 from pursuit.domain.dates import local_tz
+from pursuit.domain.zone_identity import zone_identity
 from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound
 from pursuit.store.tables import (
@@ -199,3 +200,30 @@ class FollowUps:
         for app_id in s.exec(select(Application.id)):
             if app_id is not None:
                 self.reschedule(s, app_id, rules)
+
+    def follow_zone(self, batch: int = 500) -> bool:
+        """Work the schedule out again if it was worked out in another zone; True if it was.
+
+        A check-in due "Dec 10" falls due at midnight where the job seeker is now, not where
+        the last write happened. Batches keep each write short; the zone is recorded last, so
+        a run cut short is finished by the next open.
+        """
+        zone = zone_identity(local_tz())
+        with self._db.connection() as conn:  # a plain read: no write lock unless needed
+            row = conn.execute("SELECT zone FROM schedule_zone WHERE id = 1").fetchone()
+            if row is not None and row[0] == zone:
+                return False
+            ids = [i for (i,) in conn.execute("SELECT id FROM application ORDER BY id")]
+        for start in range(0, len(ids), batch):
+            with self._db.writer() as s:
+                rules = self.rules_in(s)
+                for app_id in ids[start : start + batch]:
+                    if s.get(Application, app_id) is not None:  # not deleted meanwhile
+                        self.reschedule(s, app_id, rules)
+        with self._db.writer() as s:
+            s.connection().exec_driver_sql(
+                "INSERT INTO schedule_zone (id, zone) VALUES (1, ?) "
+                "ON CONFLICT (id) DO UPDATE SET zone = excluded.zone",
+                (zone,),
+            )
+        return True

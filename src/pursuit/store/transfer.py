@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 IMPORT_BATCH = 1000
 
 
+#: Not the job seeker's data: where the file's schedule was worked out (see FollowUps). A file
+#: holding only this is empty; a dump carries it, so that its schedule is redone where needed.
+NOT_DATA = frozenset({"schedule_zone"})
+
+
 def _tables() -> list[str]:
     from pursuit.store import tables  # noqa: F401  (registers the tables)
 
@@ -125,12 +130,14 @@ class Transfer:
         """Write checked TABLES (see store.restore) into this database, which holds nothing."""
         with self._db.writer() as s:
             raw = s.connection()
-            for name in _tables():
+            for name in [t for t in _tables() if t not in NOT_DATA]:
                 if raw.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first() is not None:
                     raise InvalidValue(
                         f"restore needs an empty database; {self._db.path} already holds data "
                         f"({name.replace('_', ' ')}). Use --db with a new file"
                     )
+            # The dump's own zone, or none (an older dump): the next open redoes it if needed.
+            raw.exec_driver_sql("DELETE FROM schedule_zone")
             for name in _tables():
                 for row in tables.get(name, []):
                     columns = ", ".join(f'"{c}"' for c in row)
