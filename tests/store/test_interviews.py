@@ -92,7 +92,9 @@ def test_notes_and_heard_show_in_the_history(store: Store, clock: FixedClock) ->
     clock.advance(hours=1)
     store.applications.log_event(a, "note", note="Salary band is 90-110k")
     clock.advance(hours=1)
-    store.applications.log_event(a, "heard", contact="Ann Lee", note="Moving to onsite")
+    store.applications.log_event(
+        a, "heard", contact="Ann Lee", note="Moving to onsite", new_contact=True
+    )
     assert [t.text for t in store.views.detail(a).timeline] == [
         "Heard back (Ann Lee) · Moving to onsite",
         "Note: Salary band is 90-110k",

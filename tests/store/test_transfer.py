@@ -24,7 +24,8 @@ NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
 
 
 def test_the_messy_spreadsheet_rows_in_and_rows_reported(store: Store) -> None:
-    plan = read_csv(FIXTURES / "messy.csv", NOW)
+    # 11/3/2026 could be 11 March: the order is the job seeker's to say.
+    plan = read_csv(FIXTURES / "messy.csv", NOW, dates="mdy")
     assert plan.mapping["Company"] == "company"  # the byte order mark is gone
     assert plan.mapping["Job Title"] == "role"
     good = [(r.line, r.company, r.stage, r.applied_on) for r in plan.rows]
@@ -49,12 +50,14 @@ def test_the_messy_spreadsheet_rows_in_and_rows_reported(store: Store) -> None:
     assert northwind.notes == "Stack: Python, dbt"
     assert [c.name for c in store.views.contacts(northwind.id)] == ["Priya Raman"]
     # The same file again adds nothing.
-    again = store.transfer.import_applications(read_csv(FIXTURES / "messy.csv", NOW).rows)
+    again = store.transfer.import_applications(
+        read_csv(FIXTURES / "messy.csv", NOW, dates="mdy").rows
+    )
     assert again.added == 0 and again.duplicate_count == 5
 
 
 def test_a_dry_run_changes_nothing(store: Store) -> None:
-    plan = read_csv(FIXTURES / "messy.csv", NOW)
+    plan = read_csv(FIXTURES / "messy.csv", NOW, dates="mdy")
     result = store.transfer.import_applications(plan.rows, dry_run=True)
     assert result.added == 4
     assert store.views.applications() == []
@@ -100,14 +103,20 @@ def test_without_skip_bad_nothing_is_imported(
     db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     fixture = str(FIXTURES / "messy.csv")
-    assert main(["--db", str(db_path), "import", fixture], clock=clock) == 2
+    assert main(["--db", str(db_path), "import", fixture, "--dates", "mdy"], clock=clock) == 2
     err = capsys.readouterr().err
     assert "line 5: unknown status 'Maybe later'" in err and "nothing was imported" in err
-    assert main(["--db", str(db_path), "import", fixture, "--dry-run"], clock=clock) == 0
+    assert (
+        main(["--db", str(db_path), "import", fixture, "--dates", "mdy", "--dry-run"], clock=clock)
+        == 0
+    )
     assert "would import 4" in capsys.readouterr().out
     assert main(["--db", str(db_path), "list", "--json"], clock=clock) == 0
     assert json.loads(capsys.readouterr().out) == []
-    assert main(["--db", str(db_path), "import", fixture, "--skip-bad"], clock=clock) == 0
+    assert (
+        main(["--db", str(db_path), "import", fixture, "--dates", "mdy", "--skip-bad"], clock=clock)
+        == 0
+    )
     assert "imported 4, 1 already there, 4 unreadable" in capsys.readouterr().out
 
 

@@ -42,6 +42,9 @@ async def test_import_with_preview_and_mapping(empty_app: PursuitApp, tmp_path: 
         screen.query_one("#import-path", Input).value = str(FIXTURES / "messy.csv")
         await pilot.press("enter")
         await settle(pilot)
+        # 11/3/2026 could be 11 March: asked once for the file.
+        screen.query_one("#import-dates", Select).value = "mdy"
+        await settle(pilot)
         assert "5 rows can be imported, 4 cannot" in str(
             screen.query_one("#import-status").render()
         )
@@ -61,4 +64,32 @@ async def test_import_with_preview_and_mapping(empty_app: PursuitApp, tmp_path: 
             "Delta Labs",
             "Echo",
             "Northwind",
+        ]
+
+
+async def test_a_file_whose_dates_read_both_ways_asks_which_comes_first(
+    empty_app: PursuitApp, tmp_path: Path
+):
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text("Company,Role,Applied\nAcme,Dev,03/04/2026\nBolt,SRE,05/06/2026\n")
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = ImportScreen(str(sheet))
+        empty_app.push_screen(screen)
+        await settle(pilot)
+        status = str(screen.query_one("#import-status").render())
+        assert "line 2: '03/04/2026' could be 3 Apr 2026 (day/month)" in status
+        choice = screen.query_one("#import-dates", Select)
+        assert choice.display and choice.has_focus
+        choice.value = "mdy"
+        await settle(pilot)
+        assert "2 rows can be imported" in str(screen.query_one("#import-status").render())
+        assert screen.plan is not None
+        assert [str(r.applied_on) for r in screen.plan.rows] == ["2026-03-04", "2026-05-06"]
+        await pilot.press("ctrl+s", "y")
+        await settle(pilot)
+        assert empty_app.store is not None
+        assert sorted(str(r.applied_on) for r in empty_app.store.views.applications()) == [
+            "2026-03-04",
+            "2026-05-06",
         ]

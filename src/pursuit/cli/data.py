@@ -12,19 +12,32 @@ from pursuit.paths import resolve_db_path, user_path
 
 
 def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
-    from pursuit.store.importer import ImportFailed, parse_mapping, rows_of, scan_csv
+    from pursuit.store.importer import (
+        AmbiguousDates,
+        ImportFailed,
+        parse_mapping,
+        rows_of,
+        scan_csv,
+    )
 
     sheet = user_path(args.file)
     try:
         mapping = parse_mapping(args.map)
         # The first pass finds every bad row before anything is written.
-        plan = scan_csv(sheet, clock.now(), mapping)
+        plan = scan_csv(sheet, clock.now(), mapping, dates=args.dates)
+    except AmbiguousDates as exc:
+        raise UserError(
+            f"{sheet}: {exc}. Nothing was imported; say which with --dates dmy (day first) "
+            "or --dates mdy (month first)"
+        ) from exc
     except ImportFailed as exc:
         raise UserError(str(exc)) from exc
     if plan.problem:
         raise UserError(f"{plan.problem} with --map COLUMN=FIELD")
     columns = ", ".join(f"{c} -> {f}" for c, f in plan.mapping.items())
     print(f"columns: {columns}")
+    if plan.dates:
+        print(f"dates read as {'day/month' if plan.dates == 'dmy' else 'month/day'}")
     if plan.unmapped:
         print(f"not imported: {', '.join(plan.unmapped)} (use --map COLUMN=FIELD)")
     for bad in plan.bad:
@@ -39,7 +52,9 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
     store = open_store(args, clock)
     try:
         result = store.transfer.import_applications(
-            rows_of(sheet, clock.now(), mapping), source=sheet.name, dry_run=args.dry_run
+            rows_of(sheet, clock.now(), mapping, plan.dates),
+            source=sheet.name,
+            dry_run=args.dry_run,
         )
     except ImportFailed as exc:
         # Only when the file changed between the two readings.

@@ -91,7 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("app", type=int, metavar="APP")
     log.add_argument("event", metavar="EVENT", help=f"one of: {', '.join(EVENT_KINDS)}")
     log.add_argument("--at", metavar="WHEN", help="when (default: now)")
-    log.add_argument("--contact", metavar="NAME")
+    log.add_argument("--contact", metavar="NAME", help="one of the application's people")
+    log.add_argument(
+        "--new-contact", action="store_true", help="--contact is someone new: add them"
+    )
     log.add_argument("--interview", type=int, metavar="ID")
     log.add_argument("--decision-by", metavar="WHEN", help="a decision date they gave")
     log.add_argument("--note", default="")
@@ -100,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     dis.add_argument("app", type=int, metavar="APP")
     dis.add_argument("action", metavar="ACTION", help=f"one of: {', '.join(ACTION_KINDS)}")
     dis.add_argument("--contact", metavar="NAME")
+    dis.add_argument(
+        "--undo", action="store_true", help="bring back the last dismissed ACTION instead"
+    )
 
     dr = command("draft", help="print a message filled in for an application")
     dr.add_argument("app", type=int, metavar="APP")
@@ -130,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument(
         "--skip-bad", action="store_true", help="import the good rows even when some cannot be read"
+    )
+    imp.add_argument(
+        "--dates",
+        choices=["dmy", "mdy"],
+        help="dates like 03/04/2026 are day/month (dmy) or month/day (mdy); asked for only "
+        "when no date in the file settles it",
     )
 
     exp = command("export", help="export everything (json) or a report (csv)")

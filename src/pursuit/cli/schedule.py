@@ -12,6 +12,8 @@ from pursuit.domain.actions import ACTION_LABELS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
 from pursuit.domain.moments import from_db, to_db
+from pursuit.domain.wall_time import clock_time, is_repeated
+from pursuit.store.errors import UnknownPerson
 
 
 def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
@@ -34,6 +36,12 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
         )
     finally:
         store.close()
+    if is_repeated(starts):
+        print(
+            f"note: {starts:%H:%M} on {starts:%a %d %b %Y} happens twice (the clocks go back "
+            f"that night); recorded as the first, {clock_time(starts)}",
+            file=sys.stderr,
+        )
     if args.json:
         print_json({"id": iid})
     else:
@@ -56,7 +64,12 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
             interview_id=args.interview,
             decision_by=decision,
             note=args.note,
+            new_contact=args.new_contact,
         )
+    except UnknownPerson as exc:
+        raise UserError(
+            f"{exc}. Check the spelling, or add --new-contact to add them to the application."
+        ) from exc
     finally:
         store.close()
     if logged.warning:
@@ -68,10 +81,18 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
     store = open_store(args, clock)
     try:
-        n = store.follow_ups.dismiss(args.app, args.action, args.contact)
+        if args.undo:
+            n = store.follow_ups.undo_dismiss(args.app, args.action, args.contact)
+        else:
+            n = store.follow_ups.dismiss(args.app, args.action, args.contact)
     finally:
         store.close()
-    print(f"dismissed {n} {args.action} for application {args.app}")
+    if args.undo:
+        print(f"brought back {n} {args.action} for application {args.app}")
+    else:
+        print(f"dismissed {n} {args.action} for application {args.app}")
+        who = f' --contact "{args.contact}"' if args.contact else ""
+        print(f"(to bring it back: pursuit dismiss --undo {args.app} {args.action}{who})")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from pursuit.domain.actions import EVENT_STAGE
+from pursuit.domain.actions import ACTION_LABELS, EVENT_STAGE
 from pursuit.domain.stages import label
 
 EVENT_WORDS: Final = {
@@ -47,3 +47,9 @@ def event(kind: str, who: str | None, note: str) -> str:
 
 def interview(title: str) -> str:
     return f"{title} interview"
+
+
+def dismissal(action: str, who: str | None) -> str:
+    """A follow-up the job seeker chose not to send: kept in the history, so it can be undone."""
+    text = f"Dismissed: {ACTION_LABELS.get(action, action).lower()}"
+    return text + (f" ({who})" if who else "")

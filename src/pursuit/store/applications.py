@@ -12,7 +12,7 @@ from pursuit.domain import actions
 from pursuit.domain import followups as fu
 from pursuit.domain.dates import local_tz
 from pursuit.domain.stages import SECTORS, STAGES
-from pursuit.store.contacts import contact_named
+from pursuit.store.contacts import contact_named, known_contact
 from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.follow_ups import FollowUps
@@ -193,7 +193,9 @@ class Applications:
         interview_id: int | None = None,
         decision_by: date | None = None,
         note: str = "",
+        new_contact: bool = False,
     ) -> Logged:
+        """Log KIND; CONTACT must be one of the application's people unless NEW_CONTACT."""
         if kind not in actions.EVENT_KINDS:
             raise InvalidValue(
                 f"unknown event {kind!r}; known events: {', '.join(actions.EVENT_KINDS)}"
@@ -225,7 +227,14 @@ class Applications:
                 if iv is None:
                     raise InvalidValue(f"application {app_id} has no interview that has started")
                 interview_id = iv.id
-            contact_id = contact_named(s, contact, app_id, "").id if contact else None
+            contact_id = None
+            if contact:
+                found = (
+                    contact_named(s, contact, app_id, "")
+                    if new_contact
+                    else known_contact(s, contact, app_id)
+                )
+                contact_id = found.id
             act = Activity(
                 application_id=app_id,
                 kind=kind,

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from pursuit.domain.localzone import local_tz
+from pursuit.domain.zone_identity import zone_identity
 from pursuit.store import files
 from pursuit.store.errors import (
     DatabaseTooNew,
@@ -234,9 +236,18 @@ def _index_first_page_v2(conn: SAConnection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_follow_up_due_at ON follow_up (due_at)")
 
 
+def _schedule_zone_v3(conn: SAConnection) -> None:
+    # Waits counted in days fall due at midnight where the job seeker is: the file keeps the
+    # zone its schedule was worked out in, and a process in another zone works it out again.
+    # No row (a file from before): the first process to open it works it out in its own.
+    conn.exec_driver_sql(
+        "CREATE TABLE schedule_zone (id INTEGER PRIMARY KEY CHECK (id = 1), zone TEXT NOT NULL)"
+    )
+
+
 #: Ordered steps; step N takes a database from version N-1 to N. Never edit a released step:
 #: add a new one.
-MIGRATIONS: Sequence[Step] = (_create_v1, _index_first_page_v2)
+MIGRATIONS: Sequence[Step] = (_create_v1, _index_first_page_v2, _schedule_zone_v3)
 LATEST = len(MIGRATIONS)
 
 
@@ -315,7 +326,16 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     except StoreError:
         conn.close()
         raise
-    if version != LATEST:
+    if version != LATEST or (
+        schedule_zone(conn) != zone_identity(local_tz()) and not cannot_be_written(path)
+    ):
+        # The full open brings the schedule into this process's zone (see FollowUps).
         conn.close()
         return None
     return conn
+
+
+def schedule_zone(conn: sqlite3.Connection) -> str | None:
+    """The zone the file's schedule was worked out in (None: not yet known)."""
+    row = conn.execute("SELECT zone FROM schedule_zone WHERE id = 1").fetchone()
+    return str(row[0]) if row else None

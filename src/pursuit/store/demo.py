@@ -180,6 +180,7 @@ def seed(store: Store) -> None:
         at=_at(now, -18, 15),
         contact="Priya Raman",
         note="Recruiter call booked",
+        new_contact=True,
     )
     store.people.add_interview(
         northwind,

@@ -57,6 +57,10 @@ class InvalidValue(StoreError):
     pass
 
 
+class UnknownPerson(InvalidValue):
+    """A name that is none of the application's people: most often a slip of the keys."""
+
+
 # SQLite's primary result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 _PERM = 3

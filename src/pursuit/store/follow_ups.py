@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from pursuit.domain import actions
 from pursuit.domain import followups as fu
 from pursuit.domain.dates import local_tz
+from pursuit.domain.zone_identity import zone_identity
 from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue, NotFound
 from pursuit.store.tables import (
@@ -55,6 +56,8 @@ class FollowUps:
             if not pending:
                 who = f" for {contact}" if contact else ""
                 raise NotFound(f"application {app_id} has no pending {action}{who}")
+            # One moment for the lot: undo takes back what one dismissal hid, together.
+            at = self._db.now()
             for p in pending:
                 s.add(
                     FollowUpDismissal(
@@ -62,12 +65,46 @@ class FollowUps:
                         action=action,
                         contact_id=p.contact_id,
                         source=p.source,
-                        at=self._db.now(),
+                        at=at,
                     )
                 )
             s.flush()
             self.reschedule(s, app_id)
             return len(pending)
+
+    def undo_dismiss(self, app_id: int, action: str, contact: str | None = None) -> int:
+        """Bring back the last dismissed ACTION (for CONTACT) and reschedule; returns how many."""
+        with self._db.writer() as s:
+            application_in(s, app_id)
+            dismissed = list(
+                s.exec(
+                    select(FollowUpDismissal).where(
+                        FollowUpDismissal.application_id == app_id,
+                        FollowUpDismissal.action == action,
+                    )
+                )
+            )
+            if contact:
+                wanted = contact.strip().lower()
+                names = {
+                    c.id: c.name.lower()
+                    for c in s.exec(
+                        select(Contact).where(
+                            col(Contact.id).in_([d.contact_id for d in dismissed])
+                        )
+                    )
+                }
+                dismissed = [d for d in dismissed if names.get(d.contact_id) == wanted]
+            if not dismissed:
+                who = f" for {contact}" if contact else ""
+                raise NotFound(f"application {app_id} has no dismissed {action}{who} to bring back")
+            last = max(d.at for d in dismissed)
+            taken_back = [d for d in dismissed if d.at == last]
+            for d in taken_back:
+                s.delete(d)
+            s.flush()
+            self.reschedule(s, app_id)
+            return len(taken_back)
 
     def check_in_warning(self, app_id: int, when: datetime | None = None) -> str | None:
         """The "too soon" warning for a check-in drafted or logged at WHEN, if any."""
@@ -205,6 +242,32 @@ class FollowUps:
             self._reschedule(s, ids[start : start + RESCHEDULE_BATCH], rules)
             # What was read and written is on disk (in the open transaction): let it go.
             s.expunge_all()
+
+    def follow_zone(self, batch: int = 500) -> bool:
+        """Work the schedule out again if it was worked out in another zone; True if it was.
+
+        A check-in due "Dec 10" falls due at midnight where the job seeker is now, not where
+        the last write happened. Batches keep each write short; the zone is recorded last, so
+        a run cut short is finished by the next open.
+        """
+        zone = zone_identity(local_tz())
+        with self._db.connection() as conn:  # a plain read: no write lock unless needed
+            row = conn.execute("SELECT zone FROM schedule_zone WHERE id = 1").fetchone()
+            if row is not None and row[0] == zone:
+                return False
+            ids = [i for (i,) in conn.execute("SELECT id FROM application ORDER BY id")]
+        for start in range(0, len(ids), batch):
+            with self._db.writer() as s:
+                rules = self.rules_in(s)
+                # Those deleted meanwhile have nothing left to schedule.
+                self._reschedule(s, ids[start : start + batch], rules)
+        with self._db.writer() as s:
+            s.connection().exec_driver_sql(
+                "INSERT INTO schedule_zone (id, zone) VALUES (1, ?) "
+                "ON CONFLICT (id) DO UPDATE SET zone = excluded.zone",
+                (zone,),
+            )
+        return True
 
 
 #: Applications rescheduled together (well under SQLite's limit on bound values).

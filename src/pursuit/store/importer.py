@@ -19,6 +19,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from pursuit.domain import date_order
 from pursuit.domain.dates import BadDate, parse_day
 from pursuit.domain.salary import BadSalary, parse_salary
 from pursuit.domain.spreadsheet_words import FIELDS as FIELDS  # the import screen reads them here
@@ -29,6 +30,17 @@ MAX_FILE = 50 * 1024 * 1024
 
 class ImportFailed(ValueError):
     """The file as a whole cannot be read (not the fault of one row)."""
+
+
+class AmbiguousDates(ImportFailed):
+    """Every date of the file reads as day/month and as month/day: the job seeker says which."""
+
+    def __init__(self, line: int, text: str) -> None:
+        self.line, self.text = line, text
+        super().__init__(
+            f"line {line}: {text!r} could be {date_order.both_readings(text)}, and no date in "
+            "the file settles which comes first"
+        )
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,8 @@ class ImportPlan:
     problem: str = ""
     #: How many rows can be imported (`rows` may hold them, or not: see `scan_csv`).
     readable: int = 0
+    #: The order of the file's dates like 03/04/2026 (`dmy`, `mdy`; "" when it has none).
+    dates: str = ""
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str]:
@@ -134,16 +148,8 @@ def _records(lines: Iterable[str], sample: str) -> Iterator[tuple[int, list[str]
         raise ImportFailed(f"line {reader.line_num}: the file's quoting is broken ({exc})") from exc
 
 
-def _walk(
-    lines: Iterable[str], sample: str, now: datetime, mapping: dict[str, str] | None
-) -> tuple[ImportPlan, Iterator[ImportRow | BadRow]]:
-    """The plan (mapping, preview; no rows) and every row after the header, read lazily."""
-    records = _records(lines, sample)
-    first = next(records, None)
-    if first is None:
-        raise ImportFailed("the file has no rows")
-    header_line, header = first
-    head = list(islice(records, 5))
+def _columns(header: list[str], mapping: dict[str, str] | None) -> tuple[dict[int, str], list[str]]:
+    """Which field each column holds (by position), and the headers of those left out."""
     chosen = mapping or {}
     columns: dict[int, str] = {}
     unmapped = []
@@ -154,6 +160,56 @@ def _walk(
             columns[i] = target
         elif name.strip():
             unmapped.append(name.strip())
+    return columns, unmapped
+
+
+def _settle_dates(
+    lines: Iterable[str], sample: str, mapping: dict[str, str] | None, given: str | None
+) -> str:
+    """The order of the file's applied dates: GIVEN, or the one the dates allow.
+
+    AmbiguousDates when every date reads both ways and one of them means two different days.
+    """
+    if given:
+        if given not in date_order.ORDER_WORDS:
+            raise ImportFailed(f"unknown date order {given!r}; say dmy (day/month) or mdy")
+        return given
+    records = _records(lines, sample)
+    first = next(records, None)
+    if first is None:
+        return ""
+    where = [i for i, f in _columns(first[1], mapping)[0].items() if f == "applied"]
+    if not where:
+        return ""
+    column = where[0]
+    unsure: tuple[int, str] | None = None
+    for line, record in records:
+        text = record[column].strip() if column < len(record) else ""
+        ways = date_order.orders(text)
+        if ways is not None and len(ways) == 1:
+            return next(iter(ways))
+        if unsure is None and date_order.is_ambiguous(text):
+            unsure = (line, text)
+    if unsure is not None:
+        raise AmbiguousDates(*unsure)
+    return ""
+
+
+def _walk(
+    lines: Iterable[str],
+    sample: str,
+    now: datetime,
+    mapping: dict[str, str] | None,
+    dates: str = "",
+) -> tuple[ImportPlan, Iterator[ImportRow | BadRow]]:
+    """The plan (mapping, preview; no rows) and every row after the header, read lazily."""
+    records = _records(lines, sample)
+    first = next(records, None)
+    if first is None:
+        raise ImportFailed("the file has no rows")
+    header_line, header = first
+    head = list(islice(records, 5))
+    columns, unmapped = _columns(header, mapping)
     mapping_used = {header[i].strip(): f for i, f in columns.items()}
     preview = [header] + [r for _n, r in head]
     missing = [f for f in ("company", "role") if f not in columns.values()]
@@ -168,11 +224,11 @@ def _walk(
         for line, record in chain(head, records):
             cells = {f: (record[i].strip() if i < len(record) else "") for i, f in columns.items()}
             try:
-                yield _row(line, cells, now)
+                yield _row(line, cells, now, dates)
             except ValueError as exc:
                 yield BadRow(line, str(exc))
 
-    return ImportPlan(mapping_used, unmapped, [], [], preview), rows()
+    return ImportPlan(mapping_used, unmapped, [], [], preview, dates=dates), rows()
 
 
 def _sample(path: Path) -> str:
@@ -180,20 +236,37 @@ def _sample(path: Path) -> str:
         return "".join(islice(lines, 20))
 
 
-def read_csv(path: Path, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+def read_csv(
+    path: Path, now: datetime, mapping: dict[str, str] | None = None, dates: str | None = None
+) -> ImportPlan:
     """The whole plan, every good row held (for the app's preview of a spreadsheet)."""
-    return scan_csv(path, now, mapping, keep_rows=True)
+    return scan_csv(path, now, mapping, keep_rows=True, dates=dates)
+
+
+def _file_dates(path: Path, mapping: dict[str, str] | None, dates: str | None) -> str:
+    if dates is not None:  # "" too: a plan that found no order to settle
+        return _settle_dates((), "", mapping, dates)
+    with closing(_lines(path)) as lines:
+        return _settle_dates(lines, _sample(path), mapping, None)
 
 
 def scan_csv(
-    path: Path, now: datetime, mapping: dict[str, str] | None = None, *, keep_rows: bool = False
+    path: Path,
+    now: datetime,
+    mapping: dict[str, str] | None = None,
+    *,
+    keep_rows: bool = False,
+    dates: str | None = None,
 ) -> ImportPlan:
     """Read the whole file once: the mapping, the bad rows and how many are good.
 
     Good rows are only counted unless KEEP_ROWS; `rows_of` reads them again to write them.
+    DATES (`dmy`, `mdy`) is the order of dates like 03/04/2026, needed only when the file's
+    own dates do not settle it (AmbiguousDates).
     """
+    order = _file_dates(path, mapping, dates)
     with closing(_lines(path)) as lines:
-        plan, items = _walk(lines, _sample(path), now, mapping)
+        plan, items = _walk(lines, _sample(path), now, mapping, order)
         for item in items:
             if isinstance(item, BadRow):
                 plan.bad.append(item)
@@ -205,19 +278,23 @@ def scan_csv(
 
 
 def rows_of(
-    path: Path, now: datetime, mapping: dict[str, str] | None = None
+    path: Path, now: datetime, mapping: dict[str, str] | None = None, dates: str | None = None
 ) -> Iterator[ImportRow]:
-    """The good rows of the file, read again one at a time."""
+    """The good rows of the file, read again one at a time (DATES: the plan's `dates`)."""
+    order = _file_dates(path, mapping, dates)
     with closing(_lines(path)) as lines:
-        _plan, items = _walk(lines, _sample(path), now, mapping)
+        _plan, items = _walk(lines, _sample(path), now, mapping, order)
         for item in items:
             if isinstance(item, ImportRow):
                 yield item
 
 
-def read_text(text: str, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+def read_text(
+    text: str, now: datetime, mapping: dict[str, str] | None = None, dates: str | None = None
+) -> ImportPlan:
     sample = "\n".join(text.splitlines()[:20])
-    plan, items = _walk(io.StringIO(text, newline=""), sample, now, mapping)
+    order = _settle_dates(io.StringIO(text, newline=""), sample, mapping, dates)
+    plan, items = _walk(io.StringIO(text, newline=""), sample, now, mapping, order)
     for item in items:
         if isinstance(item, BadRow):
             plan.bad.append(item)
@@ -228,11 +305,11 @@ def read_text(text: str, now: datetime, mapping: dict[str, str] | None = None) -
 
 
 @lru_cache(maxsize=4096)
-def _applied(text: str, now: datetime) -> date:
+def _applied(text: str, now: datetime, dates: str = "") -> date:
     """The day of an "applied" cell. A spreadsheet repeats a few hundred days over thousands
     of rows, and reading one in every format people write costs more than the rest of a row."""
     try:
-        applied = parse_day(text, now, future=False)
+        applied = parse_day(date_order.in_order(text, dates), now, future=False)
     except BadDate as exc:
         raise ValueError(f"bad date: {exc}") from exc
     if applied > now.date():
@@ -240,7 +317,7 @@ def _applied(text: str, now: datetime) -> date:
     return applied
 
 
-def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
+def _row(line: int, cells: dict[str, str], now: datetime, dates: str = "") -> ImportRow:
     company, role = cells.get("company", ""), cells.get("role", "")
     if not company:
         raise ValueError("no company")
@@ -258,7 +335,7 @@ def _row(line: int, cells: dict[str, str], now: datetime) -> ImportRow:
                 "Applied, Phone screen, Interviewing, Offer, Rejected, No response)"
             )
         stage = STATUS_WORDS[folded]
-    applied = _applied(cells["applied"], now) if cells.get("applied") else None
+    applied = _applied(cells["applied"], now, dates) if cells.get("applied") else None
     values: dict[str, Any] = {}
     for name in ("url", "location", "notes", "source"):
         if cells.get(name):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
+from pursuit.domain.emails import email_problem
 from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.records import InterviewDetail, Interviewer
 from pursuit.domain.stages import STAGES
@@ -113,6 +114,9 @@ class People:
         for name, value in fields.items():
             limit = 200 if name == "name" else 2_000 if name != "notes" else 100_000
             setattr(contact, name, clean_text(value, name, required=name == "name", limit=limit))
+            problem = email_problem(contact.email) if name == "email" else None
+            if problem:
+                raise InvalidValue(f"email {contact.email!r}: {problem}")
             if name == "name":
                 contact.name_key = name_key(contact.name)
 

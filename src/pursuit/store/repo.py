@@ -131,6 +131,18 @@ class Store:
         files.remember_database(path)
         store = cls(path, engine, clock)
         store.upgraded = version != db.LATEST
+        if reading_uri is None:
+            try:
+                store.upgraded |= store.follow_ups.follow_zone()
+            except (sqlite3.DatabaseError, DBAPIError) as exc:
+                engine.dispose()
+                found = explain(exc, path)
+                if found is None:
+                    raise
+                raise found from exc
+            except BaseException:
+                engine.dispose()
+                raise
         return store
 
     def close(self) -> None:

@@ -256,3 +256,12 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = ""
+
+
+class ScheduleZone(SQLModel, table=True):
+    """The zone the follow-up schedule was worked out in (one row; see FollowUps.follow_zone)."""
+
+    __tablename__ = "schedule_zone"
+
+    id: int = Field(default=1, primary_key=True)
+    zone: str

@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 IMPORT_BATCH = 1000
 
 
+#: Not the job seeker's data: where the file's schedule was worked out (see FollowUps). A file
+#: holding only this is empty; a dump carries it, so that its schedule is redone where needed.
+NOT_DATA = frozenset({"schedule_zone"})
+
+
 def _tables() -> list[str]:
     from pursuit.store import tables  # noqa: F401  (registers the tables)
 
@@ -125,12 +130,14 @@ class Transfer:
         """Write checked TABLES (see store.restore) into this database, which holds nothing."""
         with self._db.writer() as s:
             raw = s.connection()
-            for name in _tables():
+            for name in [t for t in _tables() if t not in NOT_DATA]:
                 if raw.exec_driver_sql(f'SELECT 1 FROM "{name}" LIMIT 1').first() is not None:
                     raise InvalidValue(
                         f"restore needs an empty database; {self._db.path} already holds data "
                         f"({name.replace('_', ' ')}). Use --db with a new file"
                     )
+            # The dump's own zone, or none (an older dump): the next open redoes it if needed.
+            raw.exec_driver_sql("DELETE FROM schedule_zone")
             for name in _tables():
                 for row in tables.get(name, []):
                     columns = ", ".join(f'"{c}"' for c in row)
@@ -160,6 +167,7 @@ class Transfer:
                 "last contact",
                 "interviews",
                 "stage history",
+                "dismissed",
                 "next action",
                 "due",
                 "archived",
@@ -172,6 +180,15 @@ class Transfer:
             ):
                 day = from_db(at).astimezone(tz).date().isoformat()
                 history.setdefault(app_id, []).append(f"{day} {stage}")
+            dismissed: dict[int, list[str]] = {}
+            for app_id, action, at, who in conn.execute(
+                "SELECT d.application_id, d.action, d.at, c.name FROM follow_up_dismissal d "
+                "LEFT JOIN contact c ON c.id = d.contact_id ORDER BY d.at, d.id"
+            ):
+                day = from_db(at).astimezone(tz).date().isoformat()
+                dismissed.setdefault(app_id, []).append(
+                    f"{day} {action}" + (f" ({who})" if who else "")
+                )
             counts = dict(
                 conn.execute(
                     "SELECT application_id, count(*) FROM interview GROUP BY application_id"
@@ -191,6 +208,7 @@ class Transfer:
                 r.last_contact_at.astimezone(tz).date().isoformat() if r.last_contact_at else "",
                 counts.get(r.id, 0),
                 "; ".join(history.get(r.id, [])),
+                "; ".join(dismissed.get(r.id, [])),
                 ACTION_LABELS.get(r.next_action or "", ""),
                 r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",
                 "yes" if r.archived else "",

@@ -96,3 +96,11 @@ class Views:
                 yield TimelineEntry(
                     from_db(at), kind, words.event(kind, names.get(contact_id), note)
                 )
+        for action, at, contact_id in conn.execute(
+            "SELECT action, at, contact_id FROM follow_up_dismissal WHERE application_id = ? "
+            "ORDER BY id",
+            (app_id,),
+        ):
+            yield TimelineEntry(
+                from_db(at), "dismissed", words.dismissal(action, names.get(contact_id))
+            )

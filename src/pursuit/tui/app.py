@@ -105,6 +105,8 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
         self.prepare_rows: list[PrepRow] = []
         self._prepare_seen: set[int] = set()
         self.contacts: list[ContactRow] = []
+        #: The follow-up `d` hid last, which `u` brings back.
+        self.last_dismissed: DueRow | None = None
         #: The ticker's own reading (kept in its thread): its last moment and the count then.
         self._ticked_at: datetime | None = None
         self._overdue_count = 0

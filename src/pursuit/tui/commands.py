@@ -46,6 +46,11 @@ class PursuitCommands(Provider):
                 "The items new preparation checklists are made from, by format",
             ),
             (
+                "Undo dismiss",
+                self._undo_dismiss,
+                "Bring back the follow-up dismissed last",
+            ),
+            (
                 "Show all stages",
                 self._pipeline_action("stage_filter", ""),
                 "Clear the stage filter on the pipeline",
@@ -90,6 +95,11 @@ class PursuitCommands(Provider):
             self.app.push_screen(screen())
 
         return run
+
+    def _undo_dismiss(self) -> None:
+        from pursuit.tui.follow_up_actions import undo_dismiss
+
+        undo_dismiss(self.app)
 
     def _push_import(self) -> None:
         from pursuit.tui.screens.import_csv import ImportScreen

@@ -94,7 +94,33 @@ def open_draft(screen: Screen[Any], row: DueRow) -> None:
 
 def dismiss(screen: Screen[Any], row: DueRow) -> None:
     app = pursuit_of(screen)
+
+    def remember(_: Any) -> None:
+        app.last_dismissed = row
+
+    who = f" ({row.contact_name})" if row.contact_name else ""
     app.run_write(
         lambda s: s.follow_ups.dismiss(row.application_id, row.action, row.contact_name),
-        success=f"Dismissed: {ACTION_LABELS[row.action].lower()} · {row.company}",
+        remember,
+        success=f"Dismissed: {ACTION_LABELS[row.action].lower()}{who} · {row.company}. "
+        "Press u to bring it back.",
+    )
+
+
+def undo_dismiss(app: Any) -> None:
+    """Bring back the follow-up dismissed last (u, or "Undo dismiss" in the palette)."""
+    row: DueRow | None = app.last_dismissed
+    if row is None:
+        app.notify("Nothing dismissed to bring back.")
+        return
+
+    def forget(_: Any) -> None:
+        if app.last_dismissed is row:
+            app.last_dismissed = None
+
+    who = f" ({row.contact_name})" if row.contact_name else ""
+    app.run_write(
+        lambda s: s.follow_ups.undo_dismiss(row.application_id, row.action, row.contact_name),
+        forget,
+        success=f"Back on the list: {ACTION_LABELS[row.action].lower()}{who} · {row.company}",
     )

@@ -15,8 +15,9 @@ from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
+from pursuit.domain.wall_time import clock_time
 from pursuit.tui import stage_actions
-from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.follow_up_states import STATES, due_state, readable
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.base import LoadingScreen
@@ -114,7 +115,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         ivs = []
         for iv in d.interviews:
             local = iv.starts_at.astimezone(tz)
-            line = Text(f"{short_day(local.date(), today)} {local:%H:%M}  {iv.title}")
+            line = Text(f"{short_day(local.date(), today)} {clock_time(local)}  {iv.title}")
             if iv.starts_at > now:
                 line.append("  upcoming", style="bold")
             if iv.interviewers:
@@ -276,6 +277,9 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         row = self._selected_due()
         if row is not None:
             dismiss(self, row)
+
+    def action_undo_dismiss(self) -> None:
+        undo_dismiss(self.app)
 
     # --- keys -------------------------------------------------------------------------------
 

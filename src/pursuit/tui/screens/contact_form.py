@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, TextArea
 
+from pursuit.domain.emails import email_problem
 from pursuit.domain.records import ContactRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.form_modal import FormModal
@@ -62,9 +63,11 @@ class ContactForm(FormModal[dict[str, Any] | None]):
             name: self.query_one(f"#f-{name}", Input).value.strip()
             for name, _t, _h in CONTACT_FIELDS
         }
-        errors = {}
+        errors: dict[str, str] = {}
         if not values["name"]:
             errors["name"] = "A name is needed."
+        if problem := email_problem(values["email"]):
+            errors["email"] = problem
         for name, value in values.items():
             if len(value) > 2_000:
                 errors[name] = "Too long (at most 2,000 characters)."

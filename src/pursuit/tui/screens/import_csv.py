@@ -20,6 +20,10 @@ from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
 
 CHOICES = [(f, f) for f in FIELDS] + [("(ignore)", "ignore")]
+DATE_ORDERS = [
+    ("Day first: 03/04/2026 is 3 April", "dmy"),
+    ("Month first: 03/04/2026 is March 4", "mdy"),
+]
 
 
 class ImportScreen(PursuitScreen[None]):
@@ -42,10 +46,14 @@ class ImportScreen(PursuitScreen[None]):
     ]
 
     class Read(Message):
-        def __init__(self, plan: ImportPlan | None, error: str = "") -> None:
+        def __init__(
+            self, plan: ImportPlan | None, error: str = "", ask_dates: bool = False
+        ) -> None:
             super().__init__()
             self.plan = plan
             self.error = error
+            #: The file's dates read both ways: ask which comes first.
+            self.ask_dates = ask_dates
 
     def __init__(self, path: str = "") -> None:
         super().__init__()
@@ -53,6 +61,8 @@ class ImportScreen(PursuitScreen[None]):
         self.plan: ImportPlan | None = None
         self.headers: list[str] = []
         self._mapping_shown = False
+        #: The order of dates chosen for the file at this path, asked once per file.
+        self.dates: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -63,6 +73,11 @@ class ImportScreen(PursuitScreen[None]):
             )
             yield Input(self.path, placeholder="~/Downloads/job-search.csv", id="import-path")
             yield Static(id="import-status")
+            dates = Select(
+                DATE_ORDERS, prompt="Which comes first in this file's dates?", id="import-dates"
+            )
+            dates.display = False
+            yield dates
             yield Label("First rows", classes="section-title")
             yield DataTable(id="import-preview", show_cursor=False)
             yield Label("Columns (what each one holds)", classes="section-title")
@@ -92,11 +107,15 @@ class ImportScreen(PursuitScreen[None]):
         return chosen
 
     def action_read(self) -> None:
-        self.read_file(self.query_one("#import-path", Input).value.strip(), self.mapping())
+        path = self.query_one("#import-path", Input).value.strip()
+        dates = self.dates[1] if self.dates and self.dates[0] == path else None
+        if dates is None:
+            self.query_one("#import-dates", Select).display = False
+        self.read_file(path, self.mapping(), dates)
 
     @work(thread=True, exclusive=True, group="import-read", name="read spreadsheet")
-    def read_file(self, path: str, chosen: dict[str, str]) -> None:
-        from pursuit.store.importer import ImportFailed, parse_mapping, read_csv
+    def read_file(self, path: str, chosen: dict[str, str], dates: str | None = None) -> None:
+        from pursuit.store.importer import AmbiguousDates, ImportFailed, parse_mapping, read_csv
 
         if not path:
             self.post_message(self.Read(None, "Type the path of the file first."))
@@ -107,7 +126,12 @@ class ImportScreen(PursuitScreen[None]):
                 user_path(path),
                 self.pursuit.clock.now(),
                 parse_mapping(pairs),
+                dates,
             )
+        except AmbiguousDates as exc:
+            message = f"{exc}. Choose which comes first below."
+            self.post_message(self.Read(None, message, ask_dates=True))
+            return
         except (ImportFailed, BadPath) as exc:
             self.post_message(self.Read(None, str(exc)))
             return
@@ -116,6 +140,10 @@ class ImportScreen(PursuitScreen[None]):
     async def on_import_screen_read(self, message: Read) -> None:
         status = self.query_one("#import-status", Static)
         button = self.query_one("#import", Button)
+        if message.ask_dates:
+            choice = self.query_one("#import-dates", Select)
+            choice.display = True
+            choice.focus()
         if message.plan is None:
             status.update(Text(message.error, style="bold red"))
             button.disabled = True
@@ -203,6 +231,12 @@ class ImportScreen(PursuitScreen[None]):
     def _mapping_changed(self, event: Select.Changed) -> None:
         mapping = event.select.id and event.select.id.startswith("map-")
         if mapping and self.plan is not None and self._mapping_shown:
+            self.action_read()
+
+    @on(Select.Changed, "#import-dates")
+    def _dates_chosen(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.dates = (self.query_one("#import-path", Input).value.strip(), event.value)
             self.action_read()
 
     @on(Button.Pressed, "#import")

@@ -20,6 +20,7 @@ from pursuit.domain.checklists import Progress
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
+from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.follow_up_states import STATES, readable
 from pursuit.tui.saving import typed_text
@@ -191,7 +192,8 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         title = Text()
         title.append(d.company, style="bold")
         title.append(f" · {d.role}\n")
-        when = f"{short_day(local.date(), now.astimezone(tz).date())} {local:%H:%M} {local:%Z}"
+        at = clock_time(local) if is_repeated(local) else f"{local:%H:%M} {local:%Z}"
+        when = f"{short_day(local.date(), now.astimezone(tz).date())} {at}"
         title.append(f"{d.title} interview, {when}", style="dim")
         if d.decision_by:
             title.append(f" · decision by {d.decision_by:%a %d %b}", style="dim")

@@ -158,6 +158,14 @@ APPLICATION_KEYS: list[BindingType] = [
         tooltip="Dismiss the selected follow-up",
     ),
     Binding(
+        "u",
+        "undo_dismiss",
+        "Undo dismiss",
+        id="application.undo-dismiss",
+        show=False,
+        tooltip="Bring back the follow-up dismissed last",
+    ),
+    Binding(
         "k",
         "checklist",
         "Checklist",

@@ -95,6 +95,12 @@ class LogEvent(FormModal[dict[str, Any] | None]):
         contact = self.query_one("#f-contact", Input).value.strip()
         if len(contact) > 200:
             errors["contact"] = "Too long (at most 200 characters)."
+        elif contact and " ".join(contact.casefold().split()) not in {
+            " ".join(p.casefold().split()) for p in self.people
+        }:
+            # A slip of the keys would otherwise become a new person, silently.
+            known = ", ".join(self.people) or "nobody yet"
+            errors["contact"] = f"Not one of the people here ({known}). Add them first with c."
         values["contact"] = contact or None
         values["note"] = self.query_one("#f-note", TextArea).text
         if values["kind"] == "note" and not values["note"].strip():

@@ -16,9 +16,10 @@ from textual.widgets import DataTable, Footer, Label
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
+from pursuit.domain.wall_time import clock_time
 from pursuit.store import screen_reads
 from pursuit.store.screen_reads import TodayReading
-from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft
+from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.legible import state_style
 from pursuit.tui.screens.base import LoadingScreen
@@ -83,6 +84,14 @@ class TodayScreen(LoadingScreen[TodayReading]):
             "Dismiss",
             id="today.dismiss",
             tooltip="Hide this follow-up without sending anything",
+        ),
+        Binding(
+            "u",
+            "undo_dismiss",
+            "Undo dismiss",
+            id="today.undo-dismiss",
+            show=False,
+            tooltip="Bring back the follow-up dismissed last",
         ),
         Binding(
             "o", "open", "Open", id="today.open", tooltip="Open the application of the selected row"
@@ -174,7 +183,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
         for iv in self.interviews:
             local = iv.starts_at.astimezone(tz)
             table.add_row(
-                f"{short_day(local.date(), today)} {local:%H:%M}",
+                f"{short_day(local.date(), today)} {clock_time(local)}",
                 Text(countdown(iv.starts_at, now), style="bold"),
                 self._cut(plain(iv.company), "company", NARROW_INTERVIEWS),
                 self._cut(plain(iv.title), "round", NARROW_INTERVIEWS),
@@ -208,7 +217,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
             table.add_row(
                 Text(look.marker, style=self._look(look.style)),
                 Text(
-                    f"{short_day(local.date(), today)} {local:%H:%M}",
+                    f"{short_day(local.date(), today)} {clock_time(local)}",
                     style=self._look(look.style),
                 ),
                 Text(f"Prepare ({prep.settled}/{prep.total})", style=self._look(look.style)),
@@ -292,6 +301,9 @@ class TodayScreen(LoadingScreen[TodayReading]):
         row = self.selected()
         if row is not None:
             dismiss(self, row)
+
+    def action_undo_dismiss(self) -> None:
+        undo_dismiss(self.app)
 
     def action_open(self) -> None:
         row = self.selected()

@@ -1,0 +1,82 @@
+"""Which comes first in a spreadsheet's dates like 03/04/2026: the day or the month.
+
+A file is written one way throughout. One date that can only be read one way (25/03/2026)
+settles the order for the whole file; if every date reads both ways, and at least one means two
+different days, the job seeker is asked once for the file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Final
+
+from pursuit.domain.dates import BadDate
+
+DMY: Final = "dmy"
+MDY: Final = "mdy"
+ORDER_WORDS: Final = {DMY: "day/month", MDY: "month/day"}
+
+_NUMERIC = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}|\d{2}))?$")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _parts(text: str) -> tuple[int, int, str] | None:
+    m = _NUMERIC.match(text.strip())
+    return (int(m[1]), int(m[3]), m[4] or "") if m else None
+
+
+def _valid(year: str, month: int, day: int) -> bool:
+    # A year-less date is checked against a leap year: 29/02 can be meant.
+    y = int(year) + (2000 if len(year) == 2 else 0) if year else 2024
+    try:
+        date(y, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def orders(text: str) -> frozenset[str] | None:
+    """The orders TEXT can be read in (None if it is not a date of numbers like 03/04/2026)."""
+    parts = _parts(text)
+    if parts is None:
+        return None
+    first, second, year = parts
+    ok = set()
+    if _valid(year, second, first):
+        ok.add(DMY)
+    if _valid(year, first, second):
+        ok.add(MDY)
+    return frozenset(ok)
+
+
+def is_ambiguous(text: str) -> bool:
+    """TEXT reads both ways, as two different days (03/04, not 03/03)."""
+    parts = _parts(text)
+    return parts is not None and orders(text) == frozenset((DMY, MDY)) and parts[0] != parts[1]
+
+
+def both_readings(text: str) -> str:
+    """`3 April 2026 (day/month) or March 4 2026 (month/day)`, for asking which is meant."""
+    parts = _parts(text)
+    assert parts is not None
+    first, second, year = parts
+    y = f" {year}" if year else ""
+    dmy = f"{first} {_MONTHS[second - 1]}{y}"
+    mdy = f"{_MONTHS[first - 1]} {second}{y}"
+    return f"{dmy} (day/month) or {mdy} (month/day)"
+
+
+def in_order(text: str, order: str) -> str:
+    """TEXT written so that no parser can misread it (`4 Mar 2026`); other text is kept."""
+    parts = _parts(text)
+    if parts is None or not order:
+        return text
+    first, second, year = parts
+    day, month = (first, second) if order == DMY else (second, first)
+    if not _valid(year, month, day):
+        raise BadDate(
+            f"{text.strip()!r} cannot be a {ORDER_WORDS[order]} date, "
+            "the order of this file's other dates"
+        )
+    return f"{day} {_MONTHS[month - 1]} {year}".strip()
