@@ -55,3 +55,34 @@ async def test_edit_add_and_restore_templates(demo_app: PursuitApp):
         await settle(pilot)
         rendered, _i, _c = store.drafts.render_draft(northwind, "thank-you", contact="Hannah Lee")
         assert rendered.body.startswith("Hi Hannah,\n\nThank you for taking the time")
+
+
+async def test_a_misspelt_slot_is_pointed_out_when_the_template_is_saved(demo_app: PursuitApp):
+    from pursuit.tui.widgets.fields import FieldError
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"edit message templates")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        editor = demo_app.screen
+        assert isinstance(editor, TemplateEditor)
+        editor.query_one("#t-body", TextArea).load_text("Thanks for the chat about {compnay}.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        # Not saved yet: the editor says which slot it does not know.
+        assert demo_app.screen is editor
+        error = editor.query_one("#err-body", FieldError)
+        assert error.has_class("-shown") and "{compnay}" in str(error.render())
+        store = demo_app.store
+        assert store is not None
+        assert "edited" not in str(
+            demo_app.screen_stack[-2].query_one(OptionList).get_option_at_index(0).prompt
+        )
+        await pilot.press("ctrl+s")  # saved as typed, now that it was said
+        await settle(pilot)
+        assert isinstance(demo_app.screen, MessageTemplatesScreen)
+        body = next(t.body for t in store.drafts.templates() if t.name == "thank-you")
+        assert body == "Thanks for the chat about {compnay}."

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from pursuit.domain.messages import FIELDS, Template
+from pursuit.domain.messages import FIELDS, Template, unknown_slots
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.saving import typed_text
 from pursuit.tui.screens.base import LoadingScreen
@@ -33,6 +33,8 @@ class TemplateEditor(FormModal[dict[str, str] | None]):
     def __init__(self, template: Template | None) -> None:
         super().__init__()
         self.template = template
+        #: The unknown slots already pointed out: saving again keeps them as typed.
+        self._flagged: list[str] = []
 
     def compose(self) -> ComposeResult:
         t = self.template
@@ -70,6 +72,17 @@ class TemplateEditor(FormModal[dict[str, str] | None]):
             ok = False
         if not body.strip():
             self.query_one("#err-body", FieldError).show("A template needs a message.")
+            ok = False
+        subject = self.query_one("#t-subject", Input).value
+        unknown = unknown_slots(f"{subject}\n{body}")
+        if ok and unknown and unknown != self._flagged:
+            # A misspelt {compnay} would go into every draft as typed: say so before saving.
+            self._flagged = unknown
+            names = ", ".join(unknown)
+            self.query_one("#err-body", FieldError).show(
+                f"{names}: not a slot pursuit fills in (a typo? the slots are listed below), "
+                "so it would stay in every draft as typed. Press ctrl+s again to save it anyway."
+            )
             ok = False
         if ok:
             self.dismiss(
