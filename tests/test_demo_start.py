@@ -15,7 +15,8 @@ from subprocess import Popen
 import pytest
 
 from pursuit.domain.clock import FixedClock
-from pursuit.store.demo import copy_template, make_file, seed
+from pursuit.store.demo import seed
+from pursuit.store.demo_file import copy_template, make_file
 from pursuit.store.repo import Store
 from tests.support.processes import MOMENT, Children, pursuit_argv
 from tests.support.terminal import Terminal

@@ -14,7 +14,7 @@ Two families of action:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -36,6 +36,12 @@ from pursuit.domain.actions import (  # noqa: F401  (re-exported)
     SECOND_CHECK_IN,
     THANK_YOU,
 )
+from pursuit.domain.facts import ApplicationFacts as ApplicationFacts  # the rules' inputs
+from pursuit.domain.facts import Dismissal as Dismissal
+from pursuit.domain.facts import EventFact as EventFact
+from pursuit.domain.facts import InterviewFact as InterviewFact
+from pursuit.domain.facts import Person as Person
+from pursuit.domain.facts import StageFact as StageFact
 from pursuit.domain.stages import CLOSED
 
 #: After asking for "a day or two" to consider an offer, the answer is owed this long after.
@@ -72,56 +78,6 @@ def rules_from(stored: Mapping[str, str]) -> Rules:
         application_check_in=settings.is_on(stored, "application_check_in"),
         application_check_in_days=settings.number(stored, "application_check_in_days"),
     )
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str
-
-
-@dataclass(frozen=True)
-class InterviewFact:
-    id: int
-    starts_at: datetime
-    interviewers: tuple[Person, ...] = ()
-    decision_by: date | None = None
-
-
-@dataclass(frozen=True)
-class EventFact:
-    id: int
-    kind: str
-    at: datetime
-    contact_id: int | None = None
-    interview_id: int | None = None
-    decision_by: date | None = None
-
-
-@dataclass(frozen=True)
-class StageFact:
-    id: int
-    stage: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class Dismissal:
-    action: str
-    contact_id: int | None
-    source: str
-
-
-@dataclass(frozen=True)
-class ApplicationFacts:
-    id: int
-    stage: str
-    applied_on: date | None = None
-    archived: bool = False
-    interviews: Sequence[InterviewFact] = ()
-    events: Sequence[EventFact] = ()
-    stage_changes: Sequence[StageFact] = ()
-    dismissals: Sequence[Dismissal] = ()
 
 
 @dataclass(frozen=True, order=True)

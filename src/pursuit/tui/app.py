@@ -28,6 +28,7 @@ from pursuit.store.db import DatabaseError, ReadError
 from pursuit.tui.app_messages import FileLost, StoreFailed, StoreReady, Ticked
 from pursuit.tui.commands import PursuitCommands
 from pursuit.tui.early_keys import EarlyKeys
+from pursuit.tui.navigation import Navigation
 from pursuit.tui.quitting import Quitting
 from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.screenshot import SavesScreenshots
@@ -44,7 +45,7 @@ STYLES = styles_dir()
 PREPARE_WINDOW = timedelta(hours=24)
 
 
-class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
+class PursuitApp(Navigation, EarlyKeys, SavesScreenshots, Quitting, App[None]):
     TITLE = "pursuit"
     #: The styles, in order: what the first frame needs, then (LATER_CSS_PATH) the rest.
     CSS_PATH = [STYLES / "pipeline.tcss"]
@@ -382,50 +383,6 @@ class PursuitApp(EarlyKeys, SavesScreenshots, Quitting, App[None]):
             timeout=timeout,
             markup=markup,
         )
-
-    def action_toggle_help(self) -> None:
-        from pursuit.tui.screens.key_help import KeyHelp, keys_of
-
-        if isinstance(self.screen, KeyHelp):
-            self.screen.dismiss(None)
-            return
-        screen = self.screen
-        title = for_terminal(screen.sub_title or screen.title or "pursuit")
-        self.push_screen(KeyHelp(title, keys_of(screen)))
-
-    def action_insights(self) -> None:
-        from pursuit.tui.screens.insights import InsightsScreen
-
-        if not isinstance(self.screen, InsightsScreen):
-            self.push_screen(InsightsScreen())
-
-    def action_settings(self) -> None:
-        from pursuit.tui.screens.settings import SettingsScreen
-
-        if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen())
-
-    def action_today(self) -> None:
-        from pursuit.tui.screens.today import TodayScreen
-
-        if not isinstance(self.screen, TodayScreen):
-            self.push_screen(TodayScreen())
-
-    async def action_quit_key(self) -> None:
-        await self.action_quit()
-
-    async def action_quit(self) -> None:
-        # Screens that autosave hand over what is still pending before the app goes.
-        for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if callable(flush):
-                flush()
-        self.quit_when_saved()
-
-    def open_application(self, app_id: int) -> None:
-        from pursuit.tui.screens.application import ApplicationScreen
-
-        self.push_screen(ApplicationScreen(app_id))
 
     def on_unmount(self) -> None:
         with self._tick_lock:  # waits for a tick that is reading (a few ms)

@@ -3,7 +3,7 @@
 Making it takes the database layer's import and some fifty writes: on the app's own thread
 that came after the first frame and shared one core with it, so the demo showed an empty
 table for seconds. A second process works on the other core from the start; the app shows
-the rows as soon as the finished file is in place (`store.demo.make_file` moves it there
+the rows as soon as the finished file is in place (`store.demo_file.make_file` moves it there
 whole, so the app never sees half of it). It also keeps a copy for the day: the next demo
 that day is that copy, with its rows in the first frame.
 """
@@ -30,7 +30,7 @@ class DemoMaker:
     def __init__(self, path: Path, now: datetime) -> None:
         self.path = path
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "pursuit.store.demo", str(path), now.isoformat()],
+            [sys.executable, "-m", "pursuit.store.demo_file", str(path), now.isoformat()],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             # Not the terminal, which the app owns: a failure is read here, then the app
@@ -45,7 +45,7 @@ class DemoMaker:
             return _early.pop(path)
         if path.exists():
             return None
-        from pursuit.store.demo import copy_template
+        from pursuit.store.demo_file import copy_template
 
         if copy_template(path, now):
             return None  # the day's demo was made before: the first frame has its rows
@@ -64,6 +64,6 @@ class DemoMaker:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()  # the app's opening thread reads what it wrote
-            from pursuit.store.demo import remove_unfinished
+            from pursuit.store.demo_file import remove_unfinished
 
             remove_unfinished(self.path)

@@ -96,3 +96,15 @@ class Quitting(Saving):
         with path.open("a", encoding="utf-8") as fh:
             fh.write("\n".join(lines) + "\n")
         return path
+
+    async def action_quit_key(self) -> None:
+        await self.action_quit()
+
+    async def action_quit(self) -> None:
+        # Screens that autosave hand over what is still pending before the app goes.
+        app: Any = self  # the App this is mixed into
+        for screen in app.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
+        self.quit_when_saved()

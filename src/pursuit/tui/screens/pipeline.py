@@ -18,6 +18,7 @@ from pursuit.tui import stage_actions
 from pursuit.tui.pipeline_cells import COLUMNS
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.keys import PIPELINE_KEYS
+from pursuit.tui.screens.pipeline_archive import archive, delete
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.filter_box import FilterBox
 from pursuit.tui.widgets.stage_bar import StageBar
@@ -330,10 +331,10 @@ class PipelineScreen(PursuitScreen[None]):
         self.with_selected(lambda row: stage_actions.move(self, row))
 
     def action_archive(self) -> None:
-        self.with_selected(self._archive)
+        self.with_selected(lambda row: archive(self, row))
 
     def action_restore(self) -> None:
-        self.with_selected(self._archive)
+        self.with_selected(lambda row: archive(self, row))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "archive":
@@ -341,25 +342,6 @@ class PipelineScreen(PursuitScreen[None]):
         if action == "restore":
             return self.show_archived
         return True
-
-    def _keep_the_cursor_in_place(self, row_id: int) -> None:
-        """After ROW_ID leaves the list, the cursor goes to its neighbour, not to the top."""
-        rows = self.visible_rows()
-        at = next((i for i, r in enumerate(rows) if r.id == row_id), None)
-        if at is None:
-            return
-        neighbour = rows[at + 1] if at + 1 < len(rows) else rows[at - 1] if at else None
-        if neighbour is not None:
-            self.select_next = neighbour.id
-
-    def _archive(self, row: ApplicationRow) -> None:
-        restore = row.archived
-        self._keep_the_cursor_in_place(row.id)
-        self.pursuit.run_write(
-            lambda store: store.applications.archive(row.id, not restore),
-            success=f"{'Restored' if restore else 'Archived'} {row.company} · {row.role}"
-            + ("" if restore else " (z shows the archive)"),
-        )
 
     def action_show_archived(self) -> None:
         self.show_archived = not self.show_archived
@@ -370,28 +352,7 @@ class PipelineScreen(PursuitScreen[None]):
         self.reload()
 
     def action_delete(self) -> None:
-        self.with_selected(self._delete)
-
-    def _delete(self, row: ApplicationRow) -> None:
-        from pursuit.tui.screens.confirm import Confirm
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._keep_the_cursor_in_place(row.id)
-                self.pursuit.run_write(
-                    lambda store: store.applications.delete_application(row.id),
-                    success=f"Deleted {row.company} · {row.role}",
-                )
-
-        self.app.push_screen(
-            Confirm(
-                f"Delete {row.company} · {row.role} and all its history for good?\n"
-                "(Archive with x keeps it out of the way instead.)",
-                yes="Delete",
-                danger=True,
-            ),
-            answered,
-        )
+        self.with_selected(lambda row: delete(self, row))
 
     def action_stage_filter(self, stage: str) -> None:
         self._requery(stage=stage or None)

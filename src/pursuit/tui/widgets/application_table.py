@@ -27,6 +27,7 @@ from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.legible import state_style
 from pursuit.tui.pipeline_cells import COLUMNS, Moment, column_widths, row_cells
 from pursuit.tui.screens.base import pursuit_of
+from pursuit.tui.widgets.application_table_css import TABLE_CSS
 
 
 def fit(text: str, width: int) -> str:
@@ -44,61 +45,7 @@ def fit(text: str, width: int) -> str:
 class ApplicationTable(ScrollView, can_focus=True):
     """Applications a line each under a header that sorts when clicked."""
 
-    DEFAULT_CSS = """
-    ApplicationTable {
-        /* Not 1fr: a sibling's side margins would narrow it (the filter box has some). */
-        width: 100%;
-        background: $surface;
-        /* Not $foreground: some themes' own text reads under 4.5:1 on their surface. */
-        color: auto 90%;
-        overflow-x: hidden;
-        &:focus {
-            background-tint: $foreground 5%;
-            /* The theme's text and background swapped: the one pair every theme keeps
-               far apart (the block cursor's blue under white text reads at 3.8:1). */
-            & > .application-table--cursor {
-                background: $foreground;
-                color: auto 90%;
-                text-style: bold;
-            }
-        }
-        & > .application-table--header {
-            text-style: bold;
-            background: $panel;
-            color: auto 90%;
-        }
-        &:ansi {
-            color: ansi_default;
-            &:focus > .application-table--cursor {
-                background: ansi_default;
-                color: ansi_default;
-                text-style: bold reverse;
-            }
-            & > .application-table--cursor {
-                background: ansi_default;
-                color: ansi_default;
-                text-style: bold underline;
-            }
-        }
-        &:ansi > .application-table--header {
-            /* The terminal's own pair, swapped: bright blue under its text may not read. */
-            background: ansi_default;
-            color: ansi_default;
-            text-style: bold reverse;
-        }
-        & > .application-table--even-row {
-            background: $surface-lighten-1 50%;
-        }
-        &:dark > .application-table--even-row {
-            background: $surface-darken-1 40%;
-        }
-        & > .application-table--cursor {
-            background: $panel;
-            color: auto 90%;
-            text-style: bold;
-        }
-    }
-    """
+    DEFAULT_CSS = TABLE_CSS
     COMPONENT_CLASSES = {
         "application-table--header",
         "application-table--even-row",
