@@ -93,3 +93,13 @@ def test_next_friday_on_a_tuesday_is_next_weeks_and_friday_is_this_weeks() -> No
     assert parse_day("next friday", tuesday, future=True) == date(2026, 12, 11)
     assert parse_day("next tuesday", tuesday, future=True) == date(2026, 12, 8)
     assert parse_day("next monday", tuesday, future=True) == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize("text", ["Nov", "Nov ", "dec", "2", "20", "2026"])
+def test_half_a_date_as_it_reads_while_typed_is_refused_not_today(text: str) -> None:
+    with pytest.raises(BadDate, match=r"give the day and the month|no day given"):
+        parse_moment(text, NOW)
+
+
+def test_a_time_alone_is_today_at_that_time() -> None:
+    assert parse_moment("2pm", NOW) == NOW.replace(hour=14)

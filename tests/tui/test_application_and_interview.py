@@ -118,6 +118,31 @@ async def test_typing_autosaves_without_leaving(demo_app: PursuitApp):
         assert demo_app.store.people.interview(screen.interview_id).notes == "Bring the portfolio"
 
 
+async def test_a_date_being_typed_is_saved_when_left_never_half_typed(demo_app: PursuitApp):
+    """On the way to "Nov 30", "Nov 3" reads as a day: the autosave must not move the interview."""
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_application(pilot, "lumen")
+        await open_interview(pilot)  # the onsite tomorrow
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, InterviewScreen) and screen.saved is not None
+        before = screen.saved.starts_at
+        when = screen.query_one("#f-when", Input)
+        when.focus()
+        when.value = ""
+        await pilot.press(*"Nov 3")
+        screen._autosave.run()  # what the timer does while typing goes on
+        await settle(pilot)
+        assert demo_app.store is not None
+        stored = demo_app.store.people.interview(screen.interview_id)
+        assert stored.starts_at == before  # not moved to Nov 3 half way through
+        await pilot.press(*"0 10am", "tab")  # left: now it is saved
+        await settle(pilot)
+        stored = demo_app.store.people.interview(screen.interview_id)
+        assert (stored.starts_at.month, stored.starts_at.day, stored.starts_at.hour) == (11, 30, 10)
+
+
 async def test_a_bad_date_on_the_interview_screen_is_shown_and_not_saved(demo_app: PursuitApp):
     async with demo_app.run_test(size=SIZE) as pilot:
         await settle(pilot)

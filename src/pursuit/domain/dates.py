@@ -220,10 +220,15 @@ def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | Non
     except (ValueError, OverflowError, TypeError) as exc:
         raise BadDate(f"cannot read {raw!r} as a date") from exc
     if a.month != b.month or a.day != b.day:
-        # No month or day in the text (just a time or a year): not a date.
-        if a.year == b.year:
+        if a.month == b.month or a.day == b.day:
+            # "Nov" or "20": half a date (as it reads while being typed), not today.
+            raise BadDate(
+                f"cannot read {raw!r} as a date: give the day and the month, such as Dec 1"
+            )
+        if a.hour != b.hour or a.year == b.year:
+            # No day, no month and no time (a year alone): not a date.
             raise BadDate(f"cannot read {raw!r} as a date: no day given")
-        return When(now.date(), a.time())
+        return When(now.date(), a.time())  # a time alone: today at that time
     has_time = a.hour == b.hour
     clock = a.time() if has_time else None
     if a.year == b.year:

@@ -48,6 +48,8 @@ RATINGS = (
     ("rating_knowledge", "Company"),
 )
 #: Form field -> the store's field it fills.
+#: Fields read as dates: saved once left, not while typed.
+TYPED_DATES = ("when", "decision")
 FIELD_KEYS = {
     "when": "starts_at",
     "kind": "kind",
@@ -92,7 +94,7 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         self.interview_id = interview_id
         self.saved: InterviewDetail | None = None
         self.progress: Progress | None = None
-        self._autosave = Autosave(self, self.action_save)
+        self._autosave = Autosave(self, self._save_as_typed)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -232,8 +234,21 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
             return
         self._autosave.touched()
 
-    def changes(self) -> dict[str, Any] | None:
-        """What differs from the stored interview, or None when nothing does."""
+    def _save_as_typed(self) -> None:
+        self.action_save(typing_too=False)
+
+    @on(Input.Blurred)
+    def _left_a_field(self, event: Input.Blurred) -> None:
+        # A date is saved once it is left (or on enter, ctrl+s, escape), never half typed.
+        if self.saved is not None and (event.input.id or "")[2:] in TYPED_DATES:
+            self.action_save()
+
+    def changes(self, *, typing_too: bool = False) -> dict[str, Any] | None:
+        """What differs from the stored interview, or None when nothing does.
+
+        A date still being typed is left out (unless TYPING_TOO): on the way to "Nov 30",
+        "Nov 3" reads as a day, and the autosave would move the interview there.
+        """
         d = self.saved
         if d is None:
             return None
@@ -247,6 +262,9 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
             self.query_one(f"#err-{name}", FieldError).show(errors.get(name))
         out: dict[str, Any] = {}
         for name, key in FIELD_KEYS.items():
+            typing = name in TYPED_DATES and self.query_one(f"#f-{name}", Input).has_focus
+            if typing and not typing_too:
+                continue
             if name not in errors and values[key] != getattr(d, key):
                 out[key] = values[key]
         names = values["interviewers"]
@@ -273,9 +291,9 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         if names is not None:
             self.load()  # the thank-you list follows the new interviewers
 
-    def action_save(self) -> None:
+    def action_save(self, typing_too: bool = True) -> None:
         self._autosave.cancel_timer()
-        changes = self.changes()
+        changes = self.changes(typing_too=typing_too)
         if not changes:
             return
         # Counted as stored at once: the app keeps the write, in order, until it commits.
