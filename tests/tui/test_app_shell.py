@@ -226,6 +226,7 @@ async def test_a_screenshot_is_saved_and_the_notice_names_the_file(
     assert len(saved) == 1, saved
     assert f"Saved a picture of the screen to {saved[0]}" in said
     assert "Northwind" in saved[0].read_text()
+    assert saved[0].stat().st_mode & 0o777 == 0o600  # your applications: yours alone
 
 
 async def test_a_screenshot_that_cannot_be_saved_says_where_and_why(

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Select
 
 from pursuit.domain.clock import FixedClock
+from pursuit.domain.settings import SETTINGS
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.insights import InsightsScreen
 from pursuit.tui.screens.settings import SettingsScreen
@@ -73,6 +74,7 @@ async def test_escape_on_changed_settings_asks_and_after_saving_does_not(demo_ap
         screen = demo_app.screen
         assert isinstance(screen, SettingsScreen)
         assert "^s" in screen_text(pilot) and "Save" in screen_text(pilot)  # the footer
+        assert demo_app.focused is screen.query_one(f"#s-{SETTINGS[0].key}")
         screen.query_one("#s-check_in_days", Input).value = "10"
         await pilot.press("escape")
         await settle(pilot)

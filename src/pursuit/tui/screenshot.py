@@ -7,6 +7,7 @@ is written by a thread worker, and the notice names the file it made or the reas
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 from platformdirs import user_downloads_path
@@ -66,7 +67,9 @@ class SavesScreenshots(App[None]):
     @work(thread=True, name="save screenshot", exit_on_error=False)
     def _save_screenshot(self, target: Path, svg: str) -> None:
         try:
-            with open(target, "x", encoding="utf-8") as out:
+            # Yours alone (0600), as exports are: the picture holds your applications.
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as out:
                 out.write(svg)
         except FileExistsError:
             self.call_from_thread(

@@ -60,6 +60,8 @@ class SettingsScreen(AsksBeforeDiscarding, LoadingScreen[dict[str, str]]):
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
+        # What is typed goes into the first setting, not nowhere.
+        self.query_one(f"#s-{SETTINGS[0].key}").focus()
         self._loaded = False
         # Opened before the store: fill in the form once it is open (and never again, so
         # that a change made elsewhere does not overwrite what is being typed here).
