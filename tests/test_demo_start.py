@@ -3,14 +3,11 @@ the sample data is made in a process of its own and put in place whole."""
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import struct
-import termios
 from datetime import timedelta
 from pathlib import Path
 from subprocess import Popen
+from typing import Any
 
 import pytest
 
@@ -19,19 +16,14 @@ from pursuit.store.demo import seed
 from pursuit.store.demo_file import copy_template, make_file
 from pursuit.store.repo import Store
 from tests.support.processes import MOMENT, Children, pursuit_argv
-from tests.support.terminal import Terminal
+from tests.support.terminal import Terminal, start_in_pty
 
 MAKING = "Making the demo"
 
 
-def start_demo(children: Children, db: Path, cache: Path) -> tuple[Popen[bytes], Terminal]:
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "XDG_CACHE_HOME": str(cache)}
+def start_demo(children: Children, db: Path, cache: Path) -> tuple[Popen[Any], Terminal]:
     argv = pursuit_argv("app", str(db), "--demo", "--tick", "3600")
-    app = children.start(argv, stdin=follower, stdout=follower, stderr=follower, env=env)
-    os.close(follower)
-    return app, Terminal(leader)
+    return start_in_pty(children, argv, env={"XDG_CACHE_HOME": str(cache)})
 
 
 def demo_shown(children: Children, db: Path, cache: Path) -> str:

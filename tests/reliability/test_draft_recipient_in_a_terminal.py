@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import struct
-import termios
 from pathlib import Path
 
 import pytest
 
 from tests.support.processes import Children, pursuit_argv, run_pursuit
-from tests.support.terminal import Terminal
+from tests.support.terminal import start_in_pty
 
 
 @pytest.mark.slow
@@ -25,17 +21,7 @@ def test_ctrl_r_picks_the_other_panelist_in_a_real_terminal(
         "interview", "1", "--at", "today 9am", "--with", "Ann Lee", "--with", "Bo Chen",
         "--db", db, check=True,
     )  # fmt: skip
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    app = children.start(
-        pursuit_argv("app", db, "--tick", "3600"),
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env={**os.environ, "TERM": "xterm-256color"},
-    )
-    os.close(follower)
-    screen = Terminal(leader)
+    app, screen = start_in_pty(children, pursuit_argv("app", db, "--tick", "3600"))
     try:
         screen.wait_for(lambda: "1 shown" in screen.text(), "the pipeline, loaded")
         at = screen.mark()
@@ -60,5 +46,5 @@ def test_ctrl_r_picks_the_other_panelist_in_a_real_terminal(
         screen.keys("\x11")  # ctrl+q
         app.wait(timeout=30)
     finally:
-        os.close(leader)
+        os.close(screen.leader)
     assert app.returncode == 0

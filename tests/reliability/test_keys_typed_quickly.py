@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
-import struct
-import termios
 from pathlib import Path
 
 import pytest
 
 from tests.support.processes import Children, pursuit_argv, run_pursuit
-from tests.support.terminal import Terminal
+from tests.support.terminal import start_in_pty
 
 
 @pytest.mark.slow
@@ -22,18 +18,7 @@ def test_a_burst_of_keys_after_a_lands_in_the_new_application_form(
 ) -> None:
     db = tmp_path / "quick.db"
     run_pursuit("add", "Northwind", "Analyst", "--db", str(db), check=True)
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color"}
-    app = children.start(
-        pursuit_argv("app", str(db), "--tick", "3600"),
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-    )
-    os.close(follower)
-    screen = Terminal(leader)
+    app, screen = start_in_pty(children, pursuit_argv("app", str(db), "--tick", "3600"))
     try:
         screen.wait_for(lambda: "1 shown" in screen.text(), "the pipeline, loaded")
         at = screen.mark()
@@ -43,7 +28,7 @@ def test_a_burst_of_keys_after_a_lands_in_the_new_application_form(
         screen.keys("\x11")
         app.wait(timeout=30)
     finally:
-        os.close(leader)
+        os.close(screen.leader)
     listed = json.loads(run_pursuit("list", "--json", "--db", str(db), check=True).stdout)
     added = {(a["company"], a["role"]) for a in listed}
     assert ("Contoso", "Data wrangler") in added, added

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
-import struct
-import termios
 from pathlib import Path
 
 import pytest
 
 from tests.support.processes import Children, pursuit_argv
-from tests.support.terminal import Terminal
+from tests.support.terminal import start_in_pty
 
 SGR = re.compile(rb"\x1b\[([0-9;]*)m")
 #: Every other escape (cursor moves and the like): not text a person sees.
@@ -63,18 +59,12 @@ def colours_of(raw: bytes, text: bytes) -> list[tuple[tuple[int, ...], tuple[int
 
 @pytest.mark.slow
 def test_an_80x24_terminal_without_colour(tmp_path: Path, children: Children) -> None:
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": "1"}
-    app = children.start(
+    app, screen = start_in_pty(
+        children,
         pursuit_argv("app", str(tmp_path / "small.db"), "--demo", "--tick", "3600"),
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
+        size=(24, 80),
+        env={"COLORTERM": "truecolor", "NO_COLOR": "1"},
     )
-    os.close(follower)
-    screen = Terminal(leader)
     try:
         screen.wait_for(lambda: "q Quit" in screen.text(), "the pipeline's footer")
         screen.wait_for(lambda: "9Gho 1" in screen.text(), "Ghosted on the stage bar")
@@ -88,4 +78,4 @@ def test_an_80x24_terminal_without_colour(tmp_path: Path, children: Children) ->
         screen.keys("\x11")
         app.wait(timeout=30)
     finally:
-        os.close(leader)
+        os.close(screen.leader)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import re
+import struct
+import subprocess
+import termios
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tests.support.processes import Children
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07]*\x07")
 
@@ -58,3 +67,24 @@ class Terminal:
 
     def keys(self, text: str) -> None:
         os.write(self.leader, text.encode())
+
+
+def start_in_pty(
+    children: Children,
+    argv: Sequence[str],
+    size: tuple[int, int] = (40, 120),
+    env: Mapping[str, str] | None = None,
+) -> tuple[subprocess.Popen[Any], Terminal]:
+    """ARGV started in a pseudo-terminal of SIZE (rows, columns), and the screen it draws."""
+    leader, follower = pty.openpty()
+    rows, cols = size
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    app = children.start(
+        argv,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "TERM": "xterm-256color", **(env or {})},
+    )
+    os.close(follower)
+    return app, Terminal(leader)
