@@ -16,6 +16,10 @@ import pytest
 # Local time is part of the rules (a wait falls due at local midnight); pin it for every test.
 os.environ["TZ"] = "UTC"
 time.tzset()
+# The terminals tests open give their own size; pytest-xdist's workers set COLUMNS=80 and
+# LINES=24, which every app a test starts would take for its terminal's size.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 # The demo keeps the day's data in the user's cache: the tests' own, not the user's.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pursuit-tests-cache-")
 atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
@@ -72,3 +76,10 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that start real processes run one at a time on one worker, beside the in-process ones."""
+    for item in items:
+        if "children" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("real-processes"))

@@ -54,7 +54,7 @@ class Terminal:
         with self.changed:
             return len(self.raw)
 
-    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
         with self.changed:
             while not condition():
