@@ -42,6 +42,13 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
             f"that night); recorded as the first, {clock_time(starts)}",
             file=sys.stderr,
         )
+    if starts < clock.now():
+        # A date without a year is the nearest one, which may have passed: say which it was.
+        print(
+            f"note: the interview is recorded as {starts:%A} {starts.day} {starts:%B %Y} at "
+            f"{starts:%H:%M}, which has passed",
+            file=sys.stderr,
+        )
     if args.json:
         print_json({"id": iid})
     else:

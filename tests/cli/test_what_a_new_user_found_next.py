@@ -1,0 +1,50 @@
+"""More that a new user tripped over (issue 19), each run as the real command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.support.processes import MOMENT, run_pursuit
+
+pytestmark = pytest.mark.slow
+
+
+def pursuit(db: Path, *args: str, at: datetime = MOMENT) -> tuple[int, str, str]:
+    done = run_pursuit("--db", str(db), *args, at=at)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_an_impossible_day_in_an_import_is_out_of_range_not_out_of_order(tmp_path: Path) -> None:
+    sheet = tmp_path / "jobs.csv"
+    sheet.write_text("Company,Role,Applied\nAcme,Dev,25/01/2026\nBolt,SRE,31/02/2026\n")
+    code, out, err = pursuit(tmp_path / "p.db", "import", str(sheet))
+    assert code == 2 and "imported" not in out and "Traceback" not in err
+    assert "line 3: bad date: cannot read '31/02/2026' as a date: " in err
+    assert "February 2026 has days 1 to 28" in err
+    assert "order" not in err.replace("--skip-bad", "")
+
+
+def test_an_interview_typed_a_day_late_is_yesterdays_and_said_to_be_past(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert pursuit(db, "add", "Lumen", "Data Analyst")[0] == 0
+    code, out, err = pursuit(db, "interview", "1", "--at", "Nov 17 10am")  # said on Nov 18
+    assert (code, out.strip()) == (0, "1")
+    assert "recorded as Tuesday 17 November 2026 at 10:00, which has passed" in err
+    code, out, err = pursuit(db, "interview", "1", "--at", "Nov 25 2pm", "--decision-by", "Dec 2")
+    assert (code, out.strip(), err) == (0, "2", "")  # to come: nothing to say
+    tables = json.loads(pursuit(db, "export")[1])["tables"]
+    assert [iv["starts_at"][:16] for iv in tables["interview"]] == [
+        "2026-11-17 10:00",
+        "2026-11-25 14:00",
+    ]
+    assert tables["interview"][1]["decision_by"] == "2026-12-02"
+    # Things done still lean back, and cannot be to come.
+    assert pursuit(db, "add", "Bolt", "SRE", "--applied", "Nov 19")[0] == 0
+    applied = {a["company"]: a["applied"] for a in json.loads(pursuit(db, "list", "--json")[1])}
+    assert applied["Bolt"] == "2025-11-19"
+    code, _, err = pursuit(db, "log", "2", "heard", "--at", "tomorrow")
+    assert code == 2 and "still to come" in err
