@@ -48,3 +48,18 @@ def test_an_interview_typed_a_day_late_is_yesterdays_and_said_to_be_past(tmp_pat
     assert applied["Bolt"] == "2025-11-19"
     code, _, err = pursuit(db, "log", "2", "heard", "--at", "tomorrow")
     assert code == 2 and "still to come" in err
+
+
+def test_a_thank_you_drafted_to_someone_names_the_interview_they_were_in(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    pursuit(db, "add", "Lumen", "Data Analyst")
+    pursuit(db, "interview", "1", "--at", "Nov 10 10am", "--with", "Ann Lee")
+    pursuit(db, "interview", "1", "--at", "Nov 16 2pm", "--with", "Bo Chen")
+    code, out, _ = pursuit(db, "draft", "1", "thank-you", "--contact", "Ann Lee")
+    assert code == 0 and "Hi Ann," in out and "Tuesday, November 10" in out, out
+    assert "November 16" not in out
+    pursuit(db, "log", "1", "heard", "--contact", "Rita Moss", "--new-contact")
+    code, out, err = pursuit(db, "draft", "1", "thank-you", "--contact", "Rita Moss")
+    assert (code, out) == (2, "")
+    assert "Rita Moss was in none of application 1's interviews" in err
+    assert "--interview" in err and "Traceback" not in err
