@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import datetime
 from pathlib import Path
@@ -63,3 +65,14 @@ def test_a_thank_you_drafted_to_someone_names_the_interview_they_were_in(tmp_pat
     assert (code, out) == (2, "")
     assert "Rita Moss was in none of application 1's interviews" in err
     assert "--interview" in err and "Traceback" not in err
+
+
+def test_the_report_dates_applied_on_the_day_given(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert pursuit(db, "add", "Lumen", "Data Analyst", "--applied", "Nov 2")[0] == 0
+    code, out, _ = pursuit(db, "export", "--format", "csv")
+    [row] = csv.DictReader(io.StringIO(out))
+    assert code == 0 and (row["applied"], row["stage history"]) == (
+        "2026-11-02",
+        "2026-11-02 applied",
+    )
