@@ -76,3 +76,23 @@ def test_the_report_dates_applied_on_the_day_given(tmp_path: Path) -> None:
         "2026-11-02",
         "2026-11-02 applied",
     )
+
+
+def test_dismiss_says_in_words_what_it_dismissed(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    pursuit(db, "add", "Lumen", "Data Analyst", "--applied", "Nov 2")
+    pursuit(db, "interview", "1", "--at", "Nov 17 10am", "--with", "Ann Lee", "--with", "Bo Chen")
+    code, out, _ = pursuit(db, "dismiss", "1", "thank-you", "--contact", "bo chen")
+    assert (code, out.splitlines()[0]) == (
+        0,
+        "Dismissed the thank-you to Bo Chen for Lumen · Data Analyst.",
+    )
+    code, out, _ = pursuit(db, "dismiss", "--undo", "1", "thank-you")
+    assert out.strip() == "Brought back the thank-you to Bo Chen for Lumen · Data Analyst."
+    code, out, _ = pursuit(db, "dismiss", "1", "thank-you")
+    assert out.splitlines() == [
+        "Dismissed the 2 thank-yous to Ann Lee and Bo Chen for Lumen · Data Analyst.",
+        "(to bring them back: pursuit dismiss --undo 1 thank-you)",
+    ]
+    code, out, _ = pursuit(db, "dismiss", "1", "first-check-in")
+    assert out.splitlines()[0] == "Dismissed the check-in for Lumen · Data Analyst."
