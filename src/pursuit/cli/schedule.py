@@ -43,7 +43,7 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
             f"that night); recorded as the first, {clock_time(starts)}",
             file=sys.stderr,
         )
-    if starts < clock.now():
+    if starts < clock.now().replace(second=0, microsecond=0):  # "now" is to the minute
         # A date without a year is the nearest one, which may have passed: say which it was.
         print(
             f"note: the interview is recorded as {starts:%A} {starts.day} {starts:%B %Y} at "
