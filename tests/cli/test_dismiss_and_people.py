@@ -14,7 +14,10 @@ def test_dismiss_says_how_to_undo_and_undo_brings_it_back(run, clock: FixedClock
     _, out, _ = run("due", "--json")
     assert json.loads(out) == []
     code, out, _ = run("dismiss", "--undo", "1", "application-check-in")
-    assert (code, out.strip()) == (0, "brought back 1 application-check-in for application 1")
+    assert (code, out.strip()) == (
+        0,
+        "Brought back the check-in about the application for Acme · Engineer.",
+    )
     _, out, _ = run("due", "--json")
     assert [d["action"] for d in json.loads(out)] == ["application-check-in"]
     code, _, err = run("dismiss", "1", "application-check-in", "--undo")

@@ -22,7 +22,7 @@ NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # a Saturday
         ("2026-12-01", True, date(2026, 12, 1)),
         ("Dec 1", True, date(2026, 12, 1)),
         ("Dec 1", False, date(2025, 12, 1)),
-        ("Nov 3", True, date(2027, 11, 3)),
+        ("Nov 3", True, date(2026, 11, 3)),  # the nearest Nov 3 is this month's
         ("Nov 3", False, date(2026, 11, 3)),
         ("3 Nov 2026", True, date(2026, 11, 3)),
         ("11/3/2026", True, date(2026, 11, 3)),
@@ -44,6 +44,41 @@ NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # a Saturday
 )
 def test_days_people_type(text: str, future: bool, expected: date) -> None:
     assert parse_day(text, NOW, future=future) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nov 20", date(2026, 11, 20)),  # yesterday, not a year away
+        ("Nov 21", date(2026, 11, 21)),
+        ("Dec 1", date(2026, 12, 1)),
+        ("Jan 5", date(2027, 1, 5)),
+        ("May 21", date(2027, 5, 21)),  # 181 days on, 184 back
+        ("May 24", date(2026, 5, 24)),  # 184 days on, 181 back
+        ("Nov 20 10am", date(2026, 11, 20)),
+    ],
+)
+def test_a_date_to_come_without_a_year_is_the_nearest_one(text: str, expected: date) -> None:
+    assert parse_day(text, NOW, future=True) == expected
+    from pursuit.domain.interview_input import read_interview
+
+    values, errors = read_interview({"when": text}, NOW)
+    assert not errors and values["starts_at"].date() == expected
+
+
+def test_a_date_out_of_range_names_its_month() -> None:
+    from pursuit.domain.date_order import DMY, MDY, in_order
+
+    for text, order in (("31/02/2026", DMY), ("02/31/2026", MDY), ("31/02/2026", "")):
+        with pytest.raises(BadDate, match="February 2026 has days 1 to 28"):
+            in_order(text, order)
+    with pytest.raises(BadDate, match="April has days 1 to 30"):
+        in_order("31/04/2026", DMY)
+    with pytest.raises(BadDate, match="February 2026 has days 1 to 28"):
+        parse_day("Feb 29 2026", NOW, future=False)
+    with pytest.raises(BadDate, match="cannot be a month/day date"):
+        in_order("25/03/2026", MDY)  # a real day, only in the other order
+    assert in_order("29/02/2028", DMY) == "29 Feb 2028"
 
 
 def test_times_are_kept_and_a_bare_day_means_its_start() -> None:

@@ -190,3 +190,40 @@ def test_an_unsent_thank_you_is_no_longer_needed_once_rejected_and_is_kept(
     assert demo_store.drafts.draft(thanks).body == "My words"  # kept, never deleted
     demo_store.applications.archive(app)
     assert listed() == [(own, ""), (reply, "archived"), (thanks, "archived")]
+
+
+def test_a_thank_you_to_a_named_person_is_for_an_interview_they_were_in(
+    store: Store, clock: FixedClock
+) -> None:
+    app = store.applications.add_application("Lumen", "Data Analyst")
+    now = clock.now()
+    first = store.people.add_interview(app, now - timedelta(days=8), interviewers=["Ann Lee"])
+    second = store.people.add_interview(
+        app, now - timedelta(days=5), interviewers=["Ann Lee", "Bo Chen"]
+    )
+    last = store.people.add_interview(app, now - timedelta(days=1), interviewers=["Cy Dorn"])
+    store.applications.log_event(app, "heard", contact="Rita Moss", new_contact=True)
+
+    def thanked(name: str) -> tuple[int | None, str]:
+        rendered, iv, _c = store.drafts.render_draft(app, "thank-you", contact=name)
+        return iv, rendered.body
+
+    iv, body = thanked("Bo Chen")
+    assert iv == second and "Friday, November 13" in body
+    assert thanked("Cy Dorn")[0] == last
+    # Ann was in two: the latest still owed a thank-you, and once that is sent, her latest.
+    assert thanked("Ann Lee")[0] == second
+    store.applications.log_event(app, "sent-thank-you", contact="Ann Lee", interview_id=second)
+    assert thanked("Ann Lee")[0] == first
+    store.applications.log_event(app, "sent-thank-you", contact="Ann Lee", interview_id=first)
+    assert thanked("Ann Lee")[0] == second
+    # Someone who was in none is told so; other messages to them name the latest interview.
+    with pytest.raises(NotFound, match="Rita Moss was in none of application 1's interviews"):
+        thanked("Rita Moss")
+    _r, iv, _c = store.drafts.render_draft(app, "first-check-in", contact="Rita Moss")
+    assert iv == last
+    # Naming the interview still writes it, to anyone.
+    assert (
+        store.drafts.render_draft(app, "thank-you", interview_id=first, contact="Rita Moss")[1]
+        == first
+    )

@@ -152,6 +152,38 @@ def test_the_csv_report_has_history_and_last_contact(demo_store: Store) -> None:
     assert northwind["interviews"] == "2"
 
 
+def test_the_history_has_the_day_applied_as_given_in_the_report_and_on_screen(
+    store: Store, clock: FixedClock
+) -> None:
+    lumen = store.applications.add_application("Lumen", "Analyst", applied_on=date(2026, 11, 2))
+    store.applications.set_stage(lumen, "screening")
+    later = store.applications.add_application(
+        "Bolt", "SRE", stage="interviewing", applied_on=date(2026, 10, 1)
+    )
+    today = store.applications.add_application("Cove", "QA")
+    saved = store.applications.add_application("Dune", "PM", stage="saved")
+    rows = {r["company"]: r for r in csv.DictReader(io.StringIO(store.transfer.export_csv()))}
+    assert rows["Lumen"]["stage history"] == "2026-11-02 applied; 2026-11-18 screening"
+    assert rows["Bolt"]["stage history"] == "2026-10-01 applied; 2026-11-18 interviewing"
+    assert rows["Cove"]["stage history"] == "2026-11-18 applied"
+    assert rows["Dune"]["stage history"] == "2026-11-18 saved"
+
+    def history(app_id: int) -> list[tuple[str, str, bool]]:
+        entries = store.views.detail(app_id).timeline
+        return [(e.at.date().isoformat(), e.text, e.day_only) for e in entries]
+
+    assert history(lumen) == [
+        ("2026-11-18", "Applied → Screening", False),
+        ("2026-11-02", "Applied", True),
+    ]
+    assert history(later) == [
+        ("2026-11-18", "Added as Interviewing", False),
+        ("2026-10-01", "Applied", True),
+    ]
+    assert history(today) == [("2026-11-18", "Added as Applied", False)]
+    assert history(saved) == [("2026-11-18", "Added as Saved", False)]
+
+
 def test_the_calendar_parses_back(demo_store: Store) -> None:
     from icalendar import Calendar
 

@@ -23,8 +23,7 @@ def cmd_tui(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
-    import tempfile
-
+    from pursuit.cli.demo_folder import throwaway_folder
     from pursuit.tui.demo_maker import start_early
 
     if args.keep:
@@ -33,9 +32,9 @@ def cmd_demo(args: argparse.Namespace, clock: Clock) -> int:
             raise UserError(f"{path} already exists; choose a new file for the demo")
         start_early(path, clock.now())  # while Textual is imported
         return run_tui(path, clock, demo=True)
-    with tempfile.TemporaryDirectory(prefix="pursuit-demo-") as folder:
-        start_early(Path(folder) / "demo.db", clock.now())
-        return run_tui(Path(folder) / "demo.db", clock, demo=True)
+    with throwaway_folder() as folder:
+        start_early(folder / "demo.db", clock.now())
+        return run_tui(folder / "demo.db", clock, demo=True)
 
 
 COMMANDS: dict[str, Command] = {"tui": cmd_tui, "demo": cmd_demo}

@@ -5,18 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pursuit.cli.common import Command, open_store
+from pursuit.cli.common import Command, UserError, open_store
 from pursuit.domain.clock import Clock
 
 
 def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.clipboard import copy_to_system
+    from pursuit.store.drafts import NotInterviewed
 
     store = open_store(args, clock)
     try:
         rendered, _iv, _contact = store.drafts.render_draft(
             args.app, args.kind, interview_id=args.interview, contact=args.contact
         )
+    except NotInterviewed as exc:
+        raise UserError(f"{exc}; to write one anyway, name the interview: --interview ID") from exc
     finally:
         store.close()
     text = rendered.as_text()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from datetime import UTC
 
 from pursuit.cli.common import Command, UserError, given_moment, open_store, reading
 from pursuit.cli.output import as_table, print_json
-from pursuit.domain.actions import ACTION_LABELS, DEADLINES, EVENT_KINDS
+from pursuit.domain.actions import ACTION_LABELS, ACTION_NOUNS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
 from pursuit.domain.moments import from_db, to_db
@@ -40,6 +41,13 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
         print(
             f"note: {starts:%H:%M} on {starts:%a %d %b %Y} happens twice (the clocks go back "
             f"that night); recorded as the first, {clock_time(starts)}",
+            file=sys.stderr,
+        )
+    if starts < clock.now().replace(second=0, microsecond=0):  # "now" is to the minute
+        # A date without a year is the nearest one, which may have passed: say which it was.
+        print(
+            f"note: the interview is recorded as {starts:%A} {starts.day} {starts:%B %Y} at "
+            f"{starts:%H:%M}, which has passed",
             file=sys.stderr,
         )
     if args.json:
@@ -81,19 +89,73 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
     store = open_store(args, clock)
     try:
+        # Who it is for is read first, as the store picks them: once done, it is gone.
+        with store.reader() as conn:
+            read = _last_dismissed if args.undo else _pending
+            names = read(conn, args.app, args.action, args.contact)
+            app = conn.execute(
+                "SELECT company, role FROM application WHERE id = ?", (args.app,)
+            ).fetchone()
         if args.undo:
-            n = store.follow_ups.undo_dismiss(args.app, args.action, args.contact)
+            store.follow_ups.undo_dismiss(args.app, args.action, args.contact)
         else:
-            n = store.follow_ups.dismiss(args.app, args.action, args.contact)
+            store.follow_ups.dismiss(args.app, args.action, args.contact)
     finally:
         store.close()
+    what = f"{_what(args.action, names)} for {app[0]} · {app[1]}"
     if args.undo:
-        print(f"brought back {n} {args.action} for application {args.app}")
+        print(f"Brought back {what}.")
     else:
-        print(f"dismissed {n} {args.action} for application {args.app}")
+        print(f"Dismissed {what}.")
         who = f' --contact "{args.contact}"' if args.contact else ""
-        print(f"(to bring it back: pursuit dismiss --undo {args.app} {args.action}{who})")
+        it = "it" if len(names) == 1 else "them"
+        print(f"(to bring {it} back: pursuit dismiss --undo {args.app} {args.action}{who})")
     return 0
+
+
+def _pending(
+    conn: sqlite3.Connection, app_id: int, action: str, contact: str | None
+) -> list[str | None]:
+    """Who the pending ACTION is for (only CONTACT, if given): what a dismissal hides."""
+    names: list[str | None] = [
+        name
+        for (name,) in conn.execute(
+            "SELECT contact_name FROM follow_up WHERE application_id = ? AND action = ? "
+            "ORDER BY id",
+            (app_id, action),
+        )
+    ]
+    if contact:
+        names = [n for n in names if (n or "").lower() == contact.strip().lower()]
+    return names
+
+
+def _last_dismissed(
+    conn: sqlite3.Connection, app_id: int, action: str, contact: str | None
+) -> list[str | None]:
+    """Who the last dismissal of ACTION was for (for CONTACT): one dismissal hides its
+    follow-ups together, at one moment, and undo brings them back together."""
+    rows: list[tuple[str, str | None]] = conn.execute(
+        "SELECT d.at, c.name FROM follow_up_dismissal d LEFT JOIN contact c "
+        "ON c.id = d.contact_id WHERE d.application_id = ? AND d.action = ? ORDER BY d.id",
+        (app_id, action),
+    ).fetchall()
+    if contact:
+        rows = [r for r in rows if (r[1] or "").lower() == contact.strip().lower()]
+    last = max((at for at, _name in rows), default=None)
+    return [name for at, name in rows if at == last]
+
+
+def _what(action: str, names: list[str | None]) -> str:
+    """`the thank-you to Ann Lee`, `the 2 thank-yous to Ann Lee and Bo Chen`, `the check-in`."""
+    noun = ACTION_NOUNS[action]
+    what = f"the {noun}" if len(names) <= 1 else f"the {len(names)} {noun}s"
+    people = list(dict.fromkeys(name for name in names if name))
+    if people:
+        what += " to " + (
+            people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
+        )
+    return what
 
 
 def cmd_due(args: argparse.Namespace, clock: Clock) -> int:

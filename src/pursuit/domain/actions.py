@@ -41,6 +41,18 @@ ACTION_LABELS: Final = {
     OFFER_ANSWER: "Answer the offer",
 }
 
+#: What each follow-up is, as a thing: "Dismissed the check-in for Lumen".
+ACTION_NOUNS: Final = {
+    THANK_YOU: "thank-you",
+    FIRST_CHECK_IN: "check-in",
+    SECOND_CHECK_IN: "second check-in",
+    MOVE_ON: "reminder to move on",
+    APPLICATION_CHECK_IN: "check-in about the application",
+    REJECTION_REPLY: "reply to the rejection",
+    FEEDBACK_REQUEST: "request for feedback",
+    OFFER_ANSWER: "answer to the offer",
+}
+
 # Events the job seeker logs. The ones that move the stage say where to.
 EVENT_KINDS: Final = (
     "sent-thank-you",

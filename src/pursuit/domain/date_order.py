@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Final
 
-from pursuit.domain.dates import BadDate
+from pursuit.domain.dates import BadDate, day_out_of_range
 
 DMY: Final = "dmy"
 MDY: Final = "mdy"
@@ -67,12 +67,24 @@ def both_readings(text: str) -> str:
     return f"{dmy} (day/month) or {mdy} (month/day)"
 
 
+def _full_year(year: str) -> int | None:
+    return int(year) + (2000 if len(year) == 2 else 0) if year else None
+
+
 def in_order(text: str, order: str) -> str:
-    """TEXT written so that no parser can misread it (`4 Mar 2026`); other text is kept."""
+    """TEXT written so that no parser can misread it (`4 Mar 2026`); other text is kept.
+
+    A date that is no day at all (31/02/2026) is named as a day out of range for its month:
+    it is not a matter of order.
+    """
     parts = _parts(text)
-    if parts is None or not order:
+    if parts is None:
         return text
     first, second, year = parts
+    if not orders(text):
+        raise _impossible(text.strip(), first, second, year, order)
+    if not order:
+        return text
     day, month = (first, second) if order == DMY else (second, first)
     if not _valid(year, month, day):
         raise BadDate(
@@ -80,3 +92,15 @@ def in_order(text: str, order: str) -> str:
             "the order of this file's other dates"
         )
     return f"{day} {_MONTHS[month - 1]} {year}".strip()
+
+
+def _impossible(text: str, first: int, second: int, year: str, order: str) -> BadDate:
+    """Why TEXT reads as no day either way: the reading with a real month names its days."""
+    readings = [(first, second), (second, first)]  # (day, month): day/month, then month/day
+    if order == MDY:
+        readings.reverse()
+    for day, month in readings:
+        if 1 <= month <= 12:
+            found = day_out_of_range(text, month, day, _full_year(year))
+            return found or BadDate(f"cannot read {text!r} as a date: no year {year}")
+    return BadDate(f"cannot read {text!r} as a date: a month is numbered 1 to 12")

@@ -136,10 +136,11 @@ def parse_when(
 ) -> When:
     """Read TEXT as a day (and maybe a time), relative to NOW.
 
-    FUTURE says which way a month and day with no year lean: towards the next such date
-    (for things to come) or the latest past one (for things done, which cannot be after
-    NOW: such a date is refused). NEAREST_TO, when given, picks the year-less date nearest
-    that day instead (a decision date is read against its interview).
+    FUTURE says what a month and day with no year mean: for things to come, the nearest such
+    date (`Dec 1` said on Dec 2 is yesterday, not a year away; one about six months off goes
+    to the nearer year); for things done, the latest past one (a date after NOW is refused).
+    NEAREST_TO, when given, picks the year-less date nearest that day instead (a decision
+    date is read against its interview).
     """
     when = _read_when(text, now, future=future, nearest_to=nearest_to)
     if not future:
@@ -167,7 +168,21 @@ _MONTH_NAMES = (
 _MONTHS = {name[:3]: (number, name) for number, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTH_DAY = re.compile(
     r"^(?:(?P<m1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3,9}))\b"
+    r"(?:,?\s+(?P<year>\d{4})\b)?"
 )
+
+
+def day_out_of_range(raw: str, month: int, day: int, year: int | None = None) -> BadDate | None:
+    """`Feb 30`, `31/02/2026`: the error naming the month's days, or None if DAY is in it.
+
+    Without a year, February 29 can be meant (it is checked against a leap year); the year is
+    named only where it matters, for February.
+    """
+    longest = calendar.monthrange(year or 2024, month)[1]
+    if 1 <= day <= longest:
+        return None
+    name = _MONTH_NAMES[month - 1].capitalize() + (f" {year}" if year and month == 2 else "")
+    return BadDate(f"cannot read {raw!r} as a date: {name} has days 1 to {longest}")
 
 
 def _check_day_of_month(text: str, raw: str) -> None:
@@ -179,10 +194,9 @@ def _check_day_of_month(text: str, raw: str) -> None:
     found = _MONTHS.get(month_word[:3])
     if found is None or not found[1].startswith(month_word):
         return
-    number, name = found
-    longest = calendar.monthrange(2024, number)[1]  # a leap year: February 29 can be meant
-    if not 1 <= int(day) <= longest:
-        raise BadDate(f"cannot read {raw!r} as a date: {name.capitalize()} has days 1 to {longest}")
+    problem = day_out_of_range(raw, found[0], int(day), int(m["year"]) if m["year"] else None)
+    if problem is not None:
+        raise problem
 
 
 def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | None) -> When:
@@ -233,7 +247,7 @@ def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | Non
     clock = a.time() if has_time else None
     if a.year == b.year:
         return When(a.date(), clock)
-    # A month and day with no year: the next such date, or the latest past one.
+    # A month and day with no year: the nearest such date, or the latest past one.
     today = now.date()
     candidates = []
     for year in (today.year - 1, today.year, today.year + 1):
@@ -246,7 +260,9 @@ def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | Non
     if nearest_to is not None:
         chosen = min(candidates, key=lambda d: abs(d - nearest_to))
     elif future:
-        chosen = min((d for d in candidates if d >= today), default=candidates[-1])
+        # Nearest, not next: an interview typed a day late is yesterday's, not next year's
+        # (the command line says so when it records one in the past). A tie goes forward.
+        chosen = min(candidates, key=lambda d: (abs(d - today), d < today))
     else:
         chosen = max((d for d in candidates if d <= today), default=candidates[0])
     return When(chosen, clock)

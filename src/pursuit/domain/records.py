@@ -113,6 +113,8 @@ class TimelineEntry:
     at: datetime
     kind: str  # stage, an activity kind, or interview
     text: str
+    #: A day the job seeker gave (the day they applied), with no time of its own to show.
+    day_only: bool = False
 
 
 @dataclass(frozen=True)

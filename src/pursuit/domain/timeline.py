@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from typing import Final
 
 from pursuit.domain.actions import ACTION_LABELS, EVENT_STAGE
@@ -29,6 +32,46 @@ def stage_change(from_stage: str | None, to_stage: str, note: str) -> str:
         f"{label(from_stage)} → {label(to_stage)}" if from_stage else f"Added as {label(to_stage)}"
     )
     return text + (f" · {note}" if note else "")
+
+
+@dataclass(frozen=True)
+class StageStep:
+    """A step of an application's stage history: when it was recorded, or (AT None) the day
+    the job seeker said they applied."""
+
+    day: date
+    at: datetime | None
+    from_stage: str | None
+    to_stage: str
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        if self.at is None:
+            return label(self.to_stage) + (f" · {self.note}" if self.note else "")
+        return stage_change(self.from_stage, self.to_stage, self.note)
+
+
+def stage_steps(
+    changes: Iterable[tuple[str | None, str, datetime, str]], applied_on: date | None, tz: tzinfo
+) -> list[StageStep]:
+    """The stage changes (from, to, when recorded, note), oldest first, with the day applied as
+    the job seeker gave it: an application added at Applied applied on that day, not on the
+    day it was typed in; one added further on (a spreadsheet's row at Interviewing) gets an
+    Applied step on that day before it. Applied the day it was added, or a stage change
+    recorded later: as recorded."""
+    steps = []
+    for from_stage, to_stage, at, note in changes:
+        step = StageStep(at.astimezone(tz).date(), at, from_stage, to_stage, note)
+        added = from_stage is None and to_stage != "saved"
+        if added and applied_on is not None and applied_on != step.day:
+            if to_stage == "applied":
+                step = StageStep(applied_on, None, None, "applied", note)
+            else:
+                steps.append(StageStep(applied_on, None, None, "applied"))
+        steps.append(step)
+    # Stable: steps of one day keep the order they were made in.
+    return sorted(steps, key=lambda s: s.day)
 
 
 def says_itself(kind: str) -> bool:

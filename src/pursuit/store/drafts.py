@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import col, select
 
 from pursuit.domain import messages as msg
-from pursuit.domain.actions import EVENT_KINDS
+from pursuit.domain.actions import EVENT_KINDS, THANK_YOU
 from pursuit.domain.drafts import detail_for, still_wanted
 from pursuit.domain.records import DraftRow
 from pursuit.domain.stages import label as stage_label
@@ -27,6 +27,7 @@ from pursuit.store.tables import (
     ApplicationContact,
     Contact,
     Draft,
+    FollowUp,
     Interview,
     InterviewContact,
     MessageTemplate,
@@ -115,16 +116,23 @@ class Drafts:
     ) -> tuple[msg.DraftContext, int | None, int | None]:
         """What a message for this application can say, with the interview and contact used.
 
-        Without an interview, the latest one that has started (or else the next one); without a
-        contact, the interview's first interviewer (for a thank-you, THANKING, the first one
-        still owed one), or else the application's first person.
+        Without an interview, the latest one that has started (or else the next one), except
+        that a thank-you (THANKING) to a named CONTACT is for an interview they were in; without
+        a contact, the interview's first interviewer (for a thank-you, the first one still owed
+        one), or else the application's first person.
         """
         now = self._db.now()
         profile = self._settings.values()
         with self._db.reader() as s:
             app = application_in(s, app_id)
-            iv = self._pick_interview(s, app_id, interview_id, now)
-            person = self._pick_contact(s, app_id, iv, contact, thanking=thanking)
+            iv: Interview | None
+            if thanking and contact and interview_id is None:
+                person = self._pick_contact(s, app_id, None, contact)
+                assert person is not None and person.id is not None
+                iv = _interview_to_thank_for(s, app_id, person.id, person.name, now)
+            else:
+                iv = self._pick_interview(s, app_id, interview_id, now)
+                person = self._pick_contact(s, app_id, iv, contact, thanking=thanking)
             decision = iv.decision_by if iv else None
             heard = s.exec(
                 select(Activity)
@@ -339,6 +347,38 @@ class Drafts:
             d.sent_at = self._db.now()
 
         return logged or Logged(())
+
+
+class NotInterviewed(NotFound):
+    """A thank-you to someone who was in none of the application's interviews."""
+
+
+def _interview_to_thank_for(
+    s: Session, app_id: int, contact_id: int, name: str, now: datetime
+) -> Interview:
+    """The interview a thank-you to this person is for: their latest one that has started and
+    is still owed one, else their latest that has started, else their next one."""
+    in_it = select(InterviewContact.interview_id).where(InterviewContact.contact_id == contact_id)
+    theirs = s.exec(
+        select(Interview)
+        .where(Interview.application_id == app_id, col(Interview.id).in_(in_it))
+        .order_by(col(Interview.starts_at), col(Interview.id))
+    ).all()
+    if not theirs:
+        raise NotInterviewed(
+            f"{name} was in none of application {app_id}'s interviews, so there is no "
+            "interview to thank them for"
+        )
+    owed = set(
+        s.exec(
+            select(FollowUp.interview_id).where(
+                FollowUp.action == THANK_YOU, FollowUp.contact_id == contact_id
+            )
+        )
+    )
+    started = [i for i in theirs if i.starts_at <= now]
+    still_owed = [i for i in started if i.id in owed]
+    return (still_owed or started or theirs[:1])[-1]
 
 
 def _needed(row: DraftRow, events: dict[str, str], app: Application) -> DraftRow:

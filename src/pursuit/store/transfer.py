@@ -10,7 +10,7 @@ import csv
 import io
 import sqlite3
 from collections.abc import Callable, Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz
 from pursuit.domain.moments import from_db
 from pursuit.domain.safe_text import csv_cell, ics_text, json_text
+from pursuit.domain.timeline import stage_steps
 from pursuit.store import db, queries
 from pursuit.store.database import Database
 from pursuit.store.errors import InvalidValue
@@ -174,12 +175,12 @@ class Transfer:
             ]
         )
         with self._db.connection() as conn:
-            history: dict[int, list[str]] = {}
-            for app_id, stage, at in conn.execute(
-                "SELECT application_id, to_stage, at FROM stage_event ORDER BY at, id"
+            changes: dict[int, list[tuple[str | None, str, datetime, str]]] = {}
+            for app_id, from_stage, to_stage, at, note in conn.execute(
+                "SELECT application_id, from_stage, to_stage, at, note FROM stage_event "
+                "ORDER BY at, id"
             ):
-                day = from_db(at).astimezone(tz).date().isoformat()
-                history.setdefault(app_id, []).append(f"{day} {stage}")
+                changes.setdefault(app_id, []).append((from_stage, to_stage, from_db(at), note))
             dismissed: dict[int, list[str]] = {}
             for app_id, action, at, who in conn.execute(
                 "SELECT d.application_id, d.action, d.at, c.name FROM follow_up_dismissal d "
@@ -196,6 +197,11 @@ class Transfer:
             )
             rows = queries.applications(conn) + queries.applications(conn, archived=True)
         for r in sorted(rows, key=lambda r: r.id):
+            # The history agrees with the application screen: applied on the day given.
+            history = [
+                f"{step.day.isoformat()} {step.to_stage}"
+                for step in stage_steps(changes.get(r.id, ()), r.applied_on, tz)
+            ]
             cells = [
                 r.id,
                 r.company,
@@ -207,7 +213,7 @@ class Transfer:
                 r.source,
                 r.last_contact_at.astimezone(tz).date().isoformat() if r.last_contact_at else "",
                 counts.get(r.id, 0),
-                "; ".join(history.get(r.id, [])),
+                "; ".join(history),
                 "; ".join(dismissed.get(r.id, [])),
                 ACTION_LABELS.get(r.next_action or "", ""),
                 r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime, time
 
 from pursuit.domain import timeline as words
+from pursuit.domain.localzone import local_tz
 from pursuit.domain.moments import from_db
 from pursuit.domain.records import (
     ApplicationDetail,
@@ -59,7 +60,8 @@ class Views:
             interviews = queries.interviews_of(conn, app_id)
             due = queries.pending(conn, app_id)
             contacts = queries.contacts(conn, app_id)
-            timeline = list(self._timeline(conn, app_id, {c.id: c.name for c in contacts}))
+            names = {c.id: c.name for c in contacts}
+            timeline = list(self._timeline(conn, app_id, names, row.applied_on))
         now = self._db.now()
         for iv in interviews:
             if iv.starts_at <= now:
@@ -78,16 +80,22 @@ class Views:
 
     @staticmethod
     def _timeline(
-        conn: sqlite3.Connection, app_id: int, names: dict[int, str]
+        conn: sqlite3.Connection, app_id: int, names: dict[int, str], applied_on: date | None
     ) -> Iterator[TimelineEntry]:
-        for from_stage, to_stage, at, note in conn.execute(
+        tz = local_tz()
+        changes = conn.execute(
             "SELECT from_stage, to_stage, at, note FROM stage_event WHERE application_id = ? "
             "ORDER BY id",
             (app_id,),
+        )
+        for step in words.stage_steps(
+            ((f, t, from_db(at), note) for f, t, at, note in changes), applied_on, tz
         ):
-            yield TimelineEntry(
-                from_db(at), "stage", words.stage_change(from_stage, to_stage, note)
-            )
+            if step.at is None:  # the day applied, as given: the start of that day
+                at = datetime.combine(step.day, time(0, 0), tzinfo=tz)
+                yield TimelineEntry(at, "stage", step.text, day_only=True)
+            else:
+                yield TimelineEntry(step.at, "stage", step.text)
         for kind, at, contact_id, note in conn.execute(
             "SELECT kind, at, contact_id, note FROM activity WHERE application_id = ? ORDER BY id",
             (app_id,),

@@ -17,6 +17,8 @@ from pathlib import Path
 
 #: Makers started before the app (by `pursuit demo`, ahead of importing Textual), by file.
 _early: dict[Path, DemoMaker] = {}
+#: Every maker of this process, so that a demo told to end (SIGHUP, SIGTERM) ends them too.
+_started: list[DemoMaker] = []
 
 
 def start_early(path: Path, now: datetime) -> None:
@@ -37,6 +39,7 @@ class DemoMaker:
             # makes the data itself and reports what goes wrong then.
             stderr=subprocess.PIPE,
         )
+        _started.append(self)
 
     @classmethod
     def start(cls, path: Path, now: datetime) -> DemoMaker | None:
@@ -53,6 +56,13 @@ class DemoMaker:
             return cls(path, now)
         except OSError:
             return None  # no process to be had: the app makes the data itself
+
+    @staticmethod
+    def end_all_now() -> None:
+        """End every maker at once, waiting for none (the demo is being ended by a signal)."""
+        for maker in _started:
+            if maker.process.poll() is None:
+                maker.process.kill()
 
     def wait(self) -> bool:
         """True once the demo file is in place; False if the app must make it itself."""

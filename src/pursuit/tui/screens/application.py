@@ -137,7 +137,8 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         timeline = Text()
         for entry in d.timeline:
             local = entry.at.astimezone(tz)
-            timeline.append(f"{local:%Y-%m-%d %H:%M}  ", style="dim")
+            shown = f"{local:%Y-%m-%d}      " if entry.day_only else f"{local:%Y-%m-%d %H:%M}"
+            timeline.append(f"{shown}  ", style="dim")
             timeline.append(f"{entry.text}\n")
         self.query_one("#app-timeline", Static).update(timeline)
         self.sub_title = f"{d.row.company} · {d.row.role}"
