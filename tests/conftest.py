@@ -79,7 +79,7 @@ if os.environ.get("CI"):
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that start real processes run one at a time on one worker, beside the in-process ones."""
+    """Tests that start real processes take turns on one worker, beside the in-process ones."""
     for item in items:
         if "children" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("real-processes"))
