@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import UTC
 
-from pursuit.cli.common import Command, UserError, given_moment, open_store, reading
+from pursuit.cli.common import Command, UserError, given_moment, open_store, reading, writing
 from pursuit.cli.output import as_table, print_json
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
@@ -54,24 +54,26 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
         raise UserError(f"unknown event {args.event!r}; known events: {', '.join(EVENT_KINDS)}")
     at = given_moment(args.at, clock, future=False)
     decision = parse_decision_day(args.decision_by, clock.now()) if args.decision_by else None
-    store = open_store(args, clock)
+    from pursuit.store.application_writes import log_event
+
     try:
-        logged = store.applications.log_event(
-            args.app,
-            args.event,
-            at=at,
-            contact=args.contact,
-            interview_id=args.interview,
-            decision_by=decision,
-            note=args.note,
-            new_contact=args.new_contact,
-        )
+        with writing(args, clock) as conn:
+            logged = log_event(
+                conn,
+                clock.now(),
+                args.app,
+                args.event,
+                at=at,
+                contact=args.contact,
+                interview_id=args.interview,
+                decision_by=decision,
+                note=args.note,
+                new_contact=args.new_contact,
+            )
     except UnknownPerson as exc:
         raise UserError(
             f"{exc}. Check the spelling, or add --new-contact to add them to the application."
         ) from exc
-    finally:
-        store.close()
     if logged.warning:
         print(f"warning: {logged.warning}", file=sys.stderr)
     print(f"logged {args.event} for application {args.app}")
@@ -79,14 +81,11 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
-    store = open_store(args, clock)
-    try:
-        if args.undo:
-            n = store.follow_ups.undo_dismiss(args.app, args.action, args.contact)
-        else:
-            n = store.follow_ups.dismiss(args.app, args.action, args.contact)
-    finally:
-        store.close()
+    from pursuit.store import dismissals
+
+    write = dismissals.undo_dismiss if args.undo else dismissals.dismiss
+    with writing(args, clock) as conn:
+        n = write(conn, clock.now(), args.app, args.action, args.contact)
     if args.undo:
         print(f"brought back {n} {args.action} for application {args.app}")
     else:

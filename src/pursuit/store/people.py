@@ -18,7 +18,7 @@ from pursuit.domain.stages import STAGES
 from pursuit.store.applications import Applications
 from pursuit.store.checklists import Checklists
 from pursuit.store.contacts import contact_named, name_key
-from pursuit.store.database import Database, application_in
+from pursuit.store.database import Database, application_in, raw_connection
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.follow_ups import FollowUps
 from pursuit.store.tables import (
@@ -69,7 +69,8 @@ class People:
         role = self._role(role)
         with self._db.writer() as s:
             application_in(s, app_id)
-            contact = contact_named(s, name, app_id, role)
+            contact = s.get(Contact, contact_named(raw_connection(s), name, app_id, role))
+            assert contact is not None
             self._apply_contact_fields(contact, fields)
             assert contact.id is not None
             return contact.id
@@ -155,16 +156,15 @@ class People:
             assert iv.id is not None
             names = list(dict.fromkeys(n.strip() for n in interviewers if n.strip()))
             for name in names:
-                contact = contact_named(s, name, app_id, "interviewer")
-                assert contact.id is not None
-                s.add(InterviewContact(interview_id=iv.id, contact_id=contact.id))
+                contact_id = contact_named(raw_connection(s), name, app_id, "interviewer")
+                s.add(InterviewContact(interview_id=iv.id, contact_id=contact_id))
             self._checklists.make_checklist(s, iv, names)
             # A phone call is usually the screen; anything else means interviews proper.
             target = "screening" if kind == "phone" else "interviewing"
             if STAGES.index(app.stage) < STAGES.index(target):
                 # A past interview means the stage changed by then at the latest.
                 when = min(self._db.now(), starts_at)
-                self._applications.set_stage_in(s, app_id, target, when, "", reschedule=False)
+                self._applications.set_stage_in(s, app_id, target, when)
             s.flush()
             self._follow_ups.reschedule(s, app_id)
             return iv.id
@@ -229,8 +229,7 @@ class People:
         assert iv.id is not None
         wanted = []
         for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-            contact = contact_named(s, name, iv.application_id, "interviewer")
-            wanted.append(contact.id)
+            wanted.append(contact_named(raw_connection(s), name, iv.application_id, "interviewer"))
         for link in s.exec(select(InterviewContact).where(InterviewContact.interview_id == iv.id)):
             if link.contact_id not in wanted:
                 s.delete(link)
