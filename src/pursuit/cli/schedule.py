@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import UTC
 
-from pursuit.cli.common import Command, UserError, given_moment, open_store, reading, writing
+from pursuit.cli.common import Command, UserError, given_moment, reading, writing
 from pursuit.cli.output import as_table, print_json
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
@@ -23,9 +23,12 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
         if args.decision_by
         else None
     )
-    store = open_store(args, clock)
-    try:
-        iid = store.people.add_interview(
+    from pursuit.store.interview_writes import add_interview
+
+    with writing(args, clock) as conn:
+        iid = add_interview(
+            conn,
+            clock.now(),
             args.app,
             starts,
             kind=args.kind,
@@ -34,8 +37,6 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
             round_name=args.round,
             location=args.location,
         )
-    finally:
-        store.close()
     if is_repeated(starts):
         print(
             f"note: {starts:%H:%M} on {starts:%a %d %b %Y} happens twice (the clocks go back "

@@ -9,13 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session
-
 from pursuit.store import application_writes as writes
 from pursuit.store.application_writes import EDITABLE_FIELDS as EDITABLE_FIELDS
 from pursuit.store.application_writes import Logged as Logged
 from pursuit.store.application_writes import validate_application as validate_application
-from pursuit.store.database import Database, application_in, raw_connection
+from pursuit.store.database import Database, application_in
 from pursuit.store.errors import InvalidValue
 from pursuit.store.follow_ups import FollowUps
 
@@ -66,12 +64,6 @@ class Applications:
         """Move an application; every change is a dated event. False if it was there already."""
         with self._db.connection() as conn:
             return writes.set_stage(conn, self._db.now(), app_id, stage, at=at, note=note)
-
-    def set_stage_in(self, s: Session, app_id: int, stage: str, at: datetime) -> None:
-        """Move the stage inside the session's transaction (its schedule left to the caller)."""
-        app = application_in(s, app_id)
-        writes.move_stage(raw_connection(s), self._db.now(), app_id, stage, at, "")
-        s.refresh(app)
 
     def archive(self, app_id: int, archived: bool = True) -> None:
         with self._db.writer() as s:
