@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from pursuit.store.errors import UnknownPerson, clean_text
-from pursuit.store.writing import insert
+from pursuit.store.writing import insert, stored
 
 #: A contact's columns that are the person's details, each "" until given.
 CONTACT_DETAILS = ("title", "email", "phone", "linkedin", "notes")
@@ -21,6 +21,7 @@ def name_key(name: str) -> str:
 def contact_named(conn: sqlite3.Connection, name: str, app_id: int, role: str) -> int:
     """The one contact of this name, linked to the application in ROLE (kept if it had one)."""
     clean = clean_text(name, "contact name", required=True, limit=200)
+    stored("contact name", clean)  # the door, before the name is looked up by
     found = conn.execute(
         "SELECT id FROM contact WHERE name_key = ? ORDER BY id LIMIT 1", (name_key(clean),)
     ).fetchone()
