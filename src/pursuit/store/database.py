@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 
 def _refuse_what_no_field_may_hold(session: Session, _context: object, _objects: object) -> None:
-    """Every write's door: text is stored as given, except what no field may hold (NUL)."""
+    """The ORM writes' door: text is stored as given, except what no field may hold (NUL).
+    The plain writes pass the same check in `writing.stored`."""
     for row in (*session.new, *session.dirty):
         for name, value in vars(row).items():
             if isinstance(value, str):
