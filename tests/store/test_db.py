@@ -37,8 +37,23 @@ def test_orm_writes_begin_immediate(store: Store) -> None:
     def _spy(conn, cursor, statement, *args):
         seen.append(statement)
 
-    store.applications.add_application("Acme", "Engineer")
+    app = store.applications.add_application("Acme", "Engineer")
+    store.applications.update_application(app, notes="through the ORM")
     assert "BEGIN IMMEDIATE" in seen
+
+
+def test_plain_writes_begin_immediate(store: Store) -> None:
+    from pursuit.store import application_writes
+
+    seen: list[str] = []
+    with store.database.connection() as conn:
+        conn.set_trace_callback(seen.append)
+        try:
+            application_writes.add_application(conn, store.now(), "Acme", "Engineer")
+        finally:
+            conn.set_trace_callback(None)
+    assert seen[0] == "BEGIN IMMEDIATE"
+    assert seen[-1] == "COMMIT"
 
 
 def test_new_database_is_private(tmp_path: Path, clock) -> None:

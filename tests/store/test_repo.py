@@ -197,16 +197,16 @@ def _schedule(store: Store) -> list[tuple[object, ...]]:
 def test_a_timing_change_reschedules_in_batches_as_in_one(
     demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pursuit.store import follow_ups
+    from pursuit.store import rescheduling
 
     before = _schedule(demo_store)
     # Batches of five split the demo's applications, interviews and events across batches.
-    monkeypatch.setattr(follow_ups, "RESCHEDULE_BATCH", 5)
+    monkeypatch.setattr(rescheduling, "RESCHEDULE_BATCH", 5)
     demo_store.settings.set("thank_you_hours", "48")
     batched = _schedule(demo_store)
     assert batched != before
     demo_store.settings.set("thank_you_hours", "24")
     assert _schedule(demo_store) == before
-    monkeypatch.setattr(follow_ups, "RESCHEDULE_BATCH", 10_000)
+    monkeypatch.setattr(rescheduling, "RESCHEDULE_BATCH", 10_000)
     demo_store.settings.set("thank_you_hours", "48")
     assert _schedule(demo_store) == batched

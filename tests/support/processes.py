@@ -21,18 +21,24 @@ SCRIPT = Path(__file__).with_name("fixed_clock_pursuit.py")
 CHILD_TIMEOUT = 60.0
 
 
-def pursuit_argv(*args: str, at: datetime = MOMENT) -> list[str]:
-    """The argv that runs `pursuit ARGS` as a real process on a fixed clock."""
-    return [sys.executable, str(SCRIPT), at.isoformat(), *args]
+def pursuit_argv(*args: str, at: datetime = MOMENT, python_flags: Sequence[str] = ()) -> list[str]:
+    """The argv that runs `pursuit ARGS` as a real process on a fixed clock (PYTHON_FLAGS such
+    as `-X importtime` go to the interpreter)."""
+    return [sys.executable, *python_flags, str(SCRIPT), at.isoformat(), *args]
 
 
 def run_pursuit(
-    *args: str, at: datetime = MOMENT, timeout: float = CHILD_TIMEOUT, **kwargs: Any
+    *args: str,
+    at: datetime = MOMENT,
+    timeout: float = CHILD_TIMEOUT,
+    python_flags: Sequence[str] = (),
+    **kwargs: Any,
 ) -> subprocess.CompletedProcess[str]:
     """`pursuit ARGS` in a real process, its output captured; a hang fails after TIMEOUT."""
     kwargs.setdefault("capture_output", True)
     kwargs.setdefault("text", True)
-    return subprocess.run(pursuit_argv(*args, at=at), timeout=timeout, **kwargs)
+    argv = pursuit_argv(*args, at=at, python_flags=python_flags)
+    return subprocess.run(argv, timeout=timeout, **kwargs)
 
 
 class Children:

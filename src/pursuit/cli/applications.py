@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pursuit.cli.common import Command, given_day, open_store, reading
+from pursuit.cli.common import Command, given_day, reading, writing
 from pursuit.cli.output import as_table, print_json
 from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock
@@ -15,9 +15,12 @@ from pursuit.domain.stages import normalise
 def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     stage = normalise(args.stage)
     applied = given_day(args.applied, clock, future=False)
-    with_store = open_store(args, clock)
-    try:
-        app_id = with_store.applications.add_application(
+    from pursuit.store.application_writes import add_application
+
+    with writing(args, clock) as conn:
+        app_id = add_application(
+            conn,
+            clock.now(),
             args.company,
             args.role,
             stage=stage,
@@ -28,8 +31,6 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
             sector=args.sector,
             notes=args.notes,
         )
-    finally:
-        with_store.close()
     if args.json:
         print_json({"id": app_id})
     else:
@@ -78,11 +79,10 @@ def _nothing_listed(args: argparse.Namespace, stage: str | None) -> str:
 
 def cmd_stage(args: argparse.Namespace, clock: Clock) -> int:
     stage = normalise(args.stage)
-    store = open_store(args, clock)
-    try:
-        changed = store.applications.set_stage(args.app, stage)
-    finally:
-        store.close()
+    from pursuit.store.application_writes import set_stage
+
+    with writing(args, clock) as conn:
+        changed = set_stage(conn, clock.now(), args.app, stage)
     print(
         f"application {args.app} moved to {stage}"
         if changed

@@ -65,6 +65,28 @@ def reading(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connecti
         store.close()
 
 
+@contextmanager
+def writing(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connection]:
+    """A connection for a command that writes (store/writing.py's functions begin and commit
+    its transaction): plain sqlite3 when the file is up to date, else the full open, which
+    creates or upgrades it first."""
+    from pursuit.store.db import open_for_writing
+
+    conn = open_for_writing(resolve_db_path(args.db))
+    if conn is not None:
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    store = open_store(args, clock)
+    try:
+        with store.database.connection() as conn:
+            yield conn
+    finally:
+        store.close()
+
+
 def given_moment(text: str | None, clock: Clock, *, future: bool) -> datetime | None:
     return parse_moment(text, clock.now(), future=future) if text else None
 

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from datetime import UTC
 
-from pursuit.cli.common import Command, UserError, given_moment, open_store, reading
+from pursuit.cli.common import Command, UserError, given_moment, reading, writing
 from pursuit.cli.output import as_table, print_json
 from pursuit.domain.actions import ACTION_LABELS, ACTION_NOUNS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
@@ -24,9 +24,12 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
         if args.decision_by
         else None
     )
-    store = open_store(args, clock)
-    try:
-        iid = store.people.add_interview(
+    from pursuit.store.interview_writes import add_interview
+
+    with writing(args, clock) as conn:
+        iid = add_interview(
+            conn,
+            clock.now(),
             args.app,
             starts,
             kind=args.kind,
@@ -35,8 +38,6 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
             round_name=args.round,
             location=args.location,
         )
-    finally:
-        store.close()
     if is_repeated(starts):
         print(
             f"note: {starts:%H:%M} on {starts:%a %d %b %Y} happens twice (the clocks go back "
@@ -62,24 +63,26 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
         raise UserError(f"unknown event {args.event!r}; known events: {', '.join(EVENT_KINDS)}")
     at = given_moment(args.at, clock, future=False)
     decision = parse_decision_day(args.decision_by, clock.now()) if args.decision_by else None
-    store = open_store(args, clock)
+    from pursuit.store.application_writes import log_event
+
     try:
-        logged = store.applications.log_event(
-            args.app,
-            args.event,
-            at=at,
-            contact=args.contact,
-            interview_id=args.interview,
-            decision_by=decision,
-            note=args.note,
-            new_contact=args.new_contact,
-        )
+        with writing(args, clock) as conn:
+            logged = log_event(
+                conn,
+                clock.now(),
+                args.app,
+                args.event,
+                at=at,
+                contact=args.contact,
+                interview_id=args.interview,
+                decision_by=decision,
+                note=args.note,
+                new_contact=args.new_contact,
+            )
     except UnknownPerson as exc:
         raise UserError(
             f"{exc}. Check the spelling, or add --new-contact to add them to the application."
         ) from exc
-    finally:
-        store.close()
     if logged.warning:
         print(f"warning: {logged.warning}", file=sys.stderr)
     print(f"logged {args.event} for application {args.app}")
@@ -87,21 +90,17 @@ def cmd_log(args: argparse.Namespace, clock: Clock) -> int:
 
 
 def cmd_dismiss(args: argparse.Namespace, clock: Clock) -> int:
-    store = open_store(args, clock)
-    try:
+    from pursuit.store import dismissals
+
+    write = dismissals.undo_dismiss if args.undo else dismissals.dismiss
+    with writing(args, clock) as conn:
         # Who it is for is read first, as the store picks them: once done, it is gone.
-        with store.reader() as conn:
-            read = _last_dismissed if args.undo else _pending
-            names = read(conn, args.app, args.action, args.contact)
-            app = conn.execute(
-                "SELECT company, role FROM application WHERE id = ?", (args.app,)
-            ).fetchone()
-        if args.undo:
-            store.follow_ups.undo_dismiss(args.app, args.action, args.contact)
-        else:
-            store.follow_ups.dismiss(args.app, args.action, args.contact)
-    finally:
-        store.close()
+        read = _last_dismissed if args.undo else _pending
+        names = read(conn, args.app, args.action, args.contact)
+        app = conn.execute(
+            "SELECT company, role FROM application WHERE id = ?", (args.app,)
+        ).fetchone()
+        write(conn, clock.now(), args.app, args.action, args.contact)
     what = f"{_what(args.action, names)} for {app[0]} · {app[1]}"
     if args.undo:
         print(f"Brought back {what}.")

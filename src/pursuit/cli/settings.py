@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pursuit.cli.common import Command, UserError, open_store
+from pursuit.cli.common import Command, UserError, open_store, writing
 from pursuit.cli.output import print_json
 from pursuit.domain.clock import Clock
 
@@ -12,18 +12,21 @@ from pursuit.domain.clock import Clock
 def cmd_config(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.domain.settings import SETTINGS, BadSetting, check, effective
 
+    if args.action == "set":
+        if not args.key or args.value is None:
+            raise UserError("usage: pursuit config set KEY VALUE")
+        try:
+            value = check(args.key, args.value, _choices(args.key))
+        except BadSetting as exc:
+            raise UserError(str(exc)) from exc
+        from pursuit.store.settings import set_settings
+
+        with writing(args, clock) as conn:
+            set_settings(conn, clock.now(), {args.key: value})
+        print(f"{args.key} = {value}")
+        return 0
     store = open_store(args, clock)
     try:
-        if args.action == "set":
-            if not args.key or args.value is None:
-                raise UserError("usage: pursuit config set KEY VALUE")
-            try:
-                value = check(args.key, args.value, _choices(args.key))
-            except BadSetting as exc:
-                raise UserError(str(exc)) from exc
-            store.settings.set_many({args.key: value})
-            print(f"{args.key} = {value}")
-            return 0
         values = effective(store.settings.values())
     finally:
         store.close()

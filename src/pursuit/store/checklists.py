@@ -13,7 +13,8 @@ from sqlmodel import col, select
 
 from pursuit.domain import checklists as cl
 from pursuit.domain.records import ChecklistRow
-from pursuit.store.database import Database, application_in
+from pursuit.store import interview_writes
+from pursuit.store.database import Database, application_in, raw_connection
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.tables import (
     ChecklistItem,
@@ -41,25 +42,9 @@ class Checklists:
 
     # --- templates -------------------------------------------------------------------------
 
-    def _templates(self, s: Session) -> list[cl.TemplateItem]:
-        custom = {
-            row.key.split(":", 1)[1]
-            for row in s.exec(
-                select(Setting).where(col(Setting.key).startswith("checklist_custom:"))
-            )
-        }
-        rows = s.exec(
-            select(ChecklistTemplateItem).order_by(
-                col(ChecklistTemplateItem.format), col(ChecklistTemplateItem.position)
-            )
-        ).all()
-        out = [t for t in cl.BUILTIN if t.format not in custom]
-        out += [
-            cl.TemplateItem(r.format, r.section, r.text, r.guidance)
-            for r in rows
-            if r.format in custom
-        ]
-        return out
+    @staticmethod
+    def _templates(s: Session) -> list[cl.TemplateItem]:
+        return interview_writes.checklist_templates(raw_connection(s))
 
     def checklist_templates(self, fmt: str | None = None) -> list[cl.TemplateItem]:
         with self._db.reader() as s:
@@ -102,22 +87,9 @@ class Checklists:
         interview_id: int | None = None,
         application_id: int | None = None,
     ) -> None:
-        for item in items:
-            s.add(
-                ChecklistItem(
-                    interview_id=interview_id,
-                    application_id=application_id,
-                    section=item.section,
-                    text=item.text,
-                    guidance=item.guidance,
-                    phase=item.phase,
-                    position=item.position,
-                )
-            )
-
-    def make_checklist(self, s: Session, iv: Interview, interviewers: list[str]) -> None:
-        items = cl.build(iv.kind, iv.location, interviewers, self._templates(s))
-        self._insert(s, items, interview_id=iv.id)
+        interview_writes.insert_checklist(
+            raw_connection(s), items, interview_id=interview_id, application_id=application_id
+        )
 
     def add_person_items(self, s: Session, iv: Interview, names: list[str]) -> None:
         """Research items for people who joined the interview after its checklist was made."""
@@ -177,7 +149,10 @@ class Checklists:
                         .order_by(col(Contact.name))
                     )
                 )
-                self.make_checklist(s, iv, names)
+                assert iv.id is not None
+                interview_writes.make_checklist(
+                    raw_connection(s), iv.id, iv.kind, iv.location, names
+                )
 
     # --- reading and ticking ---------------------------------------------------------------
 

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 
 def _refuse_what_no_field_may_hold(session: Session, _context: object, _objects: object) -> None:
-    """Every write's door: text is stored as given, except what no field may hold (NUL)."""
+    """The ORM writes' door: text is stored as given, except what no field may hold (NUL).
+    The plain writes pass the same check in `writing.stored`."""
     for row in (*session.new, *session.dirty):
         for name, value in vars(row).items():
             if isinstance(value, str):
@@ -67,7 +68,7 @@ class Database:
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
         """A plain connection for the quick read queries (autocommit: no lock is held between
-        them)."""
+        them) and for the plain writes, which begin their own transactions (writing.py)."""
         raw = self.engine.raw_connection()
         try:
             conn = raw.driver_connection
@@ -78,6 +79,15 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def raw_connection(s: Session) -> sqlite3.Connection:
+    """The session's own connection, its pending changes flushed: a plain write made on it
+    is part of the session's transaction."""
+    s.flush()
+    conn = s.connection().connection.dbapi_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
 
 
 def application_in(s: Session, app_id: int) -> Application:

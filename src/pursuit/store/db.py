@@ -335,6 +335,28 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     return conn
 
 
+def open_for_writing(path: Path) -> sqlite3.Connection | None:
+    """A plain connection for the command line's writes (see writing.py), without the ORM.
+
+    None when the full open is needed: a new file, one to migrate or whose schedule was
+    worked out in another zone, or one that cannot be written (the full open says why).
+    """
+    if not check_file(path) or cannot_be_written(path):
+        return None
+    conn, _uri, (app_id, version, tables) = _connect_and_read(path, [file_uri(path)])
+    try:
+        _check_header(path, app_id, version, tables)
+        if version != LATEST or schedule_zone(conn) != zone_identity(local_tz()):
+            conn.close()
+            return None
+        _apply_pragmas(conn)
+    except BaseException:
+        conn.close()
+        raise
+    files.remember_database(path)
+    return conn
+
+
 def schedule_zone(conn: sqlite3.Connection) -> str | None:
     """The zone the file's schedule was worked out in (None: not yet known)."""
     row = conn.execute("SELECT zone FROM schedule_zone WHERE id = 1").fetchone()

@@ -14,11 +14,11 @@ from sqlmodel import col, select
 from pursuit.domain.emails import email_problem
 from pursuit.domain.interviews import INTERVIEW_KINDS
 from pursuit.domain.records import InterviewDetail, Interviewer
-from pursuit.domain.stages import STAGES
+from pursuit.store import interview_writes
 from pursuit.store.applications import Applications
 from pursuit.store.checklists import Checklists
 from pursuit.store.contacts import contact_named, name_key
-from pursuit.store.database import Database, application_in
+from pursuit.store.database import Database, application_in, raw_connection
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.follow_ups import FollowUps
 from pursuit.store.tables import (
@@ -69,7 +69,8 @@ class People:
         role = self._role(role)
         with self._db.writer() as s:
             application_in(s, app_id)
-            contact = contact_named(s, name, app_id, role)
+            contact = s.get(Contact, contact_named(raw_connection(s), name, app_id, role))
+            assert contact is not None
             self._apply_contact_fields(contact, fields)
             assert contact.id is not None
             return contact.id
@@ -134,40 +135,19 @@ class People:
         location: str = "",
         duration_minutes: int = 60,
     ) -> int:
-        if kind not in INTERVIEW_KINDS:
-            raise InvalidValue(
-                f"unknown interview kind {kind!r}; choose one of {', '.join(INTERVIEW_KINDS)}"
-            )
-        with self._db.writer() as s:
-            app = application_in(s, app_id)
-            iv = Interview(
-                application_id=app_id,
+        with self._db.connection() as conn:
+            return interview_writes.add_interview(
+                conn,
+                self._db.now(),
+                app_id,
+                starts_at,
                 kind=kind,
-                starts_at=starts_at,
+                interviewers=interviewers,
                 decision_by=decision_by,
-                round_name=clean_text(round_name, "round", limit=200),
-                location=clean_text(location, "location", limit=2_000),
+                round_name=round_name,
+                location=location,
                 duration_minutes=duration_minutes,
-                timezone=str(starts_at.tzname() or ""),
             )
-            s.add(iv)
-            s.flush()
-            assert iv.id is not None
-            names = list(dict.fromkeys(n.strip() for n in interviewers if n.strip()))
-            for name in names:
-                contact = contact_named(s, name, app_id, "interviewer")
-                assert contact.id is not None
-                s.add(InterviewContact(interview_id=iv.id, contact_id=contact.id))
-            self._checklists.make_checklist(s, iv, names)
-            # A phone call is usually the screen; anything else means interviews proper.
-            target = "screening" if kind == "phone" else "interviewing"
-            if STAGES.index(app.stage) < STAGES.index(target):
-                # A past interview means the stage changed by then at the latest.
-                when = min(self._db.now(), starts_at)
-                self._applications.set_stage_in(s, app_id, target, when, "", reschedule=False)
-            s.flush()
-            self._follow_ups.reschedule(s, app_id)
-            return iv.id
 
     def update_interview(
         self,
@@ -229,8 +209,7 @@ class People:
         assert iv.id is not None
         wanted = []
         for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-            contact = contact_named(s, name, iv.application_id, "interviewer")
-            wanted.append(contact.id)
+            wanted.append(contact_named(raw_connection(s), name, iv.application_id, "interviewer"))
         for link in s.exec(select(InterviewContact).where(InterviewContact.interview_id == iv.id)):
             if link.contact_id not in wanted:
                 s.delete(link)

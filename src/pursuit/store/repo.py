@@ -44,7 +44,7 @@ class Store:
         self.database = Database(path, engine, clock or SystemClock())
         #: The follow-ups owed, kept in step with every write that changes them.
         self.follow_ups = FollowUps(self.database)
-        self.settings = Settings(self.database, self.follow_ups)
+        self.settings = Settings(self.database)
         self.applications = Applications(self.database, self.follow_ups)
         #: The open created or upgraded the file: what was read from it before is stale.
         self.upgraded = False

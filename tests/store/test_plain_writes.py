@@ -1,0 +1,116 @@
+"""The plain write path (store/writing.py): its door, its transactions, and the ORM beside it."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from pursuit.domain.clock import FixedClock
+from pursuit.store import application_writes, db
+from pursuit.store.errors import InvalidValue
+from pursuit.store.repo import Store
+from pursuit.store.tables import Application
+from tests.support.processes import run_pursuit
+
+
+def test_text_no_field_may_hold_is_refused_at_the_plain_door(store: Store) -> None:
+    # Settings are checked by domain.settings for their form, not for a NUL or broken bytes:
+    # the door is what stops them, as the ORM's flush did.
+    with pytest.raises(InvalidValue, match="my name: contains a NUL"):
+        store.settings.set_many({"my_name": "Sam\x00Rivera"})
+    with pytest.raises(InvalidValue, match="not UTF-8"):
+        store.settings.set_many({"my_name": "Sam \udcff"})
+    assert "my_name" not in store.settings.values()
+
+
+def test_a_refused_write_leaves_nothing_behind(store: Store) -> None:
+    app = store.applications.add_application("Acme", "Engineer")
+    with pytest.raises(InvalidValue, match="name: contains a NUL"):
+        store.applications.log_event(app, "heard", contact="Ann\x00", new_contact=True)
+    with store.reader() as conn:
+        assert conn.execute("SELECT count(*) FROM activity").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM contact").fetchone() == (0,)
+        assert not conn.in_transaction
+    # The connection it ran on went back to the pool whole: the next write goes through.
+    store.applications.log_event(app, "heard")
+
+
+def test_a_failed_write_rolls_back_and_frees_the_lock(store: Store, db_path: Path) -> None:
+    app = store.applications.add_application("Acme", "Engineer")
+    with store.database.connection() as conn:
+        with pytest.raises(InvalidValue):
+            # The name is checked inside the transaction, once the write lock is held.
+            application_writes.log_event(
+                conn, store.now(), app, "heard", contact="Bo\udcff", new_contact=True
+            )
+        assert not conn.in_transaction
+    other = sqlite3.connect(db_path, timeout=0)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # nobody holds the write lock
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_an_orm_write_sees_the_schedule_the_plain_path_wrote(store: Store) -> None:
+    """The ORM writes left (editing, archiving) rewrite the schedule through the plain path
+    on their session's connection; what the session holds shows it."""
+    app = store.applications.add_application("Acme", "Engineer")
+    with store.database.writer() as s:
+        row = s.get(Application, app)
+        assert row is not None and row.next_action == "application-check-in"
+        row.archived = True
+        s.flush()
+        store.follow_ups.reschedule(s, app)
+        assert row.next_action is None and row.next_due_at is None
+        assert row not in s.dirty
+    with store.reader() as conn:
+        assert conn.execute(
+            "SELECT archived, next_action FROM application WHERE id = ?", (app,)
+        ).fetchone() == (1, None)
+
+
+def test_a_file_to_bring_up_to_date_takes_the_full_open(db_path: Path, clock: FixedClock) -> None:
+    store = Store.open(db_path, clock)
+    store.applications.add_application("Acme", "Engineer")
+    store.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE schedule_zone SET zone = 'Asia/Tokyo'")
+    conn.commit()
+    conn.close()
+    assert db.open_for_writing(db_path) is None
+    done = run_pursuit(
+        "--db", str(db_path), "add", "Bolt", "SRE", python_flags=("-X", "importtime")
+    )
+    assert done.returncode == 0, done.stderr
+    assert "sqlalchemy" in done.stderr  # the full open brought the schedule into this zone
+    check = db.open_for_writing(db_path)
+    assert check is not None
+    try:
+        assert check.execute("SELECT count(*) FROM application").fetchone() == (2,)
+        assert check.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert check.execute("PRAGMA busy_timeout").fetchone() == (db.busy_timeout_ms(),)
+    finally:
+        check.close()
+
+
+def test_a_stage_change_is_never_dated_before_the_last(store: Store, clock: FixedClock) -> None:
+    app = store.applications.add_application("Acme", "Engineer")
+    assert store.applications.set_stage(app, "screening", at=clock.now() - timedelta(days=3))
+    with store.reader() as conn:
+        dates = [at for (at,) in conn.execute("SELECT at FROM stage_event ORDER BY id")]
+    assert dates[0] == dates[1]
+
+
+def test_a_name_in_broken_bytes_is_refused_in_words(db_path: Path, store: Store) -> None:
+    """The command line gets argv's bytes as they were typed: a name that is not UTF-8 is
+    refused at the door before it is looked up by (it was a bug report, then)."""
+    app = store.applications.add_application("Acme", "Engineer")
+    done = run_pursuit(
+        "--db", str(db_path), "log", str(app), "heard", "--contact", "B\udcff", "--new-contact"
+    )
+    assert done.returncode == 2
+    assert done.stderr == "pursuit: error: contact name: contains bytes that are not UTF-8 text\n"
