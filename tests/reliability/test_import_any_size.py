@@ -6,7 +6,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from pursuit.store.importer import LISTED_BAD, scan_csv
+import pytest
+
+from pursuit.store import importer
+from pursuit.store.importer import LISTED_BAD, ImportFailed, scan_csv
 from tests.support.processes import MOMENT, run_pursuit
 from tests.support.sheets import over_the_old_limit
 
@@ -50,3 +53,15 @@ def test_a_reading_told_to_stop_stops(tmp_path: Path) -> None:
     sheet.write_text("Company,Role\n" + "".join(rows))
     assert scan_csv(sheet, MOMENT, stopped=lambda: True).readable == 1_000
     assert scan_csv(sheet, MOMENT, stopped=lambda: False).readable == 5_000
+
+
+def test_a_line_longer_than_any_row_is_refused_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of any size is read a line at a time: a file that is one endless line must not
+    be read whole into memory either."""
+    monkeypatch.setattr(importer, "LONGEST_LINE", 1024 * 1024)
+    sheet = tmp_path / "one-line.csv"
+    sheet.write_text("Company,Role\nAcme,Engineer\n" + "x" * (2 * 1024 * 1024))
+    with pytest.raises(ImportFailed, match=r"line 3 of .* is longer than 1 MB"):
+        scan_csv(sheet, MOMENT)

@@ -29,6 +29,9 @@ from pursuit.domain.spreadsheet_words import HEADERS, SECTOR_WORDS, STATUS_WORDS
 #: The bad rows a plan lists (their count is kept in full): a file of a million rows that all
 #: fail the same way must not fill the memory with their reasons.
 LISTED_BAD = 1000
+#: The longest line read (in characters): one row of a spreadsheet export is far shorter (the
+#: csv module refuses a cell over 128 KB), and a file of any size is read a line at a time.
+LONGEST_LINE = 8 * 1024 * 1024
 
 
 class ImportFailed(ValueError):
@@ -122,8 +125,14 @@ def _lines(path: Path) -> Generator[str, None, None]:
             raw.seek(0)
             with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
                 number = 0
+                read = iter(lambda: fh.readline(LONGEST_LINE + 1), "")
                 try:
-                    for number, line in enumerate(fh, start=1):  # noqa: B007
+                    for number, line in enumerate(read, start=1):
+                        if len(line) > LONGEST_LINE:
+                            raise ImportFailed(
+                                f"line {number} of {path} is longer than "
+                                f"{LONGEST_LINE // 1024 // 1024} MB: not a spreadsheet export"
+                            )
                         yield line
                 except UnicodeDecodeError as exc:
                     raise ImportFailed(
