@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Button, DataTable, Input, Select
 
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.import_csv import ImportScreen
 from pursuit.tui.screens.pipeline import PipelineScreen
+from tests.support.sheets import over_the_old_limit
 from tests.tour import screen_text
 
 from .conftest import SIZE, settle
@@ -85,7 +86,7 @@ async def test_a_file_whose_dates_read_both_ways_asks_which_comes_first(
         await settle(pilot)
         assert "2 rows can be imported" in str(screen.query_one("#import-status").render())
         assert screen.plan is not None
-        assert [str(r.applied_on) for r in screen.plan.rows] == ["2026-03-04", "2026-05-06"]
+        assert screen.plan.dates == "mdy"  # the rows are read again, so, when imported
         await pilot.press("ctrl+s", "y")
         await settle(pilot)
         assert empty_app.store is not None
@@ -93,3 +94,40 @@ async def test_a_file_whose_dates_read_both_ways_asks_which_comes_first(
             "2026-03-04",
             "2026-05-06",
         ]
+
+
+async def test_a_file_larger_than_the_old_limit_is_previewed_counted_and_imported(
+    empty_app: PursuitApp, tmp_path: Path
+):
+    sheet = over_the_old_limit(tmp_path / "big.csv")
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = ImportScreen(str(sheet))
+        empty_app.push_screen(screen)
+        await settle(pilot)
+        assert "26 rows can be imported" in str(screen.query_one("#import-status").render())
+        assert screen.query_one("#import-preview", DataTable).row_count == 5
+        # Counted, not held: the rows are read again as they are written.
+        assert screen.plan is not None and screen.plan.rows == []
+        await pilot.press("ctrl+s", "y")
+        await settle(pilot)
+        assert empty_app.store is not None
+        companies = {r.company for r in empty_app.store.views.applications()}
+        assert len(companies) == 26 and "The Last Company" in companies
+
+
+async def test_the_preview_is_read_from_the_first_rows_alone(empty_app: PursuitApp, tmp_path: Path):
+    """The first rows are shown without reading on: a fault far into the file is found by the
+    count that follows, with the preview already there."""
+    sheet = tmp_path / "broken.csv"
+    rows = "".join(f"Company {i},Engineer\n" for i in range(20_000))
+    sheet.write_bytes(b"Company,Role\n" + rows.encode() + b"Caf\xe9 Bleu,Engineer\n")
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = ImportScreen(str(sheet))
+        empty_app.push_screen(screen)
+        await settle(pilot)
+        assert "broken.csv is not UTF-8 text" in str(screen.query_one("#import-status").render())
+        preview = screen.query_one("#import-preview", DataTable)
+        assert preview.row_count == 5 and str(preview.get_row_at(0)[0]) == "Company 0"
+        assert screen.query_one("#import", Button).disabled

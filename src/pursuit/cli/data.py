@@ -42,9 +42,12 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         print(f"not imported: {', '.join(plan.unmapped)} (use --map COLUMN=FIELD)")
     for bad in plan.bad:
         print(f"line {bad.line}: {bad.reason}", file=sys.stderr)
-    if plan.bad and not args.skip_bad and not args.dry_run:
+    if plan.unreadable > len(plan.bad):
+        more = plan.unreadable - len(plan.bad)
+        print(f"... and {more:,} more lines that cannot be read", file=sys.stderr)
+    if plan.unreadable and not args.skip_bad and not args.dry_run:
         print(
-            f"pursuit: error: {len(plan.bad)} row(s) cannot be read; nothing was imported. "
+            f"pursuit: error: {plan.unreadable} row(s) cannot be read; nothing was imported. "
             "Fix them, or use --skip-bad to import the others",
             file=sys.stderr,
         )
@@ -70,7 +73,8 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         print(f"... and {result.duplicate_count - 20:,} more lines already in pursuit")
     verb = "would import" if args.dry_run else "imported"
     print(
-        f"{verb} {result.added}, {result.duplicate_count} already there, {len(plan.bad)} unreadable"
+        f"{verb} {result.added}, {result.duplicate_count} already there, "
+        f"{plan.unreadable} unreadable"
     )
     return 0
 

@@ -2,7 +2,8 @@
 
 Everything is placed relative to NOW so the demo always shows something overdue, something
 due today and interviews to come; with a fixed clock it is the same every time (screenshots).
-The file the app opens is made by `store/demo_file.py`.
+The file the app opens is made by `store/demo_file.py`, from this data as made ahead
+(`store/demo_ahead.sql`): after changing it, run scripts/make_demo_ahead.py.
 """
 
 from __future__ import annotations

@@ -99,23 +99,20 @@ def _keep_as_template(made: Path, now: datetime) -> None:
 def make_file(path: Path, now: datetime) -> None:
     """The demo database at PATH, made beside it and then put in place whole.
 
-    Made without waiting for the disk at each of its fifty writes (nothing in it matters
-    until it is finished), then written out once; linked into place, so that a file that
-    appeared at PATH meanwhile is never replaced.
+    Moved from the data made ahead (store/demo_ahead.py), or, when that does not fit this
+    code, seeded through the store; made without waiting for the disk at each write (nothing
+    in it matters until it is finished), then written out once; linked into place, so that a
+    file that appeared at PATH meanwhile is never replaced.
     """
-    from pursuit.domain.clock import FixedClock
-    from pursuit.store.demo import seed
-    from pursuit.store.repo import Store
+    from pursuit.store import demo_ahead
+    from pursuit.store.db import LATEST, create_private_file
 
     making = path.with_name(path.name + ".making")
     try:
-        store = Store.open(making, FixedClock(now))
-        try:
-            with store.reader() as conn:
-                conn.execute("PRAGMA synchronous = OFF")
-            seed(store)
-        finally:
-            store.close()
+        create_private_file(making)
+        if not demo_ahead.make(making, now, local_tz(), LATEST):
+            remove_unfinished(path)
+            _seed(making, now)
         # No connection is open now: this descriptor cannot drop anyone's locks.
         descriptor = os.open(making, os.O_RDONLY)
         try:
@@ -126,6 +123,22 @@ def make_file(path: Path, now: datetime) -> None:
         _keep_as_template(making, now)
     finally:
         remove_unfinished(path)
+
+
+def _seed(making: Path, now: datetime) -> None:
+    """The demo at MAKING seeded through the store (the database layer's import and some
+    fifty writes: over a second)."""
+    from pursuit.domain.clock import FixedClock
+    from pursuit.store.demo import seed
+    from pursuit.store.repo import Store
+
+    store = Store.open(making, FixedClock(now))
+    try:
+        with store.reader() as conn:
+            conn.execute("PRAGMA synchronous = OFF")
+        seed(store)
+    finally:
+        store.close()
 
 
 def remove_unfinished(path: Path) -> None:

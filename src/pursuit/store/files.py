@@ -133,12 +133,13 @@ def remember_database(path: Path) -> None:
     DATABASES_IN_USE.add((info.st_dev, info.st_ino))
 
 
-def open_regular(path: Path, limit: int) -> BinaryIO:
-    """PATH opened to read, once it is known to be a plain file of at most LIMIT bytes.
+def open_regular(path: Path, limit: int | None) -> BinaryIO:
+    """PATH opened to read, once it is known to be a plain file of at most LIMIT bytes (any
+    size for None: a reader that streams it, such as the import, holds none of it for long).
 
     Opened without blocking, then checked on the descriptor: a named pipe cannot hang us, a
     device cannot feed us forever, and a folder is named as one. (`open_regular_file` reads
-    it whole; a reader that streams it keeps to LIMIT itself.)
+    it whole.)
     """
     try:
         before = os.stat(path)
@@ -157,7 +158,7 @@ def open_regular(path: Path, limit: int) -> BinaryIO:
     problem = None
     if not stat.S_ISREG(info.st_mode):  # swapped for something else since the stat
         problem = f"{path} is {_kind(info.st_mode)}, not a file; give a saved file"
-    elif info.st_size > limit:
+    elif limit is not None and info.st_size > limit:
         problem = f"{path} is larger than {limit // 1024 // 1024} MB"
     if problem is not None:
         fh.close()

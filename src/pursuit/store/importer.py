@@ -3,14 +3,15 @@
 Reading is separate from writing: `scan_csv` reads a file through once, checking every row and
 reporting the ones it cannot use by line number; `rows_of` reads the good ones again, one at a
 time, for `store.transfer.import_applications`, which writes them in batches, skipping any that are
-already in the database. Neither holds the whole file.
+already in the database. `preview_csv` reads only the first rows, for the app's preview. None
+holds the whole file, so a file of any size goes through in the same memory.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,7 +26,12 @@ from pursuit.domain.salary import BadSalary, parse_salary
 from pursuit.domain.spreadsheet_words import FIELDS as FIELDS  # the import screen reads them here
 from pursuit.domain.spreadsheet_words import HEADERS, SECTOR_WORDS, STATUS_WORDS, fold
 
-MAX_FILE = 50 * 1024 * 1024
+#: The bad rows a plan lists (their count is kept in full): a file of a million rows that all
+#: fail the same way must not fill the memory with their reasons.
+LISTED_BAD = 1000
+#: The longest line read (in characters): one row of a spreadsheet export is far shorter (the
+#: csv module refuses a cell over 128 KB), and a file of any size is read a line at a time.
+LONGEST_LINE = 8 * 1024 * 1024
 
 
 class ImportFailed(ValueError):
@@ -79,6 +85,8 @@ class ImportPlan:
     readable: int = 0
     #: The order of the file's dates like 03/04/2026 (`dmy`, `mdy`; "" when it has none).
     dates: str = ""
+    #: How many rows cannot be read (`bad` lists the first LISTED_BAD of them).
+    unreadable: int = 0
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str]:
@@ -97,7 +105,8 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
 
 
 def _lines(path: Path) -> Generator[str, None, None]:
-    """The file's lines, read as they are needed (a big file is never held whole).
+    """The file's lines, read as they are needed (a big file is never held whole, so there is
+    no limit to its size).
 
     Opened as a plain file only (a pipe or a device is refused at once, never read), through
     one descriptor for the sniffing and the reading.
@@ -106,7 +115,7 @@ def _lines(path: Path) -> Generator[str, None, None]:
     from pursuit.store.files import open_regular
 
     try:
-        raw = open_regular(path, MAX_FILE)
+        raw = open_regular(path, None)
     except UnreadableFile as exc:
         raise ImportFailed(str(exc)) from exc
     try:
@@ -116,8 +125,14 @@ def _lines(path: Path) -> Generator[str, None, None]:
             raw.seek(0)
             with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
                 number = 0
+                read = iter(lambda: fh.readline(LONGEST_LINE + 1), "")
                 try:
-                    for number, line in enumerate(fh, start=1):  # noqa: B007
+                    for number, line in enumerate(read, start=1):
+                        if len(line) > LONGEST_LINE:
+                            raise ImportFailed(
+                                f"line {number} of {path} is longer than "
+                                f"{LONGEST_LINE // 1024 // 1024} MB: not a spreadsheet export"
+                            )
                         yield line
                 except UnicodeDecodeError as exc:
                     raise ImportFailed(
@@ -239,8 +254,17 @@ def _sample(path: Path) -> str:
 def read_csv(
     path: Path, now: datetime, mapping: dict[str, str] | None = None, dates: str | None = None
 ) -> ImportPlan:
-    """The whole plan, every good row held (for the app's preview of a spreadsheet)."""
+    """The whole plan, every good row held: for a small file only (the app and the command
+    line count the rows with `scan_csv` and read them again with `rows_of`)."""
     return scan_csv(path, now, mapping, keep_rows=True, dates=dates)
+
+
+def preview_csv(path: Path, now: datetime, mapping: dict[str, str] | None = None) -> ImportPlan:
+    """The mapping and the first rows, as the app shows them before counting: only the first
+    lines of the file are read (no rows and no counts in the plan)."""
+    with closing(_lines(path)) as lines:
+        plan, _rows = _walk(lines, _sample(path), now, mapping)
+    return plan
 
 
 def _file_dates(path: Path, mapping: dict[str, str] | None, dates: str | None) -> str:
@@ -257,23 +281,29 @@ def scan_csv(
     *,
     keep_rows: bool = False,
     dates: str | None = None,
+    stopped: Callable[[], bool] | None = None,
 ) -> ImportPlan:
     """Read the whole file once: the mapping, the bad rows and how many are good.
 
     Good rows are only counted unless KEEP_ROWS; `rows_of` reads them again to write them.
     DATES (`dmy`, `mdy`) is the order of dates like 03/04/2026, needed only when the file's
-    own dates do not settle it (AmbiguousDates).
+    own dates do not settle it (AmbiguousDates). STOPPED, asked every thousand rows, ends the
+    reading early (the plan is then of the rows read so far).
     """
     order = _file_dates(path, mapping, dates)
     with closing(_lines(path)) as lines:
         plan, items = _walk(lines, _sample(path), now, mapping, order)
-        for item in items:
+        for seen, item in enumerate(items, start=1):
             if isinstance(item, BadRow):
-                plan.bad.append(item)
+                plan.unreadable += 1
+                if len(plan.bad) < LISTED_BAD:
+                    plan.bad.append(item)
             else:
                 plan.readable += 1
                 if keep_rows:
                     plan.rows.append(item)
+            if stopped is not None and seen % 1000 == 0 and stopped():
+                break
     return plan
 
 
@@ -300,7 +330,7 @@ def read_text(
             plan.bad.append(item)
         else:
             plan.rows.append(item)
-    plan.readable = len(plan.rows)
+    plan.readable, plan.unreadable = len(plan.rows), len(plan.bad)
     return plan
 
 

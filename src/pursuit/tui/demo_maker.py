@@ -1,11 +1,11 @@
 """The demo's sample data, made by a process of its own while the app draws its first frame.
 
-Making it takes the database layer's import and some fifty writes: on the app's own thread
-that came after the first frame and shared one core with it, so the demo showed an empty
-table for seconds. A second process works on the other core from the start; the app shows
-the rows as soon as the finished file is in place (`store.demo_file.make_file` moves it there
-whole, so the app never sees half of it). It also keeps a copy for the day: the next demo
-that day is that copy, with its rows in the first frame.
+On the app's own thread making it came after the first frame and shared one core with it. A
+second process works on the other core from the start (moving the data made ahead to today
+takes it a tenth of a second, see store/demo_ahead.py; seeding through the store, its fallback,
+over a second); the app shows the rows as soon as the finished file is in place
+(`store.demo_file.make_file` moves it there whole, so the app never sees half of it). It also
+keeps a copy for the day: the next demo that day is that copy, with its rows in the first frame.
 """
 
 from __future__ import annotations

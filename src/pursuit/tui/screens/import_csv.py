@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -18,6 +18,10 @@ from pursuit.store.importer import FIELDS, ImportPlan
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from pursuit.store.importer import ImportResult
+    from pursuit.store.repo import Store
 
 CHOICES = [(f, f) for f in FIELDS] + [("(ignore)", "ignore")]
 DATE_ORDERS = [
@@ -45,20 +49,35 @@ class ImportScreen(PursuitScreen[None]):
         ),
     ]
 
+    class Previewed(Message):
+        """The mapping and the first rows, shown while the rest of the file is counted."""
+
+        def __init__(self, plan: ImportPlan) -> None:
+            super().__init__()
+            self.plan = plan
+
     class Read(Message):
         def __init__(
-            self, plan: ImportPlan | None, error: str = "", ask_dates: bool = False
+            self,
+            plan: ImportPlan | None,
+            error: str = "",
+            ask_dates: bool = False,
+            read: tuple[str, dict[str, str]] = ("", {}),
         ) -> None:
             super().__init__()
             self.plan = plan
             self.error = error
             #: The file's dates read both ways: ask which comes first.
             self.ask_dates = ask_dates
+            #: The path and the columns chosen that PLAN was read with.
+            self.read = read
 
     def __init__(self, path: str = "") -> None:
         super().__init__()
         self.path = path
         self.plan: ImportPlan | None = None
+        #: The path and the columns chosen that the plan was read with (the import's own).
+        self.read_with: tuple[str, dict[str, str]] = ("", {})
         self.headers: list[str] = []
         self._mapping_shown = False
         #: The order of dates chosen for the file at this path, asked once per file.
@@ -115,19 +134,29 @@ class ImportScreen(PursuitScreen[None]):
 
     @work(thread=True, exclusive=True, group="import-read", name="read spreadsheet")
     def read_file(self, path: str, chosen: dict[str, str], dates: str | None = None) -> None:
-        from pursuit.store.importer import AmbiguousDates, ImportFailed, parse_mapping, read_csv
+        """The first rows at once, then the whole file counted as it is read (never held:
+        a file of any size is previewed in the same memory)."""
+        from textual.worker import get_current_worker
+
+        from pursuit.store.importer import (
+            AmbiguousDates,
+            ImportFailed,
+            parse_mapping,
+            preview_csv,
+            scan_csv,
+        )
 
         if not path:
             self.post_message(self.Read(None, "Type the path of the file first."))
             return
+        worker = get_current_worker()
         try:
             pairs = [f"{column}={field}" for column, field in chosen.items()]
-            plan = read_csv(
-                user_path(path),
-                self.pursuit.clock.now(),
-                parse_mapping(pairs),
-                dates,
-            )
+            mapping, sheet, now = parse_mapping(pairs), user_path(path), self.pursuit.clock.now()
+            self.post_message(self.Previewed(preview_csv(sheet, now, mapping)))
+            # Read again from the top, to count: when the path, the mapping or the order of
+            # dates changes meanwhile, this reading stops and a new one starts.
+            plan = scan_csv(sheet, now, mapping, dates=dates, stopped=lambda: worker.is_cancelled)
         except AmbiguousDates as exc:
             message = f"{exc}. Choose which comes first below."
             self.post_message(self.Read(None, message, ask_dates=True))
@@ -135,7 +164,18 @@ class ImportScreen(PursuitScreen[None]):
         except (ImportFailed, BadPath) as exc:
             self.post_message(self.Read(None, str(exc)))
             return
-        self.post_message(self.Read(plan))
+        if not worker.is_cancelled:
+            self.post_message(self.Read(plan, read=(path, chosen)))
+
+    async def on_import_screen_previewed(self, message: Previewed) -> None:
+        self.plan = None  # the rows are counted before anything can be imported
+        self.query_one("#import", Button).disabled = True
+        if not message.plan.problem:
+            self.query_one("#import-status", Static).update(
+                Text("Reading the file to count its rows…", style="dim")
+            )
+        self.query_one("#import-problems", Static).update("")
+        await self._show_preview(message.plan)
 
     async def on_import_screen_read(self, message: Read) -> None:
         status = self.query_one("#import-status", Static)
@@ -149,17 +189,29 @@ class ImportScreen(PursuitScreen[None]):
             button.disabled = True
             return
         plan = self.plan = message.plan
-        good, bad = len(plan.rows), len(plan.bad)
+        self.read_with = message.read
+        good, bad = plan.readable, plan.unreadable
         if plan.problem:
             status.update(Text(f"{plan.problem} below.", style="bold red"))
         else:
             status.update(
                 Text.assemble(
-                    (f"{good} rows can be imported", "bold green"),
-                    (f", {bad} cannot" if bad else "", "bold yellow"),
+                    (f"{good:,} rows can be imported", "bold green"),
+                    (f", {bad:,} cannot" if bad else "", "bold yellow"),
                 )
             )
         button.disabled = good == 0
+        await self._show_preview(plan)
+        problems = Text()
+        for b in plan.bad[:20]:
+            problems.append(f"line {b.line}: {b.reason}\n", style="yellow")
+        if plan.unreadable > 20:
+            problems.append(f"… and {plan.unreadable - 20:,} more\n", style="yellow")
+        if plan.unmapped:
+            problems.append(f"Not imported: {', '.join(plan.unmapped)}\n", style="dim")
+        self.query_one("#import-problems", Static).update(problems)
+
+    async def _show_preview(self, plan: ImportPlan) -> None:
         table = self.query_one("#import-preview", DataTable)
         table.clear(columns=True)
         header, *rows = plan.preview
@@ -185,14 +237,6 @@ class ImportScreen(PursuitScreen[None]):
                 )
             # Changes from here on are the user's: each one reads the file again.
             self.call_after_refresh(setattr, self, "_mapping_shown", True)
-        problems = Text()
-        for b in plan.bad[:20]:
-            problems.append(f"line {b.line}: {b.reason}\n", style="yellow")
-        if len(plan.bad) > 20:
-            problems.append(f"… and {len(plan.bad) - 20} more\n", style="yellow")
-        if plan.unmapped:
-            problems.append(f"Not imported: {', '.join(plan.unmapped)}\n", style="dim")
-        self.query_one("#import-problems", Static).update(problems)
 
     # --- importing --------------------------------------------------------------------------
 
@@ -200,10 +244,15 @@ class ImportScreen(PursuitScreen[None]):
         from pursuit.tui.screens.confirm import Confirm
 
         plan = self.plan
-        if plan is None or not plan.rows:
+        if plan is None or not plan.readable:
             return
-        name = Path(self.query_one("#import-path", Input).value).name
-        skipped = f" The {len(plan.bad)} rows that cannot be read are left out." if plan.bad else ""
+        path, chosen = self.read_with
+        name = Path(path).name
+        skipped = (
+            f" The {plan.unreadable:,} rows that cannot be read are left out."
+            if plan.unreadable
+            else ""
+        )
 
         def done(result: Any) -> None:
             self.notify(
@@ -214,13 +263,24 @@ class ImportScreen(PursuitScreen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.pursuit.run_write(
-                    lambda s: s.transfer.import_applications(plan.rows, source=name), done
+                    lambda s: self._import_rows(s, path, chosen, plan.dates), done
                 )
 
         self.app.push_screen(
-            Confirm(f"Import {len(plan.rows)} applications from {name}?{skipped}", yes="Import"),
+            Confirm(f"Import {plan.readable:,} applications from {name}?{skipped}", yes="Import"),
             answered,
         )
+
+    def _import_rows(
+        self, store: Store, path: str, chosen: dict[str, str], dates: str
+    ) -> ImportResult:
+        """The file's good rows, read again as they are written (an ImportFailed, told as "not
+        saved", if it changed since it was counted; the rows before it are kept)."""
+        from pursuit.store.importer import parse_mapping, rows_of
+
+        mapping = parse_mapping([f"{column}={field}" for column, field in chosen.items()])
+        rows = rows_of(user_path(path), self.pursuit.clock.now(), mapping, dates)
+        return store.transfer.import_applications(rows, source=Path(path).name)
 
     @on(Button.Pressed, "#read")
     @on(Input.Submitted, "#import-path")
@@ -230,7 +290,7 @@ class ImportScreen(PursuitScreen[None]):
     @on(Select.Changed)
     def _mapping_changed(self, event: Select.Changed) -> None:
         mapping = event.select.id and event.select.id.startswith("map-")
-        if mapping and self.plan is not None and self._mapping_shown:
+        if mapping and self._mapping_shown:
             self.action_read()
 
     @on(Select.Changed, "#import-dates")
