@@ -18,20 +18,17 @@ for that clock, in zones that change their clocks, and that the shipped file is 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
-from typing import Any, TypeVar
 
-from pursuit.domain import followups as fu
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.zone_identity import zone_identity
+from pursuit.store.rescheduling import reschedule_all
 
 #: The moment the shipped data was made at (UTC). Its microseconds tell the seed's "now"
 #: apart from the moments it places, which fall on whole minutes.
 REFERENCE = datetime(2026, 1, 14, 12, 34, 56, 789012, tzinfo=UTC)
 DATA = Path(__file__).with_name("demo_ahead.sql")
-T = TypeVar("T")
 
 #: The columns holding moments and days, by table (the schedule's own are worked out again).
 MOMENTS = {
@@ -134,123 +131,10 @@ def move(conn: sqlite3.Connection, now: datetime, tz: tzinfo) -> None:
         conn.execute(f"UPDATE {table} SET {sets}")
     # The zone's name as the store records it: "EST" in winter, "EDT" in summer.
     conn.execute("UPDATE interview SET timezone = zone_name(starts_at)")
-    reschedule(conn, now, tz)
+    # Worked out again as every write does, so a deadline in hours stays that many real hours.
+    reschedule_all(conn, now, tz)
     conn.execute(
         "INSERT INTO schedule_zone (id, zone) VALUES (1, ?) "
         "ON CONFLICT (id) DO UPDATE SET zone = excluded.zone",
         (zone_identity(tz),),
     )
-
-
-def reschedule(conn: sqlite3.Connection, now: datetime, tz: tzinfo) -> None:
-    """Every application's follow-ups, the next one it shows and its last contact, worked out
-    from its facts as `store.follow_ups` does after every write."""
-    rules = fu.rules_from(dict(conn.execute("SELECT key, value FROM setting")))
-    conn.execute("DELETE FROM follow_up")
-    for facts in _facts(conn):
-        actions = fu.schedule(facts, rules, tz)
-        conn.executemany(
-            "INSERT INTO follow_up (application_id, action, source, contact_id, contact_name, "
-            "interview_id, opens_at, due_at, overdue_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    facts.id,
-                    a.kind,
-                    a.source,
-                    a.contact_id,
-                    a.contact_name,
-                    a.interview_id,
-                    to_db(a.opens_at),
-                    to_db(a.due_at),
-                    to_db(a.overdue_at),
-                )
-                for a in actions
-            ],
-        )
-        first = actions[0] if actions else None
-        contacts = [e.at for e in facts.events if e.kind != "note" and e.at <= now]
-        contacts += [i.starts_at for i in facts.interviews if i.starts_at <= now]
-        last = max(contacts, default=None)
-        conn.execute(
-            "UPDATE application SET next_action = ?, next_contact = ?, next_opens_at = ?, "
-            "next_due_at = ?, next_overdue_at = ?, last_contact_at = ? WHERE id = ?",
-            (
-                first.kind if first else None,
-                first.contact_name if first else None,
-                to_db(first.opens_at) if first else None,
-                to_db(first.due_at) if first else None,
-                to_db(first.overdue_at) if first else None,
-                to_db(last) if last else None,
-                facts.id,
-            ),
-        )
-
-
-def _facts(conn: sqlite3.Connection) -> Iterable[fu.ApplicationFacts]:
-    """What each application's schedule follows (the demo is small: read whole)."""
-    people: dict[int, list[fu.Person]] = {}
-    for interview_id, contact_id, name in conn.execute(
-        "SELECT ic.interview_id, c.id, c.name FROM interview_contact ic "
-        "JOIN contact c ON c.id = ic.contact_id"
-    ):
-        people.setdefault(interview_id, []).append(fu.Person(contact_id, name))
-    interviews = _by_application(
-        conn.execute(
-            "SELECT application_id, id, starts_at, decision_by FROM interview ORDER BY id"
-        ),
-        lambda i, at, by: fu.InterviewFact(
-            id=i,
-            starts_at=from_db(at),
-            decision_by=_day(by),
-            interviewers=tuple(sorted(people.get(i, []), key=lambda p: p.name)),
-        ),
-    )
-    events = _by_application(
-        conn.execute(
-            "SELECT application_id, id, kind, at, contact_id, interview_id, decision_by "
-            "FROM activity ORDER BY id"
-        ),
-        lambda i, kind, at, contact, interview, by: fu.EventFact(
-            id=i,
-            kind=kind,
-            at=from_db(at),
-            contact_id=contact,
-            interview_id=interview,
-            decision_by=_day(by),
-        ),
-    )
-    stages = _by_application(
-        conn.execute("SELECT application_id, id, to_stage, at FROM stage_event ORDER BY id"),
-        lambda i, stage, at: fu.StageFact(id=i, stage=stage, at=from_db(at)),
-    )
-    dismissals = _by_application(
-        conn.execute(
-            "SELECT application_id, action, contact_id, source FROM follow_up_dismissal ORDER BY id"
-        ),
-        fu.Dismissal,
-    )
-    for app_id, stage, applied_on, archived in conn.execute(
-        "SELECT id, stage, applied_on, archived FROM application ORDER BY id"
-    ).fetchall():
-        yield fu.ApplicationFacts(
-            id=app_id,
-            stage=stage,
-            applied_on=_day(applied_on),
-            archived=bool(archived),
-            interviews=tuple(interviews.get(app_id, ())),
-            events=tuple(events.get(app_id, ())),
-            stage_changes=tuple(stages.get(app_id, ())),
-            dismissals=tuple(dismissals.get(app_id, ())),
-        )
-
-
-def _by_application(rows: Iterable[Sequence[Any]], make: Callable[..., T]) -> dict[int, list[T]]:
-    """MAKE of each row's other columns, listed under its first (the application's id)."""
-    found: dict[int, list[T]] = {}
-    for app_id, *rest in rows:
-        found.setdefault(app_id, []).append(make(*rest))
-    return found
-
-
-def _day(stored: str | None) -> date | None:
-    return date.fromisoformat(stored) if stored else None

@@ -1,8 +1,8 @@
 """Writing imported rows quickly: one batch of applications per transaction, in plain SQL.
 
-An imported application is new: its only fact is its first stage, so its follow-up schedule is
-computed here from that alone (the same `followups.schedule` the store uses) and written in the
-same transaction as the application. tests/reliability/test_big_import.py checks that an
+An imported application is new: its only fact is its first stage. Its follow-up schedule is
+written by the one rewrite every write uses (`rescheduling.reschedule`), a batch at a time, in
+the same transaction as the applications. tests/reliability/test_big_import.py checks that an
 imported application ends up exactly as one added by hand.
 """
 
@@ -19,6 +19,7 @@ from pursuit.domain.spreadsheet_words import fold
 from pursuit.domain.stages import STAGES
 from pursuit.store.errors import InvalidValue
 from pursuit.store.importer import ImportRow
+from pursuit.store.rescheduling import RESCHEDULE_BATCH, reschedule
 
 _APPLICATION = (
     "INSERT INTO application (company, role, url, source, location, sector, salary_min, "
@@ -28,14 +29,6 @@ _APPLICATION = (
 _STAGE_EVENT = (
     "INSERT INTO stage_event (application_id, from_stage, to_stage, at, note) "
     "VALUES (?, NULL, ?, ?, ?)"
-)
-_FOLLOW_UP = (
-    "INSERT INTO follow_up (application_id, action, source, contact_id, contact_name, "
-    "interview_id, opens_at, due_at, overdue_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_NEXT = (
-    "UPDATE application SET next_action = ?, next_contact = ?, next_opens_at = ?, "
-    "next_due_at = ?, next_overdue_at = ? WHERE id = ?"
 )
 
 
@@ -125,6 +118,7 @@ def write_batch(
     from pursuit.store.errors import clean_text
 
     stamp = to_db(now)
+    written: list[int] = []
     for row in rows:
         if known.has(row):
             tally.duplicate(row.line)
@@ -155,44 +149,8 @@ def write_batch(
         ).lastrowid
         assert app_id is not None
         note = f"imported from {source}, line {row.line}" if source else "imported"
-        event_id = conn.execute(_STAGE_EVENT, (app_id, row.stage, stamp, note)).lastrowid
-        facts = fu.ApplicationFacts(
-            id=app_id,
-            stage=row.stage,
-            applied_on=applied_on,
-            stage_changes=(fu.StageFact(id=event_id or 0, stage=row.stage, at=now),),
-        )
-        actions = fu.schedule(facts, rules, tz)
-        conn.executemany(
-            _FOLLOW_UP,
-            [
-                (
-                    app_id,
-                    a.kind,
-                    a.source,
-                    a.contact_id,
-                    a.contact_name,
-                    a.interview_id,
-                    to_db(a.opens_at),
-                    to_db(a.due_at),
-                    to_db(a.overdue_at),
-                )
-                for a in actions
-            ],
-        )
-        if actions:
-            a = actions[0]
-            conn.execute(
-                _NEXT,
-                (
-                    a.kind,
-                    a.contact_name,
-                    to_db(a.opens_at),
-                    to_db(a.due_at),
-                    to_db(a.overdue_at),
-                    app_id,
-                ),
-            )
+        conn.execute(_STAGE_EVENT, (app_id, row.stage, stamp, note))
+        written.append(app_id)
         if row.contact:
             name = clean_text(row.contact, "contact name", required=True, limit=200)
             key = name_key(name)
@@ -215,3 +173,5 @@ def write_batch(
             )
         known.add(row.company, row.role, row.applied_on)
         tally.added += 1
+    for start in range(0, len(written), RESCHEDULE_BATCH):
+        reschedule(conn, written[start : start + RESCHEDULE_BATCH], now, rules, tz)

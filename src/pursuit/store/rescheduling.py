@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import NamedTuple
 
 from pursuit.domain import followups as fu
@@ -134,12 +134,13 @@ def reschedule(
     app_ids: Sequence[int],
     now: datetime,
     rules: fu.Rules | None = None,
+    tz: tzinfo | None = None,
 ) -> dict[int, Next]:
     """Rewrite the pending follow-ups of APP_IDS, and the next one each shows, from their
     facts: the one way the schedule is written, for one application or for all. Runs in the
     caller's transaction; returns what each application's row now shows."""
     rules = rules or rules_in(conn)
-    tz = local_tz()
+    tz = tz or local_tz()
     read = facts_of(conn, app_ids)
     ids = list(app_ids)
     conn.execute(f"DELETE FROM follow_up WHERE application_id IN ({marks(ids)})", ids)
@@ -178,10 +179,10 @@ def reschedule(
     return shown
 
 
-def reschedule_all(conn: sqlite3.Connection, now: datetime) -> None:
+def reschedule_all(conn: sqlite3.Connection, now: datetime, tz: tzinfo | None = None) -> None:
     """Every application's schedule, a batch at a time: a few queries a batch rather than a
     few an application."""
     rules = rules_in(conn)
     ids = [i for (i,) in conn.execute("SELECT id FROM application ORDER BY id")]
     for start in range(0, len(ids), RESCHEDULE_BATCH):
-        reschedule(conn, ids[start : start + RESCHEDULE_BATCH], now, rules)
+        reschedule(conn, ids[start : start + RESCHEDULE_BATCH], now, rules, tz)
