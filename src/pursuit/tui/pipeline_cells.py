@@ -21,14 +21,17 @@ COLUMNS = (
     ("role", "Role", 0),
     ("stage", "Stage", 12),
     ("next", "Next action", 0),
-    ("due", "Due", 11),
-    ("contact", "Last contact", 12),
+    ("due", "Due", 17),
+    ("contact", "Last contact", 15),
 )
 FLEX = {"company": 3, "role": 3, "next": 4}
 #: Narrower than this (an 80-column terminal), the last-contact column gives its room to the
 #: names, company first: the application screen still shows when you were last in touch.
 NARROW = 100
 NARROW_FLEX = {"company": 5, "role": 3, "next": 4}
+#: There the due column holds this year's days (`! Wed 30 Dec`); wider, another year's too
+#: (`! Fri 1 Jan 2027`), and the last contact `Wed 31 Dec 2025`.
+NARROW_DUE = 12
 
 
 def column_widths(total: int) -> dict[str, int]:
@@ -40,6 +43,7 @@ def column_widths(total: int) -> dict[str, int]:
     flex = FLEX
     if total < NARROW:
         widths["contact"] = 0
+        widths["due"] = NARROW_DUE
         flex = NARROW_FLEX
     shown = sum(1 for w in widths.values() if w) + sum(1 for k in flex if not widths[k])
     spare = max(total - sum(widths.values()) - 2 * shown, 3 * len(flex))
