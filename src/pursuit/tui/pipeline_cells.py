@@ -16,22 +16,21 @@ from pursuit.domain.stages import label
 from pursuit.tui.follow_up_states import STATES
 
 #: (key, title, width): a width of 0 shares what the fixed columns leave, by the weights below.
+#: The day columns hold this year's days (`! Wed 30 Dec`); another year's (`Fri 1 Jan 2027`),
+#: weeks away at most in a pipeline, is cut short of its year, which the application shows.
 COLUMNS = (
     ("company", "Company", 0),
     ("role", "Role", 0),
     ("stage", "Stage", 12),
     ("next", "Next action", 0),
-    ("due", "Due", 17),
-    ("contact", "Last contact", 15),
+    ("due", "Due", 13),
+    ("contact", "Last contact", 13),
 )
 FLEX = {"company": 3, "role": 3, "next": 4}
 #: Narrower than this (an 80-column terminal), the last-contact column gives its room to the
 #: names, company first: the application screen still shows when you were last in touch.
 NARROW = 100
 NARROW_FLEX = {"company": 5, "role": 3, "next": 4}
-#: There the due column holds this year's days (`! Wed 30 Dec`); wider, another year's too
-#: (`! Fri 1 Jan 2027`), and the last contact `Wed 31 Dec 2025`.
-NARROW_DUE = 12
 
 
 def column_widths(total: int) -> dict[str, int]:
@@ -43,7 +42,6 @@ def column_widths(total: int) -> dict[str, int]:
     flex = FLEX
     if total < NARROW:
         widths["contact"] = 0
-        widths["due"] = NARROW_DUE
         flex = NARROW_FLEX
     shown = sum(1 for w in widths.values() if w) + sum(1 for k in flex if not widths[k])
     spare = max(total - sum(widths.values()) - 2 * shown, 3 * len(flex))
