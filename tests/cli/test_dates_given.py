@@ -11,7 +11,7 @@ import pytest
 
 def test_things_done_cannot_be_in_the_future(run) -> None:
     code, _, err = run("add", "Acme", "Dev", "--applied", "tomorrow")
-    assert code == 2 and "still to come" in err and "Thu 19 Nov 2026" in err
+    assert code == 2 and "still to come" in err and "is Thu 19 Nov," in err
     assert run("add", "Acme", "Dev", "--applied", "yesterday")[0] == 0
     code, _, err = run("log", "1", "heard", "--at", "tomorrow")
     assert code == 2 and "still to come" in err

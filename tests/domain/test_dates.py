@@ -116,9 +116,9 @@ def test_friendly_and_short_days() -> None:
     today = date(2026, 11, 21)
     assert short_day(today, today) == "today"
     assert short_day(date(2026, 11, 22), today) == "tomorrow"
-    assert short_day(date(2026, 11, 24), today) == "Tue 24"
-    assert short_day(date(2026, 12, 25), today) == "Dec 25"
-    assert short_day(date(2027, 1, 2), today) == "Jan 2 2027"
+    assert short_day(date(2026, 11, 24), today) == "Tue 24 Nov"
+    assert short_day(date(2026, 12, 25), today) == "Fri 25 Dec"
+    assert short_day(date(2027, 1, 2), today) == "Sat 2 Jan 2027"
 
 
 def test_next_friday_on_a_tuesday_is_next_weeks_and_friday_is_this_weeks() -> None:

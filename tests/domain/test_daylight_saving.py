@@ -141,7 +141,7 @@ def new_york() -> Iterator[None]:
 
 def test_the_app_s_own_zone_refuses_a_skipped_time_too(new_york: None) -> None:
     now = datetime(2026, 3, 1, 9, tzinfo=local_tz())
-    with pytest.raises(BadDate, match="02:30 on Sun 08 Mar 2026 does not exist"):
+    with pytest.raises(BadDate, match="02:30 on Sun 8 Mar does not exist"):
         parse_moment("Mar 8 2:30am", now)
     ok = parse_moment("Mar 8 3:30am", now)
     assert ok.astimezone(UTC) == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)

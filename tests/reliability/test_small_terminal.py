@@ -69,9 +69,9 @@ def test_an_80x24_terminal_without_colour(tmp_path: Path, children: Children) ->
         screen.wait_for(lambda: "q Quit" in screen.text(), "the pipeline's footer")
         screen.wait_for(lambda: "9Gho 1" in screen.text(), "Ghosted on the stage bar")
         screen.wait_for(lambda: "Northwind Analyt" in screen.text(), "a company named in full")
-        screen.wait_for(lambda: b"Nov 16" in bytes(screen.raw), "the overdue check-in")
+        screen.wait_for(lambda: b"Mon 16 Nov" in bytes(screen.raw), "the overdue check-in")
         # Pinecrest's overdue reply (Quarry's, the first row, is under the cursor).
-        drawn = colours_of(bytes(screen.raw), b"! Nov 16")
+        drawn = colours_of(bytes(screen.raw), b"! Mon 16 Nov")
         assert drawn, "the overdue row's colours"
         for fg, bg in drawn:
             assert contrast(fg, bg) >= 4.5, (fg, bg)

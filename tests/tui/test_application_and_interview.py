@@ -59,7 +59,7 @@ async def test_add_an_interview_see_thank_yous_when_it_has_passed_and_log_one(
             "• Send thank-you · Mia Wong — tomorrow",
             "• Send thank-you · Raj Patel — tomorrow",
         ]
-        assert any("Check in — Nov 30" in o for o in due)  # the Monday after Friday the 27th
+        assert any("Check in — Mon 30 Nov" in o for o in due)  # the Monday after Friday the 27th
 
         demo_app.screen.query_one("#app-due", OptionList).focus()
         await pilot.press("home", "s")  # sent outside pursuit: just log it

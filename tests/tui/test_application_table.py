@@ -133,9 +133,9 @@ def test_a_coming_interview_turns_the_action_into_preparation() -> None:
     )
     at = Moment(NOW, UTC)
     plain = row_cells(e, at)
-    assert plain[3][0] == "Check in" and plain[4][0].endswith("Nov 25")
+    assert plain[3][0] == "Check in" and plain[4][0].endswith("Wed 25 Nov")
     prepared = row_cells(e, at, Coming("video", NOW.replace(day=20), 3, 7))
     assert prepared[3] == ("Prepare video (3/7)", STATES["prepare"].style)
-    assert prepared[4][0] == "• Fri 20"  # within the week: the day's name
+    assert prepared[4][0] == "• Fri 20 Nov"
     done = row_cells(e, at, Coming("video", NOW.replace(day=20), 7, 7))
-    assert done[4] == ("· Fri 20", STATES["prepared"].style)
+    assert done[4] == ("· Fri 20 Nov", STATES["prepared"].style)

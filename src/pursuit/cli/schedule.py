@@ -12,6 +12,7 @@ from pursuit.cli.output import as_table, print_json
 from pursuit.domain.actions import ACTION_LABELS, ACTION_NOUNS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
+from pursuit.domain.days import exact_day, short_day_time
 from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.store.errors import UnknownPerson
@@ -39,9 +40,10 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
             location=args.location,
         )
     if is_repeated(starts):
+        today = clock.now().astimezone(local_tz()).date()
         print(
-            f"note: {starts:%H:%M} on {starts:%a %d %b %Y} happens twice (the clocks go back "
-            f"that night); recorded as the first, {clock_time(starts)}",
+            f"note: {starts:%H:%M} on {exact_day(starts.date(), today)} happens twice (the clocks "
+            f"go back that night); recorded as the first, {clock_time(starts)}",
             file=sys.stderr,
         )
     if starts < clock.now().replace(second=0, microsecond=0):  # "now" is to the minute
@@ -202,7 +204,7 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
         local = r.due_at.astimezone(tz)
         when = short_day(local.date(), today)
         if r.action in DEADLINES:
-            when += f" {local:%H:%M}"
+            when = short_day_time(local, today)
         table.append(
             [
                 "!" if r.is_overdue(at) else "·",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 # Re-exported: the screens read the zone and parse dates from one place.
+from pursuit.domain.days import exact_day as exact_day
 from pursuit.domain.days import friendly_day as friendly_day
 from pursuit.domain.days import short_day as short_day
 from pursuit.domain.localzone import local_tz as local_tz
@@ -28,7 +29,7 @@ class When:
     day: date
     clock: time | None = None
 
-    def at(self, tz: tzinfo) -> datetime:
+    def at(self, tz: tzinfo, today: date | None = None) -> datetime:
         """The moment meant: the time given, or the start of the day.
 
         A time the clocks skip (02:30 on a spring-forward night) is refused rather than moved
@@ -40,7 +41,7 @@ class When:
             back = moment.astimezone(UTC).astimezone(tz)
             if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
                 raise BadDate(
-                    f"{self.clock:%H:%M} on {self.day:%a %d %b %Y} does not exist here: the "
+                    f"{self.clock:%H:%M} on {exact_day(self.day, today)} does not exist here: the "
                     "clocks go forward that night; give a time before or after the change"
                 )
         return moment
@@ -146,7 +147,7 @@ def parse_when(
     if not future:
         today, clock = now.date(), now.time().replace(second=0, microsecond=0)
         if when.day > today or (when.day == today and when.clock and when.clock > clock):
-            shown = f"{when.day:%a %d %b %Y}" + (f" {when.clock:%H:%M}" if when.clock else "")
+            shown = exact_day(when.day, today) + (f" {when.clock:%H:%M}" if when.clock else "")
             raise BadDate(f"{text.strip()!r} is {shown}, still to come; give when it happened")
     return when
 
@@ -279,8 +280,8 @@ def parse_decision_day(text: str, now: datetime, interview_day: date | None = No
     day = parse_when(text, now, future=True, nearest_to=interview_day or now.date()).day
     if interview_day is not None and day < interview_day:
         raise BadDate(
-            f"{text.strip()!r} is {day:%a %d %b %Y}, before the interview on "
-            f"{interview_day:%a %d %b %Y}; the decision date comes after it"
+            f"{text.strip()!r} is {exact_day(day, now.date())}, before the interview on "
+            f"{exact_day(interview_day, now.date())}; the decision date comes after it"
         )
     return day
 
@@ -288,4 +289,4 @@ def parse_decision_day(text: str, now: datetime, interview_day: date | None = No
 def parse_moment(text: str, now: datetime, *, future: bool = True) -> datetime:
     """Read TEXT as a moment in NOW's time zone; a day alone means its start."""
     tz = now.tzinfo or local_tz()
-    return parse_when(text, now, future=future).at(tz)
+    return parse_when(text, now, future=future).at(tz, now.date())

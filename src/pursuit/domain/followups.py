@@ -36,6 +36,7 @@ from pursuit.domain.actions import (  # noqa: F401  (re-exported)
     SECOND_CHECK_IN,
     THANK_YOU,
 )
+from pursuit.domain.days import exact_day
 from pursuit.domain.facts import ApplicationFacts as ApplicationFacts  # the rules' inputs
 from pursuit.domain.facts import Dismissal as Dismissal
 from pursuit.domain.facts import EventFact as EventFact
@@ -329,12 +330,14 @@ class TooSoon:
     """A check-in logged or drafted before the rules say one is due."""
 
     due_day: date | None
+    #: The day it was asked on: the due day's year is written when it is another year.
+    today: date | None = field(default=None, compare=False)
 
     @property
     def message(self) -> str:
         if self.due_day is None:
             return "Too soon: no check-in is due for this application."
-        return f"Too soon: the next check-in is due on {self.due_day:%a %d %b %Y}."
+        return f"Too soon: the next check-in is due on {exact_day(self.due_day, self.today)}."
 
 
 def check_in_too_soon(
@@ -345,7 +348,9 @@ def check_in_too_soon(
     if any(a.is_open(when) for a in pending):
         return None
     upcoming = min(pending, default=None)
-    return TooSoon(upcoming.opens_at.astimezone(tz).date() if upcoming else None)
+    return TooSoon(
+        upcoming.opens_at.astimezone(tz).date() if upcoming else None, when.astimezone(tz).date()
+    )
 
 
 def summary_counts(actions: Iterable[Action], when: datetime, tz: tzinfo) -> dict[str, int]:

@@ -16,13 +16,15 @@ from pursuit.domain.stages import label
 from pursuit.tui.follow_up_states import STATES
 
 #: (key, title, width): a width of 0 shares what the fixed columns leave, by the weights below.
+#: The day columns hold this year's days (`! Wed 30 Dec`); another year's (`Fri 1 Jan 2027`),
+#: weeks away at most in a pipeline, is cut short of its year, which the application shows.
 COLUMNS = (
     ("company", "Company", 0),
     ("role", "Role", 0),
     ("stage", "Stage", 12),
     ("next", "Next action", 0),
-    ("due", "Due", 11),
-    ("contact", "Last contact", 12),
+    ("due", "Due", 13),
+    ("contact", "Last contact", 13),
 )
 FLEX = {"company": 3, "role": 3, "next": 4}
 #: Narrower than this (an 80-column terminal), the last-contact column gives its room to the

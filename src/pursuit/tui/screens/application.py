@@ -13,9 +13,9 @@ from textual.widgets.option_list import Option
 
 from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.dates import local_tz, short_day
+from pursuit.domain.days import exact_day, exact_day_time, short_day_time
 from pursuit.domain.records import ApplicationDetail
 from pursuit.domain.salary import format_salary
-from pursuit.domain.wall_time import clock_time
 from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.follow_up_states import STATES, due_state, readable
@@ -115,7 +115,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         ivs = []
         for iv in d.interviews:
             local = iv.starts_at.astimezone(tz)
-            line = Text(f"{short_day(local.date(), today)} {clock_time(local)}  {iv.title}")
+            line = Text(f"{short_day_time(local, today)}  {iv.title}")
             if iv.starts_at > now:
                 line.append("  upcoming", style="bold")
             if iv.interviewers:
@@ -137,7 +137,12 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         timeline = Text()
         for entry in d.timeline:
             local = entry.at.astimezone(tz)
-            shown = f"{local:%Y-%m-%d}      " if entry.day_only else f"{local:%Y-%m-%d %H:%M}"
+            # A step known only by its day (applied on the day given) has no time to show.
+            shown = (
+                f"{exact_day(local.date(), today)}      "
+                if entry.day_only
+                else exact_day_time(local, today)
+            )
             timeline.append(f"{shown}  ", style="dim")
             timeline.append(f"{entry.text}\n")
         self.query_one("#app-timeline", Static).update(timeline)

@@ -15,6 +15,7 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from pursuit.domain import checklists as cl
+from pursuit.domain.days import exact_day_time
 from pursuit.domain.records import ChecklistRow
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.base import LoadingScreen
@@ -31,7 +32,7 @@ PHASES = {"before": "Before", "after": "After the interview", "offer": ""}
 def open_checklist(screen: Screen[Any], interview_id: int, iv: Any, now: Any) -> None:
     """Push the checklist of interview IV (anything with company, title and starts_at)."""
     when = iv.starts_at.astimezone(now.tzinfo)
-    title = f"{iv.company} · {iv.title} interview, {when:%a %d %b %H:%M}"
+    title = f"{iv.company} · {iv.title} interview, {exact_day_time(when, now.date())}"
     screen.app.push_screen(
         ChecklistScreen(
             ChecklistTarget(title, interview_id=interview_id, show_after=iv.starts_at <= now)

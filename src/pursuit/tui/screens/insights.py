@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Label, Sparkline, Static
 
 from pursuit.domain.dates import local_tz
+from pursuit.domain.days import exact_day
 from pursuit.domain.stages import label
 from pursuit.store import screen_reads
 from pursuit.tui.screens.base import LoadingScreen
@@ -115,9 +116,9 @@ class InsightsScreen(LoadingScreen["Insights"]):
 
         self.query_one("#insights-weekly", Sparkline).data = ins.weekly
         weeks = Text(" ".join(f"{n:>3}" for n in ins.weekly), style="dim")
+        first = exact_day(ins.week_starts[0], self.now().astimezone(local_tz()).date())
         weeks.append(
-            f"\n{ins.week_starts[0]:%d %b} … this week ({sum(ins.weekly)} applied in these"
-            f" {len(ins.weekly)} weeks)",
+            f"\n{first} … this week ({sum(ins.weekly)} applied in these {len(ins.weekly)} weeks)",
             style="dim",
         )
         self.query_one("#insights-weekly-numbers", Static).update(weeks)

@@ -195,10 +195,11 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         title.append(d.company, style="bold")
         title.append(f" · {d.role}\n")
         at = clock_time(local) if is_repeated(local) else f"{local:%H:%M} {local:%Z}"
-        when = f"{short_day(local.date(), now.astimezone(tz).date())} {at}"
+        local_today = now.astimezone(tz).date()
+        when = f"{short_day(local.date(), local_today)} {at}"
         title.append(f"{d.title} interview, {when}", style="dim")
         if d.decision_by:
-            title.append(f" · decision by {d.decision_by:%a %d %b}", style="dim")
+            title.append(f" · decision by {short_day(d.decision_by, local_today)}", style="dim")
         self.query_one("#iv-title", Static).update(title)
         thanks = Text()
         if not d.interviewers:

@@ -15,8 +15,8 @@ from textual.widgets import DataTable, Footer, Label
 
 from pursuit.domain.actions import ACTION_LABELS, DEADLINES
 from pursuit.domain.dates import local_tz, short_day
+from pursuit.domain.days import short_day_time
 from pursuit.domain.records import DueRow, InterviewRow, PrepRow
-from pursuit.domain.wall_time import clock_time
 from pursuit.store import screen_reads
 from pursuit.store.screen_reads import TodayReading
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
@@ -183,7 +183,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
         for iv in self.interviews:
             local = iv.starts_at.astimezone(tz)
             table.add_row(
-                f"{short_day(local.date(), today)} {clock_time(local)}",
+                short_day_time(local, today),
                 Text(countdown(iv.starts_at, now), style="bold"),
                 self._cut(plain(iv.company), "company", NARROW_INTERVIEWS),
                 self._cut(plain(iv.title), "round", NARROW_INTERVIEWS),
@@ -217,7 +217,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
             table.add_row(
                 Text(look.marker, style=self._look(look.style)),
                 Text(
-                    f"{short_day(local.date(), today)} {clock_time(local)}",
+                    short_day_time(local, today),
                     style=self._look(look.style),
                 ),
                 Text(f"Prepare ({prep.settled}/{prep.total})", style=self._look(look.style)),
@@ -232,7 +232,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
             local = row.due_at.astimezone(tz)
             when = short_day(local.date(), today)
             if row.action in DEADLINES:
-                when += f" {local:%H:%M}"
+                when = short_day_time(local, today)
             table.add_row(
                 Text(marker, style=style),
                 Text(when, style=style),
