@@ -92,3 +92,21 @@ async def test_insights_at_80x24(demo_app: PursuitApp) -> None:
         for line in funnel:
             if int(line[2]):
                 assert re.match(r"\s+█+", line[3]), line[0]
+
+
+async def test_the_archive_footer_says_z_goes_back_at_80x24(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert "z Archive" in footer(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        demo_app.clear_notifications()
+        await pilot.pause()
+        keys = footer(pilot)
+        assert "z Archive" not in keys, keys
+        for essential in ("x Restore", "z Pipeline", "f1 Help", "t Today", "q Quit"):
+            assert essential in keys, (essential, keys)
+        await pilot.press("z")
+        await settle(pilot)
+        assert not demo_app.screen.show_archived  # type: ignore[attr-defined]
+        assert "z Archive" in footer(pilot)

@@ -36,6 +36,16 @@ PIPELINE_KEYS: list[BindingType] = [
         id="pipeline.advance",
         tooltip="Move the selected application to the next stage",
     ),
+    # The same key in the archive, out of its footer: there z says how to get back, and the
+    # footer has no room at 80 columns for both.
+    Binding(
+        "n",
+        "advance_archived",
+        "Next stage",
+        id="pipeline.advance-archived",
+        show=False,
+        tooltip="Move the selected application to the next stage",
+    ),
     Binding(
         "m",
         "move",
@@ -81,7 +91,14 @@ PIPELINE_KEYS: list[BindingType] = [
         "show_archived",
         "Archive",
         id="pipeline.show-archived",
-        tooltip="Show the archive instead of the active applications (z again: back)",
+        tooltip="Show the archive instead of the active applications",
+    ),
+    Binding(
+        "z",
+        "leave_archive",
+        "Pipeline",
+        id="pipeline.leave-archive",
+        tooltip="Back from the archive to the active applications",
     ),
     Binding(
         "delete",

@@ -336,16 +336,26 @@ class PipelineScreen(PursuitScreen[None]):
     def action_restore(self) -> None:
         self.with_selected(lambda row: archive(self, row))
 
+    #: Keys that answer in one view only: the footer names what each does where it is.
+    IN_THE_ARCHIVE = {"restore", "leave_archive", "advance_archived"}
+    OUTSIDE_IT = {"archive", "show_archived", "advance"}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "archive":
-            return not self.show_archived
-        if action == "restore":
+        if action in self.IN_THE_ARCHIVE:
             return self.show_archived
+        if action in self.OUTSIDE_IT:
+            return not self.show_archived
         return True
+
+    def action_advance_archived(self) -> None:
+        self.action_advance()
+
+    def action_leave_archive(self) -> None:
+        self.action_show_archived()
 
     def action_show_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.refresh_bindings()  # x archives here, restores there
+        self.refresh_bindings()  # x archives here, restores there; z goes there, or back
         self.view = PipelineView([])
         self.loaded = False
         self.render_rows()

@@ -24,6 +24,7 @@ from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.legible import state_style
 from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.widgets.plain import plain
+from pursuit.tui.widgets.row_table import RowTable
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -109,9 +110,9 @@ class TodayScreen(LoadingScreen[TodayReading]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Label("Interviews in the next 7 days", classes="section-title")
-        yield DataTable(id="today-interviews", cursor_type="row")
+        yield RowTable(id="today-interviews", cursor_type="row")
         yield Label("Follow-ups", classes="section-title", id="follow-ups-title")
-        yield DataTable(id="today-due", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="today-due", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
