@@ -55,11 +55,6 @@ def countdown(start: datetime, now: datetime) -> str:
     return f"in {minutes}m"
 
 
-def start_of_tomorrow(now: datetime) -> datetime:
-    tz = local_tz()
-    return datetime.combine(now.astimezone(tz).date() + timedelta(days=1), datetime.min.time(), tz)
-
-
 class TodayScreen(LoadingScreen[TodayReading]):
     BINDINGS = [
         Binding(
@@ -105,7 +100,9 @@ class TodayScreen(LoadingScreen[TodayReading]):
         self.prepare: list[PrepRow] = []
         self.prep: dict[int, tuple[int, int]] = {}
         self.interviews: list[InterviewRow] = []
-        self.counts = {"overdue": 0, "today": 0, "later": 0}
+        self.counts = {"overdue": 0, "due": 0}
+        #: The moment of the reading shown: its rows' markers and its counts are both of it.
+        self.at: datetime | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -134,7 +131,6 @@ class TodayScreen(LoadingScreen[TodayReading]):
             now,
             since=now - timedelta(hours=2),
             until=now + timedelta(days=7),
-            tomorrow=start_of_tomorrow(now),
             shown=SHOWN,
         )
 
@@ -143,6 +139,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
         self.prep = data.prep
         self.due = data.due
         self.counts = data.counts
+        self.at = data.at
         self.prepare = list(self.pursuit.prepare_rows)
         self._draw_due()
         self._draw_interviews()
@@ -175,10 +172,14 @@ class TodayScreen(LoadingScreen[TodayReading]):
         backs = [Color.from_rich_color(s.bgcolor) for s in (plain, striped) if s.bgcolor]
         return state_style(self.app, spec, backs)
 
+    def shown_at(self) -> datetime:
+        """The moment what is shown was read at (a tick since then reads it again)."""
+        return self.at or self.now()
+
     def _draw_interviews(self) -> None:
         table = self.query_one("#today-interviews", DataTable)
         table.clear()
-        now = self.now()
+        now = self.shown_at()
         tz = local_tz()
         today = now.astimezone(tz).date()
         for iv in self.interviews:
@@ -208,7 +209,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
         table = self.query_one("#today-due", DataTable)
         cursor = table.cursor_row
         table.clear()
-        now = self.now()
+        now = self.shown_at()
         tz = local_tz()
         today = now.astimezone(tz).date()
         for prep in self.prepare:
@@ -251,9 +252,11 @@ class TodayScreen(LoadingScreen[TodayReading]):
             preparing = f"{len(self.prepare)} to prepare, " if self.prepare else ""
             more = sum(counts.values()) - len(self.due)
             first = f" (the first {len(self.due)} shown, `pursuit due` lists all)" if more else ""
+            # In the rows' own terms: each count is of the rows with that marker.
+            overdue, due = STATES["overdue"].marker, STATES["due"].marker
             title.update(
-                f"Follow-ups · {preparing}{counts['overdue']} overdue, {counts['today']} due "
-                f"today, {counts['later']} due later{first}"
+                f"Follow-ups · {preparing}{counts['overdue']} overdue ({overdue}), "
+                f"{counts['due']} due ({due}){first}"
             )
         else:
             title.update("Follow-ups · nothing to send. Keep applying!")
