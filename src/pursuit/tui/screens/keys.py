@@ -130,7 +130,8 @@ PIPELINE_KEYS: list[BindingType] = [
 ]
 
 
-#: ApplicationScreen's keys.
+#: ApplicationScreen's keys. The footer shows those that fit at 80 columns with f1, t and q;
+#: i, c and r are in the titles of their lists, and every key is in F1 and the palette.
 APPLICATION_KEYS: list[BindingType] = [
     Binding(
         "escape",
@@ -145,6 +146,7 @@ APPLICATION_KEYS: list[BindingType] = [
         "add_interview",
         "Interview",
         id="application.add-interview",
+        show=False,
         tooltip="Record an interview",
     ),
     Binding(
@@ -152,6 +154,7 @@ APPLICATION_KEYS: list[BindingType] = [
         "add_contact",
         "Person",
         id="application.add-contact",
+        show=False,
         tooltip="Add a recruiter, hiring manager, interviewer or referral",
     ),
     Binding(
@@ -161,11 +164,11 @@ APPLICATION_KEYS: list[BindingType] = [
         id="application.log",
         tooltip="Log a message sent, a reply heard, an offer or a rejection",
     ),
-    Binding("w", "note", "Note", id="application.note", tooltip="Write a note"),
+    Binding("w", "note", "Note", id="application.note", show=False, tooltip="Write a note"),
     Binding(
         "n", "advance", "Next stage", id="application.advance", tooltip="Move to the next stage"
     ),
-    Binding("m", "move", "Stage…", id="application.move", tooltip="Move to any stage"),
+    Binding("m", "move", "Stage…", id="application.move", show=False, tooltip="Move to any stage"),
     Binding(
         "d",
         "dismiss_action",
@@ -185,7 +188,7 @@ APPLICATION_KEYS: list[BindingType] = [
     Binding(
         "k",
         "checklist",
-        "Checklist",
+        "Prepare",
         id="application.checklist",
         tooltip="Prepare: the next interview's checklist, or the offer review",
     ),
@@ -194,6 +197,7 @@ APPLICATION_KEYS: list[BindingType] = [
         "write",
         "Message",
         id="application.write",
+        show=False,
         tooltip="Write a message from a template, filled in",
     ),
     Binding(
