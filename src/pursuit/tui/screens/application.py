@@ -173,6 +173,12 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
 
     # --- choosing from the panes ------------------------------------------------------------
 
+    def action_choose(self) -> None:
+        # The focused list takes enter itself; this is for F1, and a list reached otherwise.
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            focused.action_select()
+
     @on(OptionList.OptionSelected, "#app-due")
     def _due_chosen(self, event: OptionList.OptionSelected) -> None:
         if self.detail and event.option_index < len(self.detail.due):

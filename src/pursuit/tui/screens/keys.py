@@ -101,6 +101,14 @@ PIPELINE_KEYS: list[BindingType] = [
         tooltip="Back from the archive to the active applications",
     ),
     Binding(
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        id="pipeline.clear-filter",
+        show=False,
+        tooltip="Clear the text filter and go back to the rows",
+    ),
+    Binding(
         "delete",
         "delete",
         "Delete",
@@ -141,6 +149,16 @@ APPLICATION_KEYS: list[BindingType] = [
         tooltip="Back to where you were",
     ),
     Binding("e", "edit", "Edit", id="application.edit", tooltip="Edit this application"),
+    # What enter does in each list (the list's own "Select"), said here for F1.
+    Binding(
+        "enter",
+        "choose",
+        "Open",
+        id="application.choose",
+        show=False,
+        tooltip="On a follow-up: write it; a draft: reopen it; an interview: open it; "
+        "a person: edit them",
+    ),
     Binding(
         "i",
         "add_interview",

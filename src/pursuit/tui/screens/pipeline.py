@@ -397,7 +397,7 @@ class PipelineScreen(PursuitScreen[None]):
     def _filter_kept(self) -> None:
         self.table.focus()
 
-    def key_escape(self) -> None:
+    def action_clear_filter(self) -> None:
         box = self._filter_box()
         if box is not None and box.has_class("-shown"):
             box.value = ""

@@ -65,7 +65,8 @@ class TodayScreen(LoadingScreen[TodayReading]):
             "write",
             "Write",
             id="today.write",
-            tooltip="Open the message for the selected follow-up, filled in",
+            tooltip="Open the message for the selected follow-up, filled in (on a Prepare "
+            "row: its checklist; on an interview: its application)",
         ),
         Binding(
             "s",
