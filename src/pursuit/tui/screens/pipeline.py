@@ -74,6 +74,8 @@ class PipelineScreen(PursuitScreen[None]):
         self.select_next: int | None = None
         self._serial = 0
         self._read_before_store = False
+        #: Keys that needed the store, pressed before it was open.
+        self._after_open: list[Callable[[], object]] = []
 
     # Read-only views of the query, as the keys change it.
     @property
@@ -173,6 +175,10 @@ class PipelineScreen(PursuitScreen[None]):
     # --- loading ---------------------------------------------------------------------------
 
     def _data_changed(self, _generation: int) -> None:
+        if self.pursuit.store is not None and self._after_open:
+            waiting, self._after_open = self._after_open, []
+            for action in waiting:
+                action()
         if self._read_before_store and not self.pursuit.store_changed_on_open:
             # The bump that says the store is open: what was read from the file still holds.
             self._read_before_store = False
@@ -273,11 +279,12 @@ class PipelineScreen(PursuitScreen[None]):
     def with_selected(self, then: Callable[[ApplicationRow], None]) -> None:
         """Read the selected application off the UI thread, then call THEN with it here."""
         app_id = self.selected_id()
-        if app_id is not None and self.pursuit.store is None:
-            self.notify("Still opening your applications: try again in a moment.")
-            return
         if app_id is None:
             self.notify("Select an application first.", severity="warning")
+            return
+        if self.pursuit.store is None:
+            # The first rows come before the store: the key acts on its row once it is open.
+            self._after_open.append(lambda: self._read_selected(app_id, then))
             return
         self._read_selected(app_id, then)
 

@@ -22,7 +22,7 @@ from pursuit.store.screen_reads import TodayReading
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.legible import state_style
-from pursuit.tui.screens.base import LoadingScreen
+from pursuit.tui.screens.base import LoadingScreen, once_shown
 from pursuit.tui.widgets.plain import plain
 from pursuit.tui.widgets.row_table import RowTable
 from pursuit.tui.widgets.title_bar import TitleBar
@@ -280,6 +280,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
     def _row_chosen(self) -> None:
         self.action_write()
 
+    @once_shown
     def action_write(self) -> None:
         prep = self.selected_prep()
         if prep is not None:
@@ -297,11 +298,13 @@ class TodayScreen(LoadingScreen[TodayReading]):
         if iv is not None:
             self.pursuit.open_application(iv.application_id)
 
+    @once_shown
     def action_done(self) -> None:
         row = self.selected()
         if row is not None:
             mark_sent(self, row)
 
+    @once_shown
     def action_dismiss_action(self) -> None:
         row = self.selected()
         if row is not None:
@@ -310,6 +313,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
     def action_undo_dismiss(self) -> None:
         undo_dismiss(self.app)
 
+    @once_shown
     def action_open(self) -> None:
         row = self.selected()
         if row is not None:
