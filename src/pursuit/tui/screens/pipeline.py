@@ -18,7 +18,7 @@ from pursuit.tui import stage_actions
 from pursuit.tui.pipeline_cells import COLUMNS
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.keys import PIPELINE_KEYS
-from pursuit.tui.screens.pipeline_archive import archive, delete
+from pursuit.tui.screens.pipeline_archive import answers_in_view, archive, delete
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.filter_box import FilterBox
 from pursuit.tui.widgets.stage_bar import StageBar
@@ -343,22 +343,8 @@ class PipelineScreen(PursuitScreen[None]):
     def action_restore(self) -> None:
         self.with_selected(lambda row: archive(self, row))
 
-    #: Keys that answer in one view only: the footer names what each does where it is.
-    IN_THE_ARCHIVE = {"restore", "leave_archive", "advance_archived"}
-    OUTSIDE_IT = {"archive", "show_archived", "advance"}
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.IN_THE_ARCHIVE:
-            return self.show_archived
-        if action in self.OUTSIDE_IT:
-            return not self.show_archived
-        return True
-
-    def action_advance_archived(self) -> None:
-        self.action_advance()
-
-    def action_leave_archive(self) -> None:
-        self.action_show_archived()
+        return answers_in_view(action, self.show_archived)
 
     def action_show_archived(self) -> None:
         self.show_archived = not self.show_archived
@@ -367,6 +353,10 @@ class PipelineScreen(PursuitScreen[None]):
         self.loaded = False
         self.render_rows()
         self.reload()
+
+    # The same keys in the archive, where the footer names them for what they do there.
+    action_leave_archive = action_show_archived
+    action_advance_archived = action_advance
 
     def action_delete(self) -> None:
         self.with_selected(lambda row: delete(self, row))
