@@ -188,7 +188,7 @@ def test_the_real_app_keeps_a_note_typed_while_another_program_writes(
         screen.wait_for(lambda: "a Add" in screen.text(at), "the rows' keys")
         at = screen.mark()
         screen.keys("\r")
-        screen.wait_for(lambda: "w Note" in screen.text(at), "application screen")
+        screen.wait_for(lambda: "k Prepare" in screen.text(at), "application screen")
         # Its facts come from the store, which may still be opening behind the first rows.
         screen.wait_for(lambda: "Added as Applied" in screen.text(at), "the application, loaded")
         screen.keys("w")

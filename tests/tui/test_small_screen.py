@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from pursuit.domain.stages import STAGES, label
 from pursuit.tui.app import PursuitApp
+from pursuit.tui.screens.application import ApplicationScreen
 from pursuit.tui.screens.insights import InsightsScreen
 from pursuit.tui.screens.today import TodayScreen
 from pursuit.tui.widgets.application_table import ApplicationTable
@@ -92,3 +93,59 @@ async def test_insights_at_80x24(demo_app: PursuitApp) -> None:
         for line in funnel:
             if int(line[2]):
                 assert re.match(r"\s+█+", line[3]), line[0]
+
+
+async def test_the_archive_footer_says_z_goes_back_at_80x24(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert "z Archive" in footer(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        demo_app.clear_notifications()
+        await pilot.pause()
+        keys = footer(pilot)
+        assert "z Archive" not in keys, keys
+        for essential in ("x Restore", "z Pipeline", "f1 Help", "t Today", "q Quit"):
+            assert essential in keys, (essential, keys)
+        await pilot.press("z")
+        await settle(pilot)
+        assert not demo_app.screen.show_archived  # type: ignore[attr-defined]
+        assert "z Archive" in footer(pilot)
+
+
+async def test_the_application_screen_at_80x24(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(demo_app.screen, ApplicationScreen)
+        demo_app.clear_notifications()
+        await pilot.pause()
+        # The left pane's lines, read down (the history pane is right of the "▏").
+        left = re.sub(r"\s+", " ", " ".join(r.split("▏")[0] for r in lines(pilot)))
+        assert "What's next (enter: write, s: mark sent, d: dismiss)" in left, left
+        keys = footer(pilot)
+        for essential in ("esc Back", "e Edit", "l Log", "n Next stage", "k Prepare"):
+            assert essential in keys, (essential, keys)
+        for essential in ("f1 Help", "t Today", "q Quit"):
+            assert essential in keys, (essential, keys)
+
+
+async def test_a_next_action_cut_at_80x24_keeps_its_count(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        demo_app.clear_notifications()
+        await pilot.pause()
+        table = demo_app.screen.query_one("#pipeline", ApplicationTable)
+        rows = lines(pilot)
+        preparing = [
+            (cells[0], cells[3])
+            for i in range(table.row_count)
+            if (cells := table.cells(i))[3].startswith("Prepare ")
+        ]
+        assert preparing, "the demo has interviews to prepare"
+        for company, action in preparing:
+            count = re.search(r"\(\d+/\d+\)$", action)
+            assert count, action
+            line = next(r for r in rows if r.startswith(f"│ {company[:12]}"))
+            assert re.search(rf"Prepare\S*( \S+)? {re.escape(count[0])}", line), (action, line)

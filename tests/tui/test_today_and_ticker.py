@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Label
 
 from pursuit.domain.clock import FixedClock
+from pursuit.domain.moments import from_db, to_db
 from pursuit.store import queries
 from pursuit.store.repo import Store
 from pursuit.tui.app import PursuitApp
@@ -240,3 +242,37 @@ async def test_a_follow_up_has_the_same_marker_on_the_pipeline_and_in_today(
                 assert on_pipeline[key] == marker, (key, on_pipeline[key], marker)
                 compared.append(key[1])
         assert "Answer the offer" in compared and "Prepare" in compared, compared
+
+
+def today_counts_and_markers(app: PursuitApp) -> tuple[str, dict[str, int]]:
+    """Today's follow-ups title, and how many of its follow-up rows carry each marker."""
+    screen = app.screen
+    assert isinstance(screen, TodayScreen)
+    title = str(screen.query_one("#follow-ups-title", Label).render())
+    table = screen.query_one("#today-due", DataTable)
+    markers = [str(table.get_row_at(i)[0]) for i in range(len(screen.prepare), table.row_count)]
+    return title, {m: markers.count(m) for m in set(markers)}
+
+
+async def test_todays_counts_are_of_the_rows_markers_as_time_passes(
+    demo_app: PursuitApp, clock: FixedClock
+) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        title, marked = today_counts_and_markers(demo_app)
+        # The demo holds a deadline whose row says due (•) and whose date is a later day.
+        assert f"{marked['!']} overdue (!), {marked['•']} due (•)" in title, (title, marked)
+        assert demo_app.store is not None
+        with demo_app.store.reader() as conn:
+            (opens,) = conn.execute(
+                "SELECT min(opens_at) FROM follow_up WHERE opens_at > ?", (to_db(clock.now()),)
+            ).fetchone()
+        # The ticker reads the clock just after the next follow-up opened.
+        clock.moment = from_db(opens) + timedelta(minutes=1)
+        demo_app.tick()
+        await settle(pilot)
+        title, now_marked = today_counts_and_markers(demo_app)
+        assert sum(now_marked.values()) > sum(marked.values())  # it is among the rows
+        assert f"{now_marked['!']} overdue (!), {now_marked['•']} due (•)" in title, title

@@ -199,6 +199,14 @@ def due_counts(conn: sqlite3.Connection, at: datetime, tomorrow: datetime) -> di
     return {"overdue": overdue, "today": today, "later": waiting - today}
 
 
+def state_counts(conn: sqlite3.Connection, at: datetime) -> dict[str, int]:
+    """How many open follow-ups are in each state at AT (`domain.pipeline.state_at`'s)."""
+    now = to_db(at)
+    overdue = _live_count(conn, "f.overdue_at <= ?", (now,))
+    due = _live_count(conn, "f.overdue_at > ? AND +f.opens_at <= ?", (now, now))
+    return {"overdue": overdue, "due": due}
+
+
 def pending(conn: sqlite3.Connection, application_id: int) -> list[DueRow]:
     """Every scheduled follow-up of one application, open or not, soonest first."""
     sql = (

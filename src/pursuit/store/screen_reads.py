@@ -42,8 +42,10 @@ class TodayReading:
     #: Each of those interviews' preparation: (settled, total) by interview id.
     prep: dict[int, tuple[int, int]]
     due: list[DueRow]
-    #: overdue, today and later: every open follow-up, where `due` holds the first SHOWN.
+    #: Every open follow-up by its state (overdue, due) at AT, where `due` holds the first SHOWN.
     counts: dict[str, int]
+    #: The moment it was read at: the rows' markers are drawn at it, as the counts were made.
+    at: datetime
 
 
 def today(
@@ -52,7 +54,6 @@ def today(
     *,
     since: datetime,
     until: datetime,
-    tomorrow: datetime,
     shown: int,
 ) -> TodayReading:
     """Interviews from SINCE to UNTIL, and the first SHOWN open follow-ups at NOW."""
@@ -65,8 +66,8 @@ def today(
             for iv, settled, total in queries.preparation(conn, since, until)
         }
         due = queries.due(conn, now, limit=shown)
-        counts = queries.due_counts(conn, now, tomorrow)
-    return TodayReading(interviews, prep, due, counts)
+        counts = queries.state_counts(conn, now)
+    return TodayReading(interviews, prep, due, counts, now)
 
 
 def insights(store: Readable, now: datetime) -> Insights:

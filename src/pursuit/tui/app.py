@@ -57,11 +57,22 @@ class PursuitApp(Navigation, EarlyKeys, SavesScreenshots, Quitting, App[None]):
     #: Each screen is `-narrow` under 100 columns: the footer's keys sit closer (pipeline.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
+        # Ahead of the screen's own keys, so that F1 answers on a form or a picker too (a
+        # dialog keeps the app's other keys from its fields); nobody types an F1.
         Binding(
-            "f1,question_mark",
+            "f1",
             "toggle_help",
             "Help",
             id="app.help",
+            tooltip="Show or hide the keys of this screen",
+            priority=True,
+        ),
+        Binding(
+            "question_mark",
+            "toggle_help",
+            "Help",
+            id="app.help-question-mark",
+            show=False,
             tooltip="Show or hide the keys of this screen",
         ),
         Binding(

@@ -20,7 +20,7 @@ from pursuit.tui import stage_actions
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.follow_up_states import STATES, due_state, readable
 from pursuit.tui.saving import reading, typed_text
-from pursuit.tui.screens.base import LoadingScreen
+from pursuit.tui.screens.base import LoadingScreen, once_shown
 from pursuit.tui.screens.keys import APPLICATION_KEYS
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -179,6 +179,12 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
 
     # --- choosing from the panes ------------------------------------------------------------
 
+    def action_choose(self) -> None:
+        # The focused list takes enter itself; this is for F1, and a list reached otherwise.
+        focused = self.focused
+        if isinstance(focused, OptionList):
+            focused.action_select()
+
     @on(OptionList.OptionSelected, "#app-due")
     def _due_chosen(self, event: OptionList.OptionSelected) -> None:
         if self.detail and event.option_index < len(self.detail.due):
@@ -192,6 +198,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
             draft_id = int(event.option.id.removeprefix("d-"))
             self.app.push_screen(DraftEditor(DraftRequest(self.app_id, draft_id=draft_id)))
 
+    @once_shown
     def action_write(self) -> None:
         if self.detail is None:
             return
@@ -214,6 +221,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         if self.detail is not None and self.is_attached:
             self.app.push_screen(TemplatePicker(self.detail.row.company, templates), picked)
 
+    @once_shown
     def action_checklist(self) -> None:
         from pursuit.tui.screens.checklist import ChecklistScreen, open_checklist
         from pursuit.tui.screens.checklist_target import ChecklistTarget
@@ -238,6 +246,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
             return
         open_checklist(self, chosen.id, chosen, now)
 
+    @once_shown
     def action_mark_sent(self) -> None:
         row = self._selected_due()
         if row is not None:
@@ -279,6 +288,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
             return None
         return self.detail.due[due.highlighted]
 
+    @once_shown
     def action_dismiss_action(self) -> None:
         row = self._selected_due()
         if row is not None:
@@ -289,6 +299,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
 
     # --- keys -------------------------------------------------------------------------------
 
+    @once_shown
     def action_add_interview(self) -> None:
         from pursuit.tui.screens.interview_form import InterviewForm
 
@@ -306,6 +317,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
 
         self.app.push_screen(InterviewForm(self.now(), self.detail.row.company), saved)
 
+    @once_shown
     def action_add_contact(self) -> None:
         from pursuit.tui.screens.contact_form import ContactForm
 
@@ -324,6 +336,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
 
         self.app.push_screen(ContactForm(self.detail.row.company), saved)
 
+    @once_shown
     def action_log(self, kind: str = "heard") -> None:
         from pursuit.tui.screens.log_event import LogEvent
 
@@ -352,14 +365,17 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
     def action_note(self) -> None:
         self.action_log("note")
 
+    @once_shown
     def action_edit(self) -> None:
         if self.detail is not None:
             stage_actions.edit(self, self.detail.row)
 
+    @once_shown
     def action_advance(self) -> None:
         if self.detail is not None:
             stage_actions.advance(self, self.detail.row)
 
+    @once_shown
     def action_move(self) -> None:
         if self.detail is not None:
             stage_actions.move(self, self.detail.row)

@@ -8,8 +8,10 @@ not answer is told in a notice, never raised.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 
 from textual import work
 from textual.message import Message
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 ResultT = TypeVar("ResultT")
 DataT = TypeVar("DataT")
+ScreenT = TypeVar("ScreenT", bound="LoadingScreen[Any]")
+P = ParamSpec("P")
 
 
 def pursuit_of(node: MessagePump) -> PursuitApp:
@@ -77,6 +81,9 @@ class LoadingScreen(PursuitScreen[None], Generic[DataT]):
 
     #: Said when what the screen shows is gone (deleted elsewhere) and the store gave no words.
     GONE = "That is gone."
+    #: Whether the screen has shown its data once; until then `once_shown` keeps the keys.
+    shown = False
+    _waiting: list[Callable[[], None]] | None = None
 
     def read(self, store: Store) -> DataT:
         """The screen's data (called in a worker: may block on the file)."""
@@ -115,9 +122,35 @@ class LoadingScreen(PursuitScreen[None], Generic[DataT]):
         message.stop()
         if self.is_attached:
             self.show(message.data)
+            self.shown = True
+            waiting, self._waiting = self._waiting or [], None
+            for action in waiting:
+                action()
 
     def on_gone(self, message: Gone) -> None:
         message.stop()
+        self._waiting = None
         if self.is_attached and self.pursuit.screen is self:
             self.notify(message.error or self.GONE, severity="warning")
             self.pursuit.pop_screen()
+
+
+def once_shown(
+    action: Callable[Concatenate[ScreenT, P], None],
+) -> Callable[Concatenate[ScreenT, P], None]:
+    """An action that needs the screen's data: pressed before it is shown, it waits for it.
+
+    `t` then `d` typed while the file was still opening did nothing and said nothing: Today
+    had no rows yet. Now the key acts on the rows as soon as they are there.
+    """
+
+    def run(self: ScreenT, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        if self.shown:
+            action(self, *args, **kwargs)
+            return
+        if self._waiting is None:
+            self._waiting = []
+        self._waiting.append(functools.partial(action, self, *args, **kwargs))
+
+    functools.update_wrapper(run, action)
+    return run

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +23,10 @@ if TYPE_CHECKING:
     from pursuit.store.repo import Store
 
 BAR = 24
+#: Sources listed at most, the width of their bars, and the least their names are cut to.
+SOURCES = 15
+SOURCE_BAR = 12
+SOURCE_NAME = 12
 
 
 def bar(value: int, top: int, width: int = BAR) -> str:
@@ -47,7 +50,7 @@ class InsightsScreen(LoadingScreen["Insights"]):
                 with Vertical(classes="pane"):
                     yield Label("How far applications got", classes="section-title")
                     yield Static(id="insights-funnel")
-                    yield Label("Applications per week (last 12 weeks)", classes="section-title")
+                    yield Label("Applied per week (last 12 weeks)", classes="section-title")
                     yield Sparkline([], id="insights-weekly")
                     yield Static(id="insights-weekly-numbers")
                 with Vertical(classes="pane"):
@@ -86,8 +89,75 @@ class InsightsScreen(LoadingScreen["Insights"]):
             )
         widget.update(funnel)
 
+    def _draw_to_width(self) -> None:
+        """What is laid out in columns, made to the width of its pane (no line wraps)."""
+        self._draw_funnel()
+        self._draw_weeks()
+        self._draw_sources()
+
     def on_resize(self) -> None:
-        self.call_after_refresh(self._draw_funnel)
+        self.call_after_refresh(self._draw_to_width)
+
+    def _draw_weeks(self) -> None:
+        ins = self.insights
+        if ins is None or not ins.weekly:
+            return
+        widget = self.query_one("#insights-weekly-numbers", Static)
+        # Each week's number ends under the end of its bar: the sparkline shares its width out.
+        spark = self.query_one("#insights-weekly", Sparkline).content_size.width
+        # One cell to spare, as for the funnel: the body's scroll bar may come afterwards.
+        width = min(spark, widget.content_size.width - 1) or 4 * len(ins.weekly)
+        line = ""
+        for i, n in enumerate(ins.weekly):
+            end = max(len(line) + len(str(n)) + 1, round((i + 1) * width / len(ins.weekly)))
+            line += f"{n:>{end - len(line)}}"
+        weeks = Text(line, style="dim")
+        weeks.append(
+            f"\n{exact_day(ins.week_starts[0], self.now().astimezone(local_tz()).date())}"
+            f" … this week ({sum(ins.weekly)} applied in these"
+            f" {len(ins.weekly)} weeks)",
+            style="dim",
+        )
+        widget.update(weeks)
+
+    def _draw_sources(self) -> None:
+        ins = self.insights
+        if ins is None:
+            return
+        widget = self.query_one("#insights-sources", Static)
+        if not ins.rates_by_source:
+            widget.update(Text("No applications yet.", style="dim"))
+            return
+        rates = ins.rates_by_source[:SOURCES]
+        labels = [plain(r.label) for r in rates]
+        if len(ins.rates_by_source) > SOURCES:
+            labels.append(Text(f"… {len(ins.rates_by_source) - SOURCES} more"))
+        # The counts keep their room; the bars give way first, then the sources' names
+        # (cut with an ellipsis: at 80 columns "Career fair" went onto two lines).
+        width = widget.content_size.width or 1_000  # not yet laid out: as wide as it needs
+        room = width - 1 - len("  Applied  Answered")
+        name = max(len("Source"), *(t.cell_len for t in labels))
+        bar_width = min(SOURCE_BAR, room - min(name, SOURCE_NAME) - 2)
+        if bar_width < 3:
+            bar_width = 0
+        name = max(len("Source"), min(name, room - (bar_width + 2 if bar_width else 0)))
+        lines = Text(no_wrap=True, overflow="crop")
+        lines.append(f"{'Source':<{name}}  Applied  Answered\n", style="bold")
+        for n, source in enumerate(labels):
+            cut = source.copy()
+            if cut.cell_len > name:
+                cut.truncate(name, overflow="ellipsis")
+            cut.pad_right(name - cut.cell_len)
+            lines.append_text(cut)
+            if n < len(rates):
+                rate = rates[n]
+                lines.append(f"  {rate.total:>7}  {rate.percent:>7.0f}%")
+                if bar_width:
+                    lines.append("  ")
+                    lines.append(bar(rate.answered, rate.total, bar_width), style="green")
+            lines.append("\n")
+        lines.rstrip()
+        widget.update(lines)
 
     def show(self, data: Insights) -> None:
         ins = data
@@ -112,31 +182,5 @@ class InsightsScreen(LoadingScreen["Insights"]):
         self.query_one("#insights-summary", Static).update(summary)
 
         self.insights = ins
-        self._draw_funnel()
-
         self.query_one("#insights-weekly", Sparkline).data = ins.weekly
-        weeks = Text(" ".join(f"{n:>3}" for n in ins.weekly), style="dim")
-        first = exact_day(ins.week_starts[0], self.now().astimezone(local_tz()).date())
-        weeks.append(
-            f"\n{first} … this week ({sum(ins.weekly)} applied in these {len(ins.weekly)} weeks)",
-            style="dim",
-        )
-        self.query_one("#insights-weekly-numbers", Static).update(weeks)
-
-        table = Table(box=None, show_edge=False, pad_edge=False, expand=False)
-        table.add_column("Source")
-        table.add_column("Applied", justify="right")
-        table.add_column("Answered", justify="right")
-        table.add_column("", justify="left")
-        for rate in ins.rates_by_source[:15]:
-            table.add_row(
-                plain(rate.label),
-                str(rate.total),
-                f"{rate.percent:.0f}%",
-                Text(bar(rate.answered, rate.total, 12), style="green"),
-            )
-        if len(ins.rates_by_source) > 15:
-            table.add_row(f"… {len(ins.rates_by_source) - 15} more", "", "", "")
-        self.query_one("#insights-sources", Static).update(
-            table if ins.rates_by_source else Text("No applications yet.", style="dim")
-        )
+        self._draw_to_width()

@@ -38,10 +38,18 @@ OUR_WORDS = {
 }
 
 
+def _screens_own(screen: Screen[Any], key: str) -> Binding | None:
+    """The binding SCREEN itself gives KEY, if it is pursuit's and its action is allowed."""
+    for binding in screen._bindings.key_to_bindings.get(key, ()):
+        if _ours(screen, key, binding.action) and screen.check_action(binding.action, ()):
+            return binding
+    return None
+
+
 def keys_of(screen: Screen[Any]) -> list[tuple[str, list[Key]]]:
     """SCREEN's active keys in the order a person looks for them."""
     app = screen.app
-    groups: dict[str, dict[str, tuple[list[str], str]]] = {
+    groups: dict[str, dict[tuple[str, str], list[str]]] = {
         "On this screen": {},
         "In this list or field": {},
         "Everywhere": {},
@@ -51,21 +59,29 @@ def keys_of(screen: Screen[Any]) -> list[tuple[str, list[Key]]]:
         binding = active.binding
         if not active.enabled:
             continue
+        node = active.node
+        tooltip = active.tooltip or ""
+        if node is not app and node is not screen and not _ours(node, key, binding.action):
+            # A list's own "Select" on enter: what it leads to is the screen's (Today's enter
+            # writes the follow-up), and the screen says so in a binding of its own.
+            own = _screens_own(screen, key)
+            if own is not None:
+                node, binding, tooltip = screen, own, own.tooltip
         words = OUR_WORDS.get(binding.action)
-        what, tooltip = words or (binding.description or binding.action, active.tooltip or "")
-        if active.node is app:
+        what, tooltip = words or (binding.description or binding.action, tooltip)
+        if node is app:
             group = "Everywhere"
-        elif not _ours(active.node, key, binding.action):
+        elif not _ours(node, key, binding.action):
             group = "Moving around"
-        elif active.node is screen:
+        elif node is screen:
             group = "On this screen"
         else:
             group = "In this list or field"
-        # Keys that do one thing (f1 and ?, q and ctrl+q) are listed together, once.
-        shown, _tip = groups[group].setdefault(what, ([], tooltip))
-        shown.append(app.get_key_display(binding))
+        # Keys that do one thing (f1 and ?, q and ctrl+q) are listed together, once; two that
+        # share a word for different things (x and z, "Archive") each have their own line.
+        groups[group].setdefault((what, tooltip), []).append(app.get_key_display(binding))
     return [
-        (title, [(" / ".join(keys), what, tip) for what, (keys, tip) in entries.items()])
+        (title, [(" / ".join(keys), what, tip) for (what, tip), keys in entries.items()])
         for title, entries in groups.items()
         if entries
     ]

@@ -36,6 +36,16 @@ PIPELINE_KEYS: list[BindingType] = [
         id="pipeline.advance",
         tooltip="Move the selected application to the next stage",
     ),
+    # The same key in the archive, out of its footer: there z says how to get back, and the
+    # footer has no room at 80 columns for both.
+    Binding(
+        "n",
+        "advance_archived",
+        "Next stage",
+        id="pipeline.advance-archived",
+        show=False,
+        tooltip="Move the selected application to the next stage",
+    ),
     Binding(
         "m",
         "move",
@@ -81,7 +91,22 @@ PIPELINE_KEYS: list[BindingType] = [
         "show_archived",
         "Archive",
         id="pipeline.show-archived",
-        tooltip="Show the archive instead of the active applications (z again: back)",
+        tooltip="Show the archive instead of the active applications",
+    ),
+    Binding(
+        "z",
+        "leave_archive",
+        "Pipeline",
+        id="pipeline.leave-archive",
+        tooltip="Back from the archive to the active applications",
+    ),
+    Binding(
+        "escape",
+        "clear_filter",
+        "Clear filter",
+        id="pipeline.clear-filter",
+        show=False,
+        tooltip="Clear the text filter and go back to the rows",
     ),
     Binding(
         "delete",
@@ -113,7 +138,8 @@ PIPELINE_KEYS: list[BindingType] = [
 ]
 
 
-#: ApplicationScreen's keys.
+#: ApplicationScreen's keys. The footer shows those that fit at 80 columns with f1, t and q;
+#: i, c and r are in the titles of their lists, and every key is in F1 and the palette.
 APPLICATION_KEYS: list[BindingType] = [
     Binding(
         "escape",
@@ -123,11 +149,22 @@ APPLICATION_KEYS: list[BindingType] = [
         tooltip="Back to where you were",
     ),
     Binding("e", "edit", "Edit", id="application.edit", tooltip="Edit this application"),
+    # What enter does in each list (the list's own "Select"), said here for F1.
+    Binding(
+        "enter",
+        "choose",
+        "Open",
+        id="application.choose",
+        show=False,
+        tooltip="On a follow-up: write it; a draft: reopen it; an interview: open it; "
+        "a person: edit them",
+    ),
     Binding(
         "i",
         "add_interview",
         "Interview",
         id="application.add-interview",
+        show=False,
         tooltip="Record an interview",
     ),
     Binding(
@@ -135,6 +172,7 @@ APPLICATION_KEYS: list[BindingType] = [
         "add_contact",
         "Person",
         id="application.add-contact",
+        show=False,
         tooltip="Add a recruiter, hiring manager, interviewer or referral",
     ),
     Binding(
@@ -144,11 +182,11 @@ APPLICATION_KEYS: list[BindingType] = [
         id="application.log",
         tooltip="Log a message sent, a reply heard, an offer or a rejection",
     ),
-    Binding("w", "note", "Note", id="application.note", tooltip="Write a note"),
+    Binding("w", "note", "Note", id="application.note", show=False, tooltip="Write a note"),
     Binding(
         "n", "advance", "Next stage", id="application.advance", tooltip="Move to the next stage"
     ),
-    Binding("m", "move", "Stage…", id="application.move", tooltip="Move to any stage"),
+    Binding("m", "move", "Stage…", id="application.move", show=False, tooltip="Move to any stage"),
     Binding(
         "d",
         "dismiss_action",
@@ -168,7 +206,7 @@ APPLICATION_KEYS: list[BindingType] = [
     Binding(
         "k",
         "checklist",
-        "Checklist",
+        "Prepare",
         id="application.checklist",
         tooltip="Prepare: the next interview's checklist, or the offer review",
     ),
@@ -177,6 +215,7 @@ APPLICATION_KEYS: list[BindingType] = [
         "write",
         "Message",
         id="application.write",
+        show=False,
         tooltip="Write a message from a template, filled in",
     ),
     Binding(

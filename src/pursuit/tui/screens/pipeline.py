@@ -18,7 +18,7 @@ from pursuit.tui import stage_actions
 from pursuit.tui.pipeline_cells import COLUMNS
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.screens.keys import PIPELINE_KEYS
-from pursuit.tui.screens.pipeline_archive import archive, delete
+from pursuit.tui.screens.pipeline_archive import answers_in_view, archive, delete
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.filter_box import FilterBox
 from pursuit.tui.widgets.stage_bar import StageBar
@@ -74,6 +74,8 @@ class PipelineScreen(PursuitScreen[None]):
         self.select_next: int | None = None
         self._serial = 0
         self._read_before_store = False
+        #: Keys that needed the store, pressed before it was open.
+        self._after_open: list[Callable[[], object]] = []
 
     # Read-only views of the query, as the keys change it.
     @property
@@ -173,6 +175,10 @@ class PipelineScreen(PursuitScreen[None]):
     # --- loading ---------------------------------------------------------------------------
 
     def _data_changed(self, _generation: int) -> None:
+        if self.pursuit.store is not None and self._after_open:
+            waiting, self._after_open = self._after_open, []
+            for action in waiting:
+                action()
         if self._read_before_store and not self.pursuit.store_changed_on_open:
             # The bump that says the store is open: what was read from the file still holds.
             self._read_before_store = False
@@ -273,11 +279,12 @@ class PipelineScreen(PursuitScreen[None]):
     def with_selected(self, then: Callable[[ApplicationRow], None]) -> None:
         """Read the selected application off the UI thread, then call THEN with it here."""
         app_id = self.selected_id()
-        if app_id is not None and self.pursuit.store is None:
-            self.notify("Still opening your applications: try again in a moment.")
-            return
         if app_id is None:
             self.notify("Select an application first.", severity="warning")
+            return
+        if self.pursuit.store is None:
+            # The first rows come before the store: the key acts on its row once it is open.
+            self._after_open.append(lambda: self._read_selected(app_id, then))
             return
         self._read_selected(app_id, then)
 
@@ -337,19 +344,19 @@ class PipelineScreen(PursuitScreen[None]):
         self.with_selected(lambda row: archive(self, row))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "archive":
-            return not self.show_archived
-        if action == "restore":
-            return self.show_archived
-        return True
+        return answers_in_view(action, self.show_archived)
 
     def action_show_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.refresh_bindings()  # x archives here, restores there
+        self.refresh_bindings()  # x archives here, restores there; z goes there, or back
         self.view = PipelineView([])
         self.loaded = False
         self.render_rows()
         self.reload()
+
+    # The same keys in the archive, where the footer names them for what they do there.
+    action_leave_archive = action_show_archived
+    action_advance_archived = action_advance
 
     def action_delete(self) -> None:
         self.with_selected(lambda row: delete(self, row))
@@ -387,7 +394,7 @@ class PipelineScreen(PursuitScreen[None]):
     def _filter_kept(self) -> None:
         self.table.focus()
 
-    def key_escape(self) -> None:
+    def action_clear_filter(self) -> None:
         box = self._filter_box()
         if box is not None and box.has_class("-shown"):
             box.value = ""

@@ -9,6 +9,20 @@ if TYPE_CHECKING:
     from pursuit.tui.screens.pipeline import PipelineScreen
 
 
+#: Keys that answer in one view only: the footer names what each does where it is.
+IN_THE_ARCHIVE = {"restore", "leave_archive", "advance_archived"}
+OUTSIDE_IT = {"archive", "show_archived", "advance"}
+
+
+def answers_in_view(action: str, archived: bool) -> bool:
+    """Whether ACTION answers in the archive (ARCHIVED) or among the active applications."""
+    if action in IN_THE_ARCHIVE:
+        return archived
+    if action in OUTSIDE_IT:
+        return not archived
+    return True
+
+
 def keep_the_cursor_in_place(screen: PipelineScreen, row_id: int) -> None:
     """After ROW_ID leaves the list, the cursor goes to its neighbour, not to the top."""
     rows = screen.visible_rows()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,7 +16,19 @@ from pursuit.domain.stages import STAGES, label
 
 class StagePicker(ModalScreen[str | None]):
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="stage.cancel", tooltip="Keep the current stage")
+        Binding("escape", "cancel", "Cancel", id="stage.cancel", tooltip="Keep the current stage"),
+        # Bindings, not a key handler: F1 lists them.
+        *[
+            Binding(
+                str(n),
+                f"pick({n})",
+                "Pick by number",
+                id=f"stage.pick-{n}",
+                show=False,
+                tooltip="The stage of that number in the list",
+            )
+            for n in range(1, len(STAGES) + 1)
+        ],
     ]
 
     def __init__(self, title: str, current: str) -> None:
@@ -40,12 +52,8 @@ class StagePicker(ModalScreen[str | None]):
         options.highlighted = STAGES.index(self.current) if self.current in STAGES else 0
         options.focus()
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit() and event.character != "0":
-            index = int(event.character) - 1
-            if index < len(STAGES):
-                event.stop()
-                self.dismiss(STAGES[index])
+    def action_pick(self, number: int) -> None:
+        self.dismiss(STAGES[number - 1])
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:

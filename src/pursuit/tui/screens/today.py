@@ -22,8 +22,9 @@ from pursuit.store.screen_reads import TodayReading
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.follow_up_states import STATES, due_state
 from pursuit.tui.legible import state_style
-from pursuit.tui.screens.base import LoadingScreen
+from pursuit.tui.screens.base import LoadingScreen, once_shown
 from pursuit.tui.widgets.plain import plain
+from pursuit.tui.widgets.row_table import RowTable
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -54,11 +55,6 @@ def countdown(start: datetime, now: datetime) -> str:
     return f"in {minutes}m"
 
 
-def start_of_tomorrow(now: datetime) -> datetime:
-    tz = local_tz()
-    return datetime.combine(now.astimezone(tz).date() + timedelta(days=1), datetime.min.time(), tz)
-
-
 class TodayScreen(LoadingScreen[TodayReading]):
     BINDINGS = [
         Binding(
@@ -69,7 +65,8 @@ class TodayScreen(LoadingScreen[TodayReading]):
             "write",
             "Write",
             id="today.write",
-            tooltip="Open the message for the selected follow-up, filled in",
+            tooltip="Open the message for the selected follow-up, filled in (on a Prepare "
+            "row: its checklist; on an interview: its application)",
         ),
         Binding(
             "s",
@@ -104,14 +101,16 @@ class TodayScreen(LoadingScreen[TodayReading]):
         self.prepare: list[PrepRow] = []
         self.prep: dict[int, tuple[int, int]] = {}
         self.interviews: list[InterviewRow] = []
-        self.counts = {"overdue": 0, "today": 0, "later": 0}
+        self.counts = {"overdue": 0, "due": 0}
+        #: The moment of the reading shown: its rows' markers and its counts are both of it.
+        self.at: datetime | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Label("Interviews in the next 7 days", classes="section-title")
-        yield DataTable(id="today-interviews", cursor_type="row")
+        yield RowTable(id="today-interviews", cursor_type="row")
         yield Label("Follow-ups", classes="section-title", id="follow-ups-title")
-        yield DataTable(id="today-due", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="today-due", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -133,7 +132,6 @@ class TodayScreen(LoadingScreen[TodayReading]):
             now,
             since=now - timedelta(hours=2),
             until=now + timedelta(days=7),
-            tomorrow=start_of_tomorrow(now),
             shown=SHOWN,
         )
 
@@ -142,6 +140,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
         self.prep = data.prep
         self.due = data.due
         self.counts = data.counts
+        self.at = data.at
         self.prepare = list(self.pursuit.prepare_rows)
         self._draw_due()
         self._draw_interviews()
@@ -174,10 +173,14 @@ class TodayScreen(LoadingScreen[TodayReading]):
         backs = [Color.from_rich_color(s.bgcolor) for s in (plain, striped) if s.bgcolor]
         return state_style(self.app, spec, backs)
 
+    def shown_at(self) -> datetime:
+        """The moment what is shown was read at (a tick since then reads it again)."""
+        return self.at or self.now()
+
     def _draw_interviews(self) -> None:
         table = self.query_one("#today-interviews", DataTable)
         table.clear()
-        now = self.now()
+        now = self.shown_at()
         tz = local_tz()
         today = now.astimezone(tz).date()
         for iv in self.interviews:
@@ -207,7 +210,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
         table = self.query_one("#today-due", DataTable)
         cursor = table.cursor_row
         table.clear()
-        now = self.now()
+        now = self.shown_at()
         tz = local_tz()
         today = now.astimezone(tz).date()
         for prep in self.prepare:
@@ -250,9 +253,11 @@ class TodayScreen(LoadingScreen[TodayReading]):
             preparing = f"{len(self.prepare)} to prepare, " if self.prepare else ""
             more = sum(counts.values()) - len(self.due)
             first = f" (the first {len(self.due)} shown, `pursuit due` lists all)" if more else ""
+            # In the rows' own terms: each count is of the rows with that marker.
+            overdue, due = STATES["overdue"].marker, STATES["due"].marker
             title.update(
-                f"Follow-ups · {preparing}{counts['overdue']} overdue, {counts['today']} due "
-                f"today, {counts['later']} due later{first}"
+                f"Follow-ups · {preparing}{counts['overdue']} overdue ({overdue}), "
+                f"{counts['due']} due ({due}){first}"
             )
         else:
             title.update("Follow-ups · nothing to send. Keep applying!")
@@ -275,6 +280,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
     def _row_chosen(self) -> None:
         self.action_write()
 
+    @once_shown
     def action_write(self) -> None:
         prep = self.selected_prep()
         if prep is not None:
@@ -292,11 +298,13 @@ class TodayScreen(LoadingScreen[TodayReading]):
         if iv is not None:
             self.pursuit.open_application(iv.application_id)
 
+    @once_shown
     def action_done(self) -> None:
         row = self.selected()
         if row is not None:
             mark_sent(self, row)
 
+    @once_shown
     def action_dismiss_action(self) -> None:
         row = self.selected()
         if row is not None:
@@ -305,6 +313,7 @@ class TodayScreen(LoadingScreen[TodayReading]):
     def action_undo_dismiss(self) -> None:
         undo_dismiss(self.app)
 
+    @once_shown
     def action_open(self) -> None:
         row = self.selected()
         if row is not None:

@@ -6,6 +6,7 @@ sequence of light entries and renders a line when the compositor asks for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -29,6 +30,9 @@ from pursuit.tui.pipeline_cells import COLUMNS, Moment, column_widths, row_cells
 from pursuit.tui.screens.base import pursuit_of
 from pursuit.tui.widgets.application_table_css import TABLE_CSS
 
+#: A count at the end of a cell, such as a checklist's " (2/22)".
+COUNT = re.compile(r" \(\d+/\d+\)$")
+
 
 def fit(text: str, width: int) -> str:
     """TEXT padded or cut (with an ellipsis) to exactly WIDTH cells, controls shown as pictures.
@@ -39,6 +43,17 @@ def fit(text: str, width: int) -> str:
     text = for_terminal(text)
     if cell_len(text) <= width:
         return set_cell_size(text, width)
+    # "Prepare onsite (2/22)": the count is what changes, so the words give way to it.
+    count = COUNT.search(text) if text.endswith(")") else None
+    if count is not None and cell_len(count[0]) + 2 <= width:
+        tail = count[0]
+        words = text[: count.start()].split()
+        # Whole words first ("Prepare (2/22)"); a word is cut only when the first does not fit.
+        while len(words) > 1 and cell_len(" ".join(words) + tail) > width:
+            words.pop()
+        if cell_len(" ".join(words) + tail) <= width:
+            return set_cell_size(" ".join(words) + tail, width)
+        return set_cell_size(text[: count.start()], width - cell_len(tail) - 1) + "…" + tail
     return set_cell_size(text, width - 1) + "…"
 
 
