@@ -6,7 +6,9 @@ starts where a word starts depends only on the text from there on. After an edit
 before it keep their breaks (up to the last one whose first word the edit did not touch), the
 wrap starts again from there, and it stops as soon as it breaks where the old wrap broke in
 the unchanged text after the edit: from there on the old breaks hold, moved by the length
-the edit added or took away. A few rows are wrapped per key, however long the paragraph.
+the edit added or took away. A few rows are wrapped per key, however long the paragraph
+(unless the edit moves the break of every row after it: those rows are all wrapped again once,
+as Textual did).
 """
 
 from __future__ import annotations
@@ -128,6 +130,13 @@ def rewrap(
                 if j < len(later) and later[j] == old_at:
                     shift = moved - was
                     return kept + breaks[: i + 1] + [b + shift for b in later[j + 1 :]]
+        # Not yet: on from the stretch's last row that starts with a word (a row of its own,
+        # whatever came before), so that no row is wrapped twice but that one; and further
+        # each time, as the rows moved so far say more are to come.
+        starts = [i for i, at in enumerate(breaks) if _word_start(line, at)]
+        if starts:
+            kept += breaks[: starts[-1] + 1]
+            restart = breaks[starts[-1]]
         reach *= 2
 
 
