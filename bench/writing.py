@@ -2,11 +2,12 @@
 
     python bench/writing.py [KEYS]
 
-For each editor (the notes of the application form, the body of a draft) and each length
-(an empty text, 10,000 characters as one paragraph) the app runs in a tmux window with that
-editor open, the cursor at the end of the text, and KEYS letters (50 unless told) are typed
-into it with `tmux send-keys`, one at a time. The cost of a key is measured as bench/keys.py
-does: the process's CPU time from the key's arrival to its last frame. Prints one JSON object.
+For each editor (the notes of the application form, the body of a draft) and each text
+(empty; 10,000 characters as one paragraph; 10,000 characters as short lines) the app runs
+in a tmux window with that editor open, the cursor at the end of the text, and KEYS letters
+(50 unless told) are typed into it with `tmux send-keys`, one at a time. The cost of a key is
+measured as bench/keys.py does: the process's CPU time from the key's arrival to its last
+frame. Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -24,21 +25,24 @@ from keys import install_hooks, summary
 
 LONG = 10_000
 SENTENCE = "We spoke about the data platform, the on-call rota and the plans for next year. "
+LINE = "Asked about the on-call rota and pay.\n"
+SHAPES = {"paragraph": SENTENCE, "lines": LINE}
 
 
-def long_text(length: int) -> str:
-    """One paragraph of LENGTH characters: soft-wrapped over many rows, the costly case."""
-    return (SENTENCE * (length // len(SENTENCE) + 1))[:length]
+def long_text(length: int, shape: str = "paragraph") -> str:
+    """LENGTH characters: one paragraph soft-wrapped over many rows, or many short lines."""
+    unit = SHAPES[shape]
+    return (unit * (length // len(unit) + 1))[:length]
 
 
-def make_database(path: Path, length: int) -> tuple[int, int]:
+def make_database(path: Path, length: int, shape: str) -> tuple[int, int]:
     """An application whose notes, and a draft whose body, hold LENGTH characters."""
     from pursuit.domain.clock import FixedClock
     from pursuit.store.repo import Store
 
     store = Store.open(path, FixedClock(datetime.now(UTC)))
     try:
-        text = long_text(length)
+        text = long_text(length, shape)
         app_id = store.applications.add_application("Northwind", "Data Engineer", notes=text)
         template = store.drafts.templates()[0]
         draft_id = store.drafts.save_draft(None, app_id, template.name, "Hello", text)
@@ -81,10 +85,10 @@ def serve(database: Path, out: Path, editor: str, app_id: int, draft_id: int) ->
     Typing(database, tick_seconds=3600).run()
 
 
-def type_into(editor: str, length: int, keys: int) -> list[float]:
+def type_into(editor: str, length: int, keys: int, shape: str = "paragraph") -> list[float]:
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "writing.db"
-        app_id, draft_id = make_database(database, length)
+        app_id, draft_id = make_database(database, length, shape)
         out = Path(folder) / "writing.keys"
         out.touch()
         here = Path(__file__).resolve()
@@ -126,10 +130,15 @@ def main() -> int:
         serve(Path(database), Path(out), editor, int(app_id), int(draft_id))
         return 0
     keys = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    # "notes 10000" is the paragraph (the name bench.py reads), "notes 10000 lines" the lines.
     results = {
-        f"{editor} {length}": summary(type_into(editor, length, keys))
+        f"{editor} {length}{suffix}": summary(type_into(editor, length, keys, shape))
         for editor in ("notes", "draft")
-        for length in (0, LONG)
+        for length, shape, suffix in (
+            (0, "paragraph", ""),
+            (LONG, "paragraph", ""),
+            (LONG, "lines", " lines"),
+        )
     }
     print(json.dumps(results))
     return 0

@@ -74,6 +74,7 @@ class DraftEditor(PursuitScreen[None]):
         self.filled: tuple[str, str] | None = None
         self._autosave = Autosave(self, self._save_if_changed)
         self.saved_at: datetime | None = None
+        self._status: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -194,7 +195,9 @@ class DraftEditor(PursuitScreen[None]):
 
     def show_status(self) -> None:
         status = Text()
-        markers = markers_in("\n".join(self.text()))
+        # The body's markers as it keeps them, line by line: not found again in all of it.
+        subject = self.query_one("#draft-subject", Input).value
+        markers = markers_in(subject) + self.query_one("#draft-body", MarkedTextArea).unfilled()
         if markers:
             status.append(
                 f"{len(markers)} to fill in: {', '.join(dict.fromkeys(markers))}",
@@ -206,7 +209,11 @@ class DraftEditor(PursuitScreen[None]):
             status.append(f"  {self.opened.warning}", style="bold red")
         if self.saved_at is not None:
             status.append(f"  · saved {self.saved_at.astimezone(local_tz()):%H:%M:%S}", style="dim")
-        self.query_one("#draft-status", Static).update(status)
+        # Updated only when it says something new: an update lays the whole screen out again
+        # (the line may wrap), and typing a letter mostly leaves it as it was.
+        if status != self._status:
+            self._status = status
+            self.query_one("#draft-status", Static).update(status)
 
     @on(Input.Changed, "#draft-subject")
     @on(MarkedTextArea.Changed, "#draft-body")
