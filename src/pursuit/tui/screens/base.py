@@ -44,12 +44,38 @@ def now_of(app: PursuitApp) -> datetime:
 class PursuitScreen(Screen[ResultT]):
     """A full screen of pursuit."""
 
+    #: A change came while another full screen covered this one: read again when back on top.
+    _stale = False
+
     @property
     def pursuit(self) -> PursuitApp:
         return pursuit_of(self)
 
     def now(self) -> datetime:
         return now_of(self.pursuit)
+
+    def covered(self) -> bool:
+        """Whether a full screen is above this one (a dialog leaves it in view, dimmed)."""
+        stack = self.app.screen_stack
+        if self not in stack:
+            return False
+        return any(not isinstance(s, ModalScreen) for s in stack[stack.index(self) + 1 :])
+
+    def reload_when_seen(self, reload: Callable[[], None]) -> None:
+        """RELOAD now, or, while covered, once this screen is back on top: a draft saving
+        every second must not have the pipeline beneath it read 100,000 rows each time."""
+        if self.covered():
+            self._stale = True
+        else:
+            reload()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload_after_cover()
+
+    def reload_after_cover(self) -> None:
+        """Read again what changed while covered (screens that follow changes say how)."""
 
 
 class PursuitModal(ModalScreen[ResultT]):
@@ -95,9 +121,14 @@ class LoadingScreen(PursuitScreen[None], Generic[DataT]):
 
     def follow_changes(self, *, ticks: bool = False) -> None:
         """Load now, and again whenever the data changes (and at each tick if TICKS)."""
-        self.watch(self.pursuit, "data_generation", lambda _g: self.reload(), init=False)
+        self.watch(
+            self.pursuit, "data_generation", lambda _g: self.reload_when_seen(self.reload), False
+        )
         if ticks:
-            self.watch(self.pursuit, "now", lambda _n: self.reload(), init=False)
+            self.watch(self.pursuit, "now", lambda _n: self.reload_when_seen(self.reload), False)
+        self.reload()
+
+    def reload_after_cover(self) -> None:
         self.reload()
 
     def reload(self, _result: object = None) -> None:

@@ -184,6 +184,9 @@ class PipelineScreen(PursuitScreen[None]):
             self._read_before_store = False
             return
         self._read_before_store = False
+        self.reload_when_seen(self.reload)
+
+    def reload_after_cover(self) -> None:
         self.reload()
 
     def _time_passed(self, now: datetime | None) -> None:
