@@ -38,6 +38,25 @@ SHOWN = 500
 NARROW = 100
 NARROW_DUE = {"action": 15, "who": 10, "company": 13, "role": 11}
 NARROW_INTERVIEWS = {"company": 13, "round": 12, "with": 11}
+#: The widest day with a time of this year (`Wed 30 Dec 16:00`): those widths leave room for
+#: it; another year's (`Fri 1 Jan 2027 16:00`) takes its extra cells from the names.
+USUAL_WHEN = 16
+
+
+def making_room(
+    widths: dict[str, int], whens: list[str], givers: tuple[str, ...]
+) -> dict[str, int]:
+    """WIDTHS with what the longest of WHENS needs beyond the usual taken from GIVERS, in
+    order, none below six cells: every column stays on an 80-column screen."""
+    extra = max((len(w) for w in whens), default=0) - USUAL_WHEN
+    room = dict(widths)
+    for column in givers:
+        if extra <= 0:
+            break
+        given = min(extra, room[column] - 6)
+        room[column] -= given
+        extra -= given
+    return room
 
 
 def countdown(start: datetime, now: datetime) -> str:
@@ -183,14 +202,15 @@ class TodayScreen(LoadingScreen[TodayReading]):
         now = self.shown_at()
         tz = local_tz()
         today = now.astimezone(tz).date()
-        for iv in self.interviews:
-            local = iv.starts_at.astimezone(tz)
+        whens = [short_day_time(iv.starts_at.astimezone(tz), today) for iv in self.interviews]
+        narrow = making_room(NARROW_INTERVIEWS, whens, ("with", "round", "company"))
+        for iv, when in zip(self.interviews, whens, strict=True):
             table.add_row(
-                short_day_time(local, today),
+                when,
                 Text(countdown(iv.starts_at, now), style="bold"),
-                self._cut(plain(iv.company), "company", NARROW_INTERVIEWS),
-                self._cut(plain(iv.title), "round", NARROW_INTERVIEWS),
-                self._cut(plain(", ".join(iv.interviewers)), "with", NARROW_INTERVIEWS),
+                self._cut(plain(iv.company), "company", narrow),
+                self._cut(plain(iv.title), "round", narrow),
+                self._cut(plain(", ".join(iv.interviewers)), "with", narrow),
                 self._prep_text(iv.id),
                 key=str(iv.id),
             )
@@ -213,36 +233,40 @@ class TodayScreen(LoadingScreen[TodayReading]):
         now = self.shown_at()
         tz = local_tz()
         today = now.astimezone(tz).date()
-        for prep in self.prepare:
+        prepare_whens = [
+            short_day_time(p.interview.starts_at.astimezone(tz), today) for p in self.prepare
+        ]
+        due_whens = []
+        for row in self.due:
+            local = row.due_at.astimezone(tz)
+            due_whens.append(
+                short_day_time(local, today)
+                if row.action in DEADLINES
+                else short_day(local.date(), today)
+            )
+        narrow = making_room(NARROW_DUE, prepare_whens + due_whens, ("role", "who", "company"))
+        for prep, when in zip(self.prepare, prepare_whens, strict=True):
             iv = prep.interview
-            local = iv.starts_at.astimezone(tz)
             look = STATES["prepare"]
             table.add_row(
                 Text(look.marker, style=self._look(look.style)),
-                Text(
-                    short_day_time(local, today),
-                    style=self._look(look.style),
-                ),
+                Text(when, style=self._look(look.style)),
                 Text(f"Prepare ({prep.settled}/{prep.total})", style=self._look(look.style)),
-                self._cut(plain(", ".join(iv.interviewers)), "who", NARROW_DUE),
-                self._cut(plain(iv.company), "company", NARROW_DUE),
-                self._cut(plain(iv.role), "role", NARROW_DUE),
+                self._cut(plain(", ".join(iv.interviewers)), "who", narrow),
+                self._cut(plain(iv.company), "company", narrow),
+                self._cut(plain(iv.role), "role", narrow),
                 key=f"p-{iv.id}",
             )
-        for i, row in enumerate(self.due):
+        for i, (row, when) in enumerate(zip(self.due, due_whens, strict=True)):
             look = STATES[due_state(row, now)]
             marker, style = look.marker, self._look(look.style)
-            local = row.due_at.astimezone(tz)
-            when = short_day(local.date(), today)
-            if row.action in DEADLINES:
-                when = short_day_time(local, today)
             table.add_row(
                 Text(marker, style=style),
                 Text(when, style=style),
-                self._cut(Text(ACTION_LABELS[row.action], style=style), "action", NARROW_DUE),
-                self._cut(plain(row.contact_name), "who", NARROW_DUE),
-                self._cut(plain(row.company), "company", NARROW_DUE),
-                self._cut(plain(row.role), "role", NARROW_DUE),
+                self._cut(Text(ACTION_LABELS[row.action], style=style), "action", narrow),
+                self._cut(plain(row.contact_name), "who", narrow),
+                self._cut(plain(row.company), "company", narrow),
+                self._cut(plain(row.role), "role", narrow),
                 key=str(i),
             )
         if table.row_count:
