@@ -18,7 +18,14 @@ from hypothesis import strategies as st
 
 from pursuit.cli import main
 from pursuit.domain.clock import FixedClock
-from pursuit.domain.safe_text import csv_cell, for_markup, for_terminal, ics_text, json_text
+from pursuit.domain.safe_text import (
+    csv_cell,
+    for_markup,
+    for_terminal,
+    ics_text,
+    json_records,
+    json_text,
+)
 
 #: What a terminal would act on, in text meant for it (newline and tab are layout).
 ACTS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -152,6 +159,9 @@ def test_json_escapes_c1_as_well_as_c0_and_decodes_to_the_same_text() -> None:
     encoded = json_text({"t": text})
     assert not ACTS.search(encoded) and "\u2028" not in encoded
     assert json.loads(encoded) == {"t": text}
+    records = json_records([{"t": text}, {"t": "plain", "n": 1}])
+    assert not ACTS.search(records) and "\u2028" not in records
+    assert json.loads(records) == [{"t": text}, {"t": "plain", "n": 1}]
 
 
 def test_markup_shows_as_typed() -> None:

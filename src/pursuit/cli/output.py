@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pursuit.domain.safe_text import for_terminal, json_text
+from pursuit.domain.safe_text import for_terminal, json_records, json_text
 from pursuit.paths import user_path
 
 
@@ -14,8 +14,7 @@ def print_json(value: Any) -> None:
     if isinstance(value, list) and value:
         # A record a line: as easy to read and grep, and written by the C encoder, where
         # indent= takes the pure-Python one (most of `due --json` on a long list).
-        records = ",\n  ".join(json_text(v) for v in value)
-        print(f"[\n  {records}\n]")
+        print(json_records(value))
     else:
         print(json_text(value, indent=2))
 
