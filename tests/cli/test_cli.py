@@ -69,7 +69,7 @@ def test_interview_log_due_and_dismiss(run, clock: FixedClock) -> None:
     assert due[0]["due"] == "2026-11-19T09:00:00+00:00"
     assert set(due[0]) == {"application", "company", "role", "action", "due", "overdue", "contact"}
     code, out, _ = run("due", "--at", "Nov 20")
-    assert "2 overdue, 0 due today, 0 due later" in out
+    assert "2 overdue (!), 0 due (•)" in out
     run("log", "1", "sent-thank-you", "--contact", "Ann Lee")
     code, out, _ = run("dismiss", "1", "thank-you", "--contact", "bo chen")
     assert code == 0

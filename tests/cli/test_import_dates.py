@@ -13,7 +13,7 @@ def test_an_ambiguous_file_is_refused_until_the_order_is_given(run, tmp_path: Pa
     sheet.write_text(SHEET)
     code, out, err = run("import", str(sheet))
     assert code == 2 and out == ""
-    assert str(sheet) in err and "line 3: '03/04/2026' could be 3 Apr 2026" in err
+    assert str(sheet) in err and "line 3: '03/04/2026' could be Fri 3 Apr 2026" in err
     assert "--dates dmy" in err and "--dates mdy" in err and "Traceback" not in err
     _, out, _ = run("list", "--json")
     assert json.loads(out) == []

@@ -35,7 +35,7 @@ def test_an_interview_typed_a_day_late_is_yesterdays_and_said_to_be_past(tmp_pat
     assert pursuit(db, "add", "Lumen", "Data Analyst")[0] == 0
     code, out, err = pursuit(db, "interview", "1", "--at", "Nov 17 10am")  # said on Nov 18
     assert (code, out.strip()) == (0, "1")
-    assert "recorded as Tuesday 17 November 2026 at 10:00, which has passed" in err
+    assert "recorded as Tue 17 Nov 2026 10:00, which has passed" in err
     code, out, err = pursuit(db, "interview", "1", "--at", "Nov 25 2pm", "--decision-by", "Dec 2")
     assert (code, out.strip(), err) == (0, "2", "")  # to come: nothing to say
     tables = json.loads(pursuit(db, "export")[1])["tables"]
@@ -96,3 +96,28 @@ def test_dismiss_says_in_words_what_it_dismissed(tmp_path: Path) -> None:
     ]
     code, out, _ = pursuit(db, "dismiss", "1", "first-check-in")
     assert out.splitlines()[0] == "Dismissed the check-in for Lumen · Data Analyst."
+
+
+def test_due_marks_each_row_as_todays_screen_does_and_counts_in_its_words(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert pursuit(db, "add", "Lumen", "Data Analyst")[0] == 0
+    assert pursuit(db, "interview", "1", "--at", "Nov 17 10am", "--with", "Ann Lee")[0] == 0
+    # The thank-you opened when the interview ended and is due 24 hours after it: open, due.
+    code, out, _ = pursuit(db, "due")
+    assert code == 0
+    [row] = [line for line in out.splitlines() if "Lumen" in line]
+    assert row.startswith("•"), row
+    assert "0 overdue (!), 1 due (•)" in out
+    code, out, _ = pursuit(db, "due", "--at", "in 3 days")
+    [row] = [line for line in out.splitlines() if "Lumen" in line]
+    assert row.startswith("!"), row
+
+
+def test_dismiss_names_a_thank_you_with_nobody_on_it_apart(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert pursuit(db, "add", "Lumen", "Data Analyst")[0] == 0
+    assert pursuit(db, "interview", "1", "--at", "Nov 17 10am", "--with", "Bo Chen")[0] == 0
+    assert pursuit(db, "interview", "1", "--at", "Nov 17 2pm")[0] == 0
+    code, out, _ = pursuit(db, "dismiss", "1", "thank-you")
+    assert code == 0
+    assert "Dismissed the 2 thank-yous to Bo Chen and one with nobody named" in out, out

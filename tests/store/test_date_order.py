@@ -33,7 +33,7 @@ def test_a_file_whose_dates_read_both_ways_is_refused_naming_the_first_line(
         scan_csv(path, NOW)
     assert asked.value.line == 3
     assert str(asked.value) == (
-        "line 3: '03/04/2026' could be 3 Apr 2026 (day/month) or Mar 4 2026 (month/day), "
+        "line 3: '03/04/2026' could be Fri 3 Apr 2026 (day/month) or Wed 4 Mar 2026 (month/day), "
         "and no date in the file settles which comes first"
     )
 

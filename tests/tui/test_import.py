@@ -79,7 +79,7 @@ async def test_a_file_whose_dates_read_both_ways_asks_which_comes_first(
         empty_app.push_screen(screen)
         await settle(pilot)
         status = str(screen.query_one("#import-status").render())
-        assert "line 2: '03/04/2026' could be 3 Apr 2026 (day/month)" in status
+        assert "line 2: '03/04/2026' could be Fri 3 Apr 2026 (day/month)" in status
         choice = screen.query_one("#import-dates", Select)
         assert choice.display and choice.has_focus
         choice.value = "mdy"

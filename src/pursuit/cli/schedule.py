@@ -12,8 +12,9 @@ from pursuit.cli.output import as_table, print_json
 from pursuit.domain.actions import ACTION_LABELS, ACTION_NOUNS, DEADLINES, EVENT_KINDS
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import local_tz, parse_decision_day, parse_moment, short_day
-from pursuit.domain.days import exact_day, short_day_time
+from pursuit.domain.days import exact_day, exact_day_time, short_day_time
 from pursuit.domain.moments import from_db, to_db
+from pursuit.domain.pipeline import MARKERS, state_at
 from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.store.errors import UnknownPerson
 
@@ -49,8 +50,7 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
     if starts < clock.now().replace(second=0, microsecond=0):  # "now" is to the minute
         # A date without a year is the nearest one, which may have passed: say which it was.
         print(
-            f"note: the interview is recorded as {starts:%A} {starts.day} {starts:%B %Y} at "
-            f"{starts:%H:%M}, which has passed",
+            f"note: the interview is recorded as {exact_day_time(starts, None)}, which has passed",
             file=sys.stderr,
         )
     if args.json:
@@ -152,6 +152,8 @@ def _what(action: str, names: list[str | None]) -> str:
     noun = ACTION_NOUNS[action]
     what = f"the {noun}" if len(names) <= 1 else f"the {len(names)} {noun}s"
     people = list(dict.fromkeys(name for name in names if name))
+    if people and not all(names):
+        people.append("one with nobody named")  # a thank-you for an interview with no one on it
     if people:
         what += " to " + (
             people[0] if len(people) == 1 else f"{', '.join(people[:-1])} and {people[-1]}"
@@ -191,23 +193,20 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     with reading(args, clock) as conn:
         rows = queries.due(conn, at)
     today = at.astimezone(tz).date()
-    overdue = sum(1 for r in rows if r.is_overdue(at))
-    due_today = sum(
-        1 for r in rows if not r.is_overdue(at) and r.due_at.astimezone(tz).date() <= today
-    )
-    later = len(rows) - overdue - due_today
     if not rows:
         print("Nothing due. Nice.")
         return 0
+    # One rule and one marker for each state, as on every screen of the app.
+    states = [state_at(at, r.opens_at, r.overdue_at) for r in rows]
     table = []
-    for r in rows:
+    for r, state in zip(rows, states, strict=True):
         local = r.due_at.astimezone(tz)
         when = short_day(local.date(), today)
         if r.action in DEADLINES:
             when = short_day_time(local, today)
         table.append(
             [
-                "!" if r.is_overdue(at) else "·",
+                MARKERS[state],
                 when,
                 r.company,
                 r.role,
@@ -217,7 +216,12 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
             ]
         )
     print(as_table(table, ["", "DUE", "COMPANY", "ROLE", "ACTION", "WHO", "APP"]))
-    print(f"\n{overdue} overdue, {due_today} due today, {later} due later")
+    # In the words of Today's header: each count is of the rows with that marker.
+    counts = [f"{states.count(s)} {s} ({MARKERS[s]})" for s in ("overdue", "due")]
+    if "later" in states:
+        counts.append(f"{states.count('later')} not yet due ({MARKERS['later']})")
+    print(f"\n{', '.join(counts)}")
+    return 0
     return 0
 
 

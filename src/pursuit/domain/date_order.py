@@ -12,6 +12,7 @@ from datetime import date
 from typing import Final
 
 from pursuit.domain.dates import BadDate, day_out_of_range
+from pursuit.domain.days import exact_day
 
 DMY: Final = "dmy"
 MDY: Final = "mdy"
@@ -57,13 +58,17 @@ def is_ambiguous(text: str) -> bool:
 
 
 def both_readings(text: str) -> str:
-    """`3 April 2026 (day/month) or March 4 2026 (month/day)`, for asking which is meant."""
+    """`Fri 3 Apr 2026 (day/month) or Wed 4 Mar 2026 (month/day)`, for asking which is meant."""
     parts = _parts(text)
     assert parts is not None
     first, second, year = parts
-    y = f" {year}" if year else ""
-    dmy = f"{first} {_MONTHS[second - 1]}{y}"
-    mdy = f"{_MONTHS[first - 1]} {second}{y}"
+    full = _full_year(year)
+    if full is not None:
+        # Written as every day is (`Fri 3 Apr 2026`): both readings are real days here.
+        dmy = exact_day(date(full, second, first), None)
+        mdy = exact_day(date(full, first, second), None)
+    else:
+        dmy, mdy = f"{first} {_MONTHS[second - 1]}", f"{second} {_MONTHS[first - 1]}"
     return f"{dmy} (day/month) or {mdy} (month/day)"
 
 

@@ -40,6 +40,11 @@ class _Moment(Protocol):
 M = TypeVar("M", bound=_Moment)
 
 
+#: Each state's marker, the same on every screen and on the command line (README: `!`
+#: overdue, `•` due, `·` not yet due): it carries the state without colour.
+MARKERS = {"overdue": "!", "due": "•", "later": "·"}
+
+
 def state_at(now: M, opens_at: M, overdue_at: M) -> str:
     """A follow-up's state at NOW: `overdue` once past OVERDUE_AT, `due` once open, `later`.
 

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.color import Color
 from textual.widget import Widget
 
-from pursuit.domain.pipeline import state_at
+from pursuit.domain.pipeline import MARKERS, state_at
 from pursuit.tui.legible import state_style
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ class Look:
 #: The styles name theme colours (`$error`): `tui/legible` makes each one read at 4.5:1 on the
 #: lines it is drawn on, in every theme, and drops it under NO_COLOR (the marker stays).
 STATES: dict[str, Look] = {
-    "overdue": Look("!", "bold $error", "overdue"),
-    "due": Look("•", "$warning", "due"),
-    "later": Look("·", "", "later"),
+    "overdue": Look(MARKERS["overdue"], "bold $error", "overdue"),
+    "due": Look(MARKERS["due"], "$warning", "due"),
+    "later": Look(MARKERS["later"], "", "later"),
     "prepare": Look("•", "$primary", "to prepare"),
     "prepared": Look("·", "$success", "prepared"),
     "sent": Look("✓", "$success", "sent"),
