@@ -35,9 +35,15 @@ def test_add_list_stage_round_trip(run, db_path: Path) -> None:
 
 
 def test_applied_dates_lean_to_the_past(run) -> None:
-    run("add", "Acme", "Dev", "--applied", "Nov 20")
+    run("add", "Acme", "Dev", "--applied", "Nov 2")
     _, out, _ = run("list", "--json")
-    assert json.loads(out)[0]["applied"] == "2025-11-20"
+    assert json.loads(out)[0]["applied"] == "2026-11-02"
+    # Two days ahead is a slip, refused, not a year ago (before the application existed).
+    code, _, err = run("add", "Acme", "Dev", "--applied", "Nov 20")
+    assert code == 2 and "still to come" in err
+    run("add", "Cobalt", "Dev", "--applied", "Jul 20")  # four months back, not eight ahead
+    _, out, _ = run("list", "--json")
+    assert {r["company"]: r["applied"] for r in json.loads(out)}["Cobalt"] == "2026-07-20"
     run("add", "Bolt", "Dev", "--applied", "-3d")
     _, out, _ = run("list", "--json")
     assert json.loads(out)[0]["applied"] == "2026-11-15"
@@ -77,8 +83,8 @@ def test_interview_log_due_and_dismiss(run, clock: FixedClock) -> None:
     assert [(d["action"], d["due"]) for d in json.loads(out)] == [
         ("first-check-in", "2026-11-30T00:00:00+00:00")
     ]
-    code, out, err = run("log", "1", "sent-check-in", "--at", "Nov 25")
-    assert code == 0 and "Too soon" in err and "Mon 30 Nov 2026" in err
+    code, out, err = run("log", "1", "sent-check-in")
+    assert code == 0 and "Too soon" in err and "Mon 30 Nov" in err
 
 
 def test_errors_are_one_line_with_exit_code_2(run, tmp_path: Path, clock) -> None:

@@ -44,10 +44,15 @@ def test_an_interview_typed_a_day_late_is_yesterdays_and_said_to_be_past(tmp_pat
         "2026-11-25 14:00",
     ]
     assert tables["interview"][1]["decision_by"] == "2026-12-02"
-    # Things done still lean back, and cannot be to come.
-    assert pursuit(db, "add", "Bolt", "SRE", "--applied", "Nov 19")[0] == 0
+    # Things done are the nearest day too, and cannot be to come: a day ahead is a slip,
+    # refused, not last year's (before the application existed).
+    code, _, err = pursuit(db, "add", "Bolt", "SRE", "--applied", "Nov 19")
+    assert code == 2 and "'Nov 19' is Thu 19 Nov, still to come" in err
+    code, _, err = pursuit(db, "log", "1", "heard", "--at", "Nov 21")
+    assert code == 2 and "still to come" in err
+    assert pursuit(db, "add", "Bolt", "SRE", "--applied", "Nov 16")[0] == 0
     applied = {a["company"]: a["applied"] for a in json.loads(pursuit(db, "list", "--json")[1])}
-    assert applied["Bolt"] == "2025-11-19"
+    assert applied["Bolt"] == "2026-11-16"
     code, _, err = pursuit(db, "log", "2", "heard", "--at", "tomorrow")
     assert code == 2 and "still to come" in err
 

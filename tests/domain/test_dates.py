@@ -21,7 +21,8 @@ NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # a Saturday
     [
         ("2026-12-01", True, date(2026, 12, 1)),
         ("Dec 1", True, date(2026, 12, 1)),
-        ("Dec 1", False, date(2025, 12, 1)),
+        ("Nov 1", False, date(2026, 11, 1)),
+        ("Jun 1", False, date(2026, 6, 1)),  # as far back as ahead: back, for a thing done
         ("Nov 3", True, date(2026, 11, 3)),  # the nearest Nov 3 is this month's
         ("Nov 3", False, date(2026, 11, 3)),
         ("3 Nov 2026", True, date(2026, 11, 3)),

@@ -139,7 +139,7 @@ def parse_when(
 
     FUTURE says what a month and day with no year mean: for things to come, the nearest such
     date (`Dec 1` said on Dec 2 is yesterday, not a year away; one about six months off goes
-    to the nearer year); for things done, the latest past one (a date after NOW is refused).
+    to the nearer year); for things done, the nearest too, and one after NOW is refused.
     NEAREST_TO, when given, picks the year-less date nearest that day instead (a decision
     date is read against its interview).
     """
@@ -248,7 +248,7 @@ def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | Non
     clock = a.time() if has_time else None
     if a.year == b.year:
         return When(a.date(), clock)
-    # A month and day with no year: the nearest such date, or the latest past one.
+    # A month and day with no year: the nearest such date.
     today = now.date()
     candidates = []
     for year in (today.year - 1, today.year, today.year + 1):
@@ -265,7 +265,9 @@ def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | Non
         # (the command line says so when it records one in the past). A tie goes forward.
         chosen = min(candidates, key=lambda d: (abs(d - today), d < today))
     else:
-        chosen = max((d for d in candidates if d <= today), default=candidates[0])
+        # Nearest too, a tie going back: `Dec 5` said on Dec 2 about something done is a slip
+        # (refused as still to come), not a year ago, before the application existed.
+        chosen = min(candidates, key=lambda d: (abs(d - today), d > today))
     return When(chosen, clock)
 
 
