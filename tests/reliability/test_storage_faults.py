@@ -196,6 +196,17 @@ def test_a_read_only_disk_is_named_and_can_be_listed_and_exported(read_only_fold
     _assert_refused(db, "is read-only")
 
 
+@pytest.mark.slow
+def test_a_new_file_on_a_read_only_disk_is_said_to_be_impossible_to_create(
+    read_only_folder,
+) -> None:
+    db = read_only_folder / "new.db"
+    _assert_refused(db, "cannot be created")
+    done = run_pursuit("--db", str(db), "add", "Acme", "Dev")
+    assert "listed and exported" not in done.stderr, done.stderr  # there is nothing to list
+    assert not db.exists()
+
+
 def test_the_store_reads_a_read_only_disk_and_names_a_write(read_only_folder, clock) -> None:
     store = Store.open(read_only_folder / "pursuit.db", clock)
     try:

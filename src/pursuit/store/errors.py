@@ -187,6 +187,12 @@ def full(path: Path) -> StoreFull:
 
 
 def read_only(path: Path) -> StoreReadOnly:
+    if not path.exists():
+        # Nothing to list or export yet: the file could not be made.
+        return StoreReadOnly(
+            f"{path} cannot be created: its folder or its disk cannot be written; nothing was "
+            "changed"
+        )
     return StoreReadOnly(
         f"{path} is read-only (the file, its folder or its disk cannot be written); nothing was "
         "changed. It can still be listed and exported"
