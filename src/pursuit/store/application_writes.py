@@ -193,53 +193,82 @@ def log_event(
     new_contact: bool = False,
 ) -> Logged:
     """Log KIND; CONTACT must be one of the application's people unless NEW_CONTACT."""
+    with transaction(conn):
+        return log_event_in(
+            conn,
+            now,
+            app_id,
+            kind,
+            at=at,
+            contact=contact,
+            interview_id=interview_id,
+            decision_by=decision_by,
+            note=note,
+            new_contact=new_contact,
+        )
+
+
+def log_event_in(
+    conn: sqlite3.Connection,
+    now: datetime,
+    app_id: int,
+    kind: str,
+    *,
+    at: datetime | None = None,
+    contact: str | None = None,
+    interview_id: int | None = None,
+    decision_by: date | None = None,
+    note: str = "",
+    new_contact: bool = False,
+) -> Logged:
+    """log_event inside a write already begun: for a write that must check something first
+    (marking a draft sent: was its message logged meanwhile?) in the same transaction."""
     check_event(kind)
     moment = at or now
     note = clean_text(note, "note", limit=100_000)
-    with transaction(conn):
-        application_stage(conn, app_id)
-        warning = None
-        if kind == "sent-check-in":
-            too_soon = fu.check_in_too_soon(
-                rescheduling.facts(conn, app_id), moment, rescheduling.rules_in(conn), local_tz()
-            )
-            warning = too_soon.message if too_soon else None
-        if interview_id is not None:
-            found = conn.execute(
-                "SELECT application_id FROM interview WHERE id = ?", (interview_id,)
-            ).fetchone()
-            if found is None or found[0] != app_id:
-                raise NotFound(f"application {app_id} has no interview {interview_id}")
-        elif kind == "sent-thank-you":
-            found = conn.execute(
-                "SELECT id FROM interview WHERE application_id = ? AND starts_at <= ? "
-                "ORDER BY starts_at DESC LIMIT 1",
-                (app_id, to_db(moment)),
-            ).fetchone()
-            if found is None:
-                raise InvalidValue(f"application {app_id} has no interview that has started")
-            interview_id = int(found[0])
-        contact_id = None
-        if contact:
-            contact_id = (
-                contact_named(conn, contact, app_id, "")
-                if new_contact
-                else known_contact(conn, contact, app_id)
-            )
-        activity_id = insert(
-            conn,
-            "activity",
-            {
-                "application_id": app_id,
-                "kind": kind,
-                "at": moment,
-                "contact_id": contact_id,
-                "interview_id": interview_id,
-                "decision_by": decision_by,
-                "note": note,
-            },
+    application_stage(conn, app_id)
+    warning = None
+    if kind == "sent-check-in":
+        too_soon = fu.check_in_too_soon(
+            rescheduling.facts(conn, app_id), moment, rescheduling.rules_in(conn), local_tz()
         )
-        if kind in actions.EVENT_STAGE:
-            move_stage(conn, now, app_id, actions.EVENT_STAGE[kind], moment, note)
-        rescheduling.reschedule(conn, [app_id], now)
+        warning = too_soon.message if too_soon else None
+    if interview_id is not None:
+        found = conn.execute(
+            "SELECT application_id FROM interview WHERE id = ?", (interview_id,)
+        ).fetchone()
+        if found is None or found[0] != app_id:
+            raise NotFound(f"application {app_id} has no interview {interview_id}")
+    elif kind == "sent-thank-you":
+        found = conn.execute(
+            "SELECT id FROM interview WHERE application_id = ? AND starts_at <= ? "
+            "ORDER BY starts_at DESC LIMIT 1",
+            (app_id, to_db(moment)),
+        ).fetchone()
+        if found is None:
+            raise InvalidValue(f"application {app_id} has no interview that has started")
+        interview_id = int(found[0])
+    contact_id = None
+    if contact:
+        contact_id = (
+            contact_named(conn, contact, app_id, "")
+            if new_contact
+            else known_contact(conn, contact, app_id)
+        )
+    activity_id = insert(
+        conn,
+        "activity",
+        {
+            "application_id": app_id,
+            "kind": kind,
+            "at": moment,
+            "contact_id": contact_id,
+            "interview_id": interview_id,
+            "decision_by": decision_by,
+            "note": note,
+        },
+    )
+    if kind in actions.EVENT_STAGE:
+        move_stage(conn, now, app_id, actions.EVENT_STAGE[kind], moment, note)
+    rescheduling.reschedule(conn, [app_id], now)
     return Logged((activity_id,), warning)

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -14,16 +13,16 @@ from sqlmodel import col, select
 
 from pursuit.domain import messages as msg
 from pursuit.domain.actions import EVENT_KINDS, THANK_YOU
-from pursuit.domain.drafts import detail_for, still_wanted
+from pursuit.domain.drafts import detail_for
 from pursuit.domain.records import DraftRow
-from pursuit.domain.stages import label as stage_label
+from pursuit.store.application_writes import log_event_in
 from pursuit.store.applications import Applications, Logged
-from pursuit.store.database import Database, application_in
+from pursuit.store.database import Database, application_in, raw_connection
+from pursuit.store.draft_needed import already_sent, logged_since, needed
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.settings import Settings
 from pursuit.store.tables import (
     Activity,
-    Application,
     ApplicationContact,
     Contact,
     Draft,
@@ -309,7 +308,7 @@ class Drafts:
                 .join(Contact, col(Contact.id) == Draft.contact_id, isouter=True)
                 .where(Draft.application_id == app_id)
             ).all()
-            out = [_needed(_draft_row(d, name), events, app) for d, name in rows]
+            out = [needed(s, d, _draft_row(d, name), events, app) for d, name in rows]
         return sorted(
             out,
             key=lambda d: (
@@ -327,26 +326,57 @@ class Drafts:
                 raise NotFound(f"no draft with id {draft_id}")
             name = s.get(Contact, d.contact_id).name if d.contact_id else None  # type: ignore[union-attr]
             app = application_in(s, d.application_id)
-            return _needed(_draft_row(d, name), {t.name: t.event for t in self.templates()}, app)
+            events = {t.name: t.event for t in self.templates()}
+            return needed(s, d, _draft_row(d, name), events, app)
+
+    def unsent_drafts(
+        self, app_id: int, template: str, interview_id: int | None
+    ) -> dict[str | None, int]:
+        """The unsent, still needed drafts of TEMPLATE, by the person each is to (the newest
+        one each): the one to open instead of starting a second. A thank-you is for one
+        interview, so only the ones for INTERVIEW_ID count; any other message is for the
+        application."""
+        per_interview = self.template(template).event == "sent-thank-you"
+        return {
+            d.contact_name: d.id
+            for d in reversed(self.drafts(app_id))
+            if d.sent_at is None
+            and not d.not_needed
+            and d.template == template
+            and (not per_interview or d.interview_id == interview_id)
+        }
 
     def mark_draft_sent(self, draft_id: int) -> Logged:
-        """Log the message the draft's template stands for, and file the draft as sent."""
+        """Log the message the draft's template stands for, and file the draft as sent.
+
+        If that message was logged since the draft was started (from the command line, say),
+        it is not logged twice: the draft is filed as sent and the warning says when it was."""
         row = self.draft(draft_id)
         template = self.template(row.template)
-        logged = None
-        if template.event:
-            logged = self._applications.log_event(
-                row.application_id,
-                template.event,
-                contact=row.contact_name,
-                interview_id=row.interview_id,
-            )
+        now = self._db.now()
+        logged = Logged(())
         with self._db.writer() as s:
             d = s.get(Draft, draft_id)
+            if d is None:
+                raise NotFound(f"no draft with id {draft_id}")
+            # Checked in the same write as the logging: nothing can log it in between.
+            earlier = logged_since(s, d, template.event) if template.event else None
+            if earlier is not None:
+                logged = Logged((), f"{template.title} {already_sent(earlier)}: not logged again.")
+            elif template.event:
+                logged = log_event_in(
+                    raw_connection(s),
+                    now,
+                    row.application_id,
+                    template.event,
+                    contact=row.contact_name,
+                    interview_id=row.interview_id,
+                )
+                s.expire_all()
+            d = s.get(Draft, draft_id)
             assert d is not None
-            d.sent_at = self._db.now()
-
-        return logged or Logged(())
+            d.sent_at = now
+        return logged
 
 
 class NotInterviewed(NotFound):
@@ -379,14 +409,6 @@ def _interview_to_thank_for(
     started = [i for i in theirs if i.starts_at <= now]
     still_owed = [i for i in started if i.id in owed]
     return (still_owed or started or theirs[:1])[-1]
-
-
-def _needed(row: DraftRow, events: dict[str, str], app: Application) -> DraftRow:
-    """ROW, marked when it is unsent and the message it stands for no longer applies."""
-    event = events.get(row.template, "")
-    if row.sent_at is not None or still_wanted(event, app.stage, archived=app.archived):
-        return row
-    return replace(row, not_needed="archived" if app.archived else stage_label(app.stage).lower())
 
 
 def _draft_row(d: Draft, contact_name: str | None) -> DraftRow:

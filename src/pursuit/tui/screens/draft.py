@@ -102,21 +102,7 @@ class DraftEditor(PursuitScreen[None]):
         try:
             company = store.views.application(r.application_id).company
             if r.draft_id is not None:
-                row = store.drafts.draft(r.draft_id)
-                template = store.drafts.template(row.template)
-                opened = Opened(
-                    row.id,
-                    template,
-                    row.subject,
-                    row.body,
-                    company,
-                    row.contact_name,
-                    row.interview_id,
-                    row.contact_id,
-                    f"No longer needed: the application is {row.not_needed}."
-                    if row.not_needed
-                    else None,
-                )
+                opened = _saved(store, r.draft_id, company)
             else:
                 rendered, iv_id, contact_id = store.drafts.render_draft(
                     r.application_id, r.template, interview_id=r.interview_id, contact=r.contact
@@ -125,16 +111,23 @@ class DraftEditor(PursuitScreen[None]):
                 context, _i, _c = store.drafts.draft_context(
                     r.application_id, interview_id=iv_id, contact=r.contact
                 )
-                opened = Opened(
-                    None,
-                    template,
-                    rendered.subject,
-                    rendered.body,
-                    company,
-                    context.contact or None,
-                    iv_id,
-                    contact_id,
-                    None,
+                # What the user already wrote to this person for this opens, not a second one.
+                theirs = store.drafts.unsent_drafts(r.application_id, template.name, iv_id)
+                saved_id = theirs.get(context.contact or None)
+                opened = (
+                    _saved(store, saved_id, company)
+                    if saved_id is not None
+                    else Opened(
+                        None,
+                        template,
+                        rendered.subject,
+                        rendered.body,
+                        company,
+                        context.contact or None,
+                        iv_id,
+                        contact_id,
+                        None,
+                    )
                 )
             if opened.template.event == "sent-check-in" and opened.warning is None:
                 warning = store.follow_ups.check_in_warning(r.application_id)
@@ -337,6 +330,9 @@ class DraftEditor(PursuitScreen[None]):
         title = self.opened.template.title.lower()
 
         def logged(result: Any) -> None:
+            # A warning and nothing logged: it had been logged elsewhere since the draft began.
+            if result.activity_ids or not result.warning:
+                self.app.notify(f"Logged as sent: {title}")
             if result.warning:
                 self.app.notify(result.warning, severity="warning", timeout=10)
             if isinstance(self.app.screen, DraftEditor):
@@ -352,7 +348,6 @@ class DraftEditor(PursuitScreen[None]):
                 self.pursuit.run_write(
                     mark_sent,
                     logged,
-                    success=f"Logged as sent: {title}",
                     what=f"marking the {title} as sent",
                 )
 
@@ -375,3 +370,21 @@ class DraftEditor(PursuitScreen[None]):
     @on(Button.Pressed, "#sent")
     def _sent_pressed(self) -> None:
         self.action_mark_sent()
+
+
+def _saved(store: Any, draft_id: int, company: str) -> Opened:
+    row = store.drafts.draft(draft_id)
+    why = row.not_needed
+    if why and not why.startswith("already"):
+        why = f"the application is {why}"  # a stage: rejected, archived
+    return Opened(
+        row.id,
+        store.drafts.template(row.template),
+        row.subject,
+        row.body,
+        company,
+        row.contact_name,
+        row.interview_id,
+        row.contact_id,
+        f"No longer needed: {why}." if why else None,
+    )

@@ -58,12 +58,11 @@ def _read_people(editor: DraftEditor) -> None:
             ]
         # Their own unsent draft of this message, if there is one: opened, never duplicated.
         theirs = {
-            d.contact_name: d.id
-            for d in reversed(store.drafts.drafts(editor.request.application_id))
-            if d.sent_at is None
-            and d.template == o.template.name
-            and d.interview_id == o.interview_id
-            and d.id != editor.draft_id
+            name: draft_id
+            for name, draft_id in store.drafts.unsent_drafts(
+                editor.request.application_id, o.template.name, o.interview_id
+            ).items()
+            if draft_id != editor.draft_id and name is not None
         }
         editor.app.call_from_thread(_pick, editor, people, theirs)
 
