@@ -19,11 +19,11 @@ from pursuit.store.application_writes import log_event_in
 from pursuit.store.applications import Applications, Logged
 from pursuit.store.database import Database, application_in, raw_connection
 from pursuit.store.draft_needed import already_sent, logged_since, needed
+from pursuit.store.draft_people import panel_of, pick_contact, pick_interview
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
 from pursuit.store.settings import Settings
 from pursuit.store.tables import (
     Activity,
-    ApplicationContact,
     Contact,
     Draft,
     FollowUp,
@@ -126,12 +126,12 @@ class Drafts:
             app = application_in(s, app_id)
             iv: Interview | None
             if thanking and contact and interview_id is None:
-                person = self._pick_contact(s, app_id, None, contact)
+                person = pick_contact(s, app_id, None, contact)
                 assert person is not None and person.id is not None
                 iv = _interview_to_thank_for(s, app_id, person.id, person.name, now)
             else:
-                iv = self._pick_interview(s, app_id, interview_id, now)
-                person = self._pick_contact(s, app_id, iv, contact, thanking=thanking)
+                iv = pick_interview(s, app_id, interview_id, now)
+                person = pick_contact(s, app_id, iv, contact, thanking=thanking)
             decision = iv.decision_by if iv else None
             heard = s.exec(
                 select(Activity)
@@ -146,7 +146,7 @@ class Drafts:
                 decision = heard.decision_by
             detail = ""
             if iv is not None:
-                panel = [p.name for p in self._panel(s, iv)]
+                panel = [p.name for p in panel_of(s, iv)]
                 # What the user noted about the person: only for someone in the conversation.
                 detail = detail_for(
                     person.name if person else "",
@@ -171,75 +171,6 @@ class Drafts:
                 my_linkedin=profile.get("my_linkedin", ""),
             )
             return context, (iv.id if iv else None), (person.id if person else None)
-
-    @staticmethod
-    def _pick_interview(
-        s: Session, app_id: int, interview_id: int | None, now: datetime
-    ) -> Interview | None:
-        if interview_id is not None:
-            iv = s.get(Interview, interview_id)
-            if iv is None or iv.application_id != app_id:
-                raise NotFound(f"application {app_id} has no interview {interview_id}")
-            return iv
-        ivs = list(
-            s.exec(
-                select(Interview)
-                .where(Interview.application_id == app_id)
-                .order_by(col(Interview.starts_at))
-            )
-        )
-        started = [i for i in ivs if i.starts_at <= now]
-        return started[-1] if started else (ivs[0] if ivs else None)
-
-    @staticmethod
-    def _panel(s: Session, iv: Interview) -> list[Contact]:
-        """The interview's people, in the order the editor lists them."""
-        return list(
-            s.exec(
-                select(Contact)
-                .join(InterviewContact, col(InterviewContact.contact_id) == Contact.id)
-                .where(InterviewContact.interview_id == iv.id)
-                .order_by(col(Contact.name))
-            )
-        )
-
-    @staticmethod
-    def _pick_contact(
-        s: Session, app_id: int, iv: Interview | None, name: str | None, *, thanking: bool = False
-    ) -> Contact | None:
-        if name:
-            key = " ".join(name.casefold().split())
-            person = s.exec(
-                select(Contact)
-                .join(ApplicationContact, col(ApplicationContact.contact_id) == Contact.id)
-                .where(ApplicationContact.application_id == app_id, Contact.name_key == key)
-            ).first()
-            if person is None:
-                raise NotFound(f"application {app_id} has no contact named {name!r}")
-            return person
-        if iv is not None:
-            panel = Drafts._panel(s, iv)
-            if thanking and panel:
-                thanked = set(
-                    s.exec(
-                        select(Activity.contact_id).where(
-                            Activity.application_id == app_id,
-                            Activity.kind == "sent-thank-you",
-                            col(Activity.at) >= iv.starts_at,
-                        )
-                    )
-                )
-                owed = [p for p in panel if p.id not in thanked]
-                if owed:
-                    return owed[0]
-            if panel:
-                return panel[0]
-        return s.exec(
-            select(Contact)
-            .join(ApplicationContact, col(ApplicationContact.contact_id) == Contact.id)
-            .where(ApplicationContact.application_id == app_id)
-            .order_by(col(Contact.id))
-        ).first()
 
     def render_draft(
         self,
