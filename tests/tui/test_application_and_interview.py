@@ -257,3 +257,40 @@ async def test_a_thank_you_left_unsent_is_listed_as_no_longer_needed_after_a_rej
         status = str(demo_app.screen.query_one("#draft-status").render())
         assert "No longer needed: the application is rejected." in status
         assert demo_app.screen.query_one("#draft-body", TextArea).text == "Kept words"
+
+
+async def test_down_past_a_lists_end_moves_to_the_next_list_and_up_comes_back(
+    demo_app: PursuitApp,
+):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_application(pilot, "northwind")
+        lists = ["#app-due", "#app-drafts", "#app-interviews", "#app-contacts"]
+        due = screen.query_one("#app-due", OptionList)
+        assert due.has_focus
+        follow_ups = [i for i in range(due.option_count) if not due.get_option_at_index(i).disabled]
+        assert len(follow_ups) >= 2, "Northwind has follow-ups to walk through"
+        # Down through every follow-up, then on into each list below, one after another.
+        for expected in follow_ups[1:]:
+            await pilot.press("down")
+            assert due.has_focus and due.highlighted == expected
+        for selector in lists[1:]:
+            widget = screen.query_one(selector, OptionList)
+            while not widget.has_focus:
+                assert demo_app.focused in screen.query(OptionList), demo_app.focused
+                before = (demo_app.focused, demo_app.focused.highlighted)  # type: ignore[union-attr]
+                await pilot.press("down")
+                after = (demo_app.focused, demo_app.focused.highlighted)  # type: ignore[union-attr]
+                assert after != before, f"down is stuck before {selector}"
+                assert not due.has_focus, "down went back to the first list"
+        # The last list's end stays put; up goes back a list at a time to the last follow-up.
+        contacts = screen.query_one("#app-contacts", OptionList)
+        for _ in range(contacts.option_count + 1):
+            await pilot.press("down")
+        assert contacts.has_focus
+        while not due.has_focus:
+            await pilot.press("up")
+        assert due.highlighted == follow_ups[-1]
+        # Tab still moves from list to list.
+        await pilot.press("tab")
+        assert screen.query_one("#app-drafts", OptionList).has_focus

@@ -110,3 +110,27 @@ async def test_the_stage_pickers_numbers_are_keys_f1_lists(demo_app: PursuitApp)
         await pilot.press("3")
         await settle(pilot)
         assert picked == [STAGES[2]]
+
+
+def section(lines: list[str], title: str) -> list[str]:
+    """The lines of the help's group TITLE, up to the blank line that ends it."""
+    start = lines.index(title) + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return lines[start:end]
+
+
+async def test_the_drafts_f1_lists_undo_and_redo_with_the_fields_keys(
+    demo_app: PursuitApp,
+) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await SCREENS["draft"].steps(pilot)
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        lines = help_lines(demo_app)
+        field = section(lines, "In this list or field")
+        assert listed(field, "^z", "Take back the last change"), lines
+        assert listed(field, "super+y", "Put back the change undo took back"), lines
+        # ctrl+y stays the draft's Copy.
+        assert listed(section(lines, "On this screen"), "^y", "Copy"), lines

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from textual.pilot import Pilot
 
 from pursuit.domain.stages import STAGES, label
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.application import ApplicationScreen
 from pursuit.tui.screens.insights import InsightsScreen
+from pursuit.tui.screens.key_help import KeyHelp
 from pursuit.tui.screens.today import TodayScreen
 from pursuit.tui.widgets.application_table import ApplicationTable
 from pursuit.tui.widgets.stage_bar import StageBar
-from tests.tour import screen_text
+from tests.tour import SCREENS, quiet, screen_text
 
 from .conftest import settle
 
@@ -149,3 +151,45 @@ async def test_a_next_action_cut_at_80x24_keeps_its_count(demo_app: PursuitApp) 
             assert count, action
             line = next(r for r in rows if r.startswith(f"│ {company[:12]}"))
             assert re.search(rf"Prepare\S*( \S+)? {re.escape(count[0])}", line), (action, line)
+
+
+HELP_HINT = "up/down, page up/down: scroll · escape: close"
+
+
+async def _help_reaches_its_end(pilot: Pilot, where: str) -> None:
+    """F1 then end shows the help's last key and its closing line, inside the terminal."""
+    app = pilot.app
+    await pilot.press("f1")
+    await settle(pilot)
+    assert isinstance(app.screen, KeyHelp), where
+    await pilot.press("end")
+    await settle(pilot)
+    shown = lines(pilot)[: SMALL[1]]
+    text = "\n".join(shown)
+    assert HELP_HINT in text, (where, shown)
+    last_key = app.screen.groups[-1][1][-1]
+    assert last_key[1] in text, (where, last_key, shown)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_f1_scrolls_to_its_end_at_80x24(demo_app: PursuitApp, name: str) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        stop = SCREENS[name]
+        await settle(pilot)
+        await stop.steps(pilot)
+        await settle(pilot)
+        assert isinstance(demo_app.screen, stop.screen), name
+        quiet(pilot)
+        await _help_reaches_its_end(pilot, name)
+
+
+async def test_the_archives_f1_scrolls_to_its_end_at_80x24(demo_app: PursuitApp) -> None:
+    async with demo_app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        assert demo_app.screen.show_archived  # type: ignore[attr-defined]
+        quiet(pilot)
+        await _help_reaches_its_end(pilot, "archive")

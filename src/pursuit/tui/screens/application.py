@@ -22,6 +22,7 @@ from pursuit.tui.follow_up_states import STATES, due_state, readable
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.base import LoadingScreen, once_shown
 from pursuit.tui.screens.keys import APPLICATION_KEYS
+from pursuit.tui.widgets.pane_list import PaneList
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -48,13 +49,13 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                         "What's next  (enter: write, s: mark sent, d: dismiss)",
                         classes="section-title",
                     )
-                    yield OptionList(id="app-due", classes="pane-list")
+                    yield PaneList(id="app-due", classes="pane-list")
                     yield Label("Drafts  (enter: open, r: write one)", classes="section-title")
-                    yield OptionList(id="app-drafts", classes="pane-list")
+                    yield PaneList(id="app-drafts", classes="pane-list")
                     yield Label("Interviews  (enter: open, i: add)", classes="section-title")
-                    yield OptionList(id="app-interviews", classes="pane-list")
+                    yield PaneList(id="app-interviews", classes="pane-list")
                     yield Label("People  (enter: edit, c: add)", classes="section-title")
-                    yield OptionList(id="app-contacts", classes="pane-list")
+                    yield PaneList(id="app-contacts", classes="pane-list")
                 with Vertical(classes="pane", id="app-history"):
                     yield Label("History", classes="section-title")
                     yield Static(id="app-timeline", classes="pane-body")

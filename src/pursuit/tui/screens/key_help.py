@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.css.scalar import Scalar
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
@@ -98,6 +99,7 @@ class KeyHelp(ModalScreen[None]):
         super().__init__()
         self.title_text = title
         self.groups = groups
+        self.longest: Scalar | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="key-help", classes="dialog"):
@@ -125,7 +127,33 @@ class KeyHelp(ModalScreen[None]):
         return text
 
     def on_mount(self) -> None:
-        self.query_one("#key-help-list", VerticalScroll).focus()
+        keys = self.query_one("#key-help-list", VerticalScroll)
+        # The styles' own limit, read before fitting overrides it.
+        self.longest = keys.styles.max_height
+        keys.focus()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Cap the list at the room the dialog leaves it, so its end and the hint stay on screen.
+
+        A list taller than the dialog's room is cut off below the terminal's edge, its last keys
+        out of reach of end and page down (at 80x24 it stopped at "↑ Cursor up").
+        """
+        dialog = self.query_one("#key-help", Vertical)
+        keys = self.query_one("#key-help-list", VerticalScroll)
+        limit = dialog.styles.max_height
+        if limit is None or not self.size.height:
+            return
+        room = int(limit.resolve(self.size, self.app.size)) - dialog.styles.gutter.height
+        for part in ("#key-help-title", "#key-help-hint"):
+            room -= self.query_one(part).outer_size.height
+        room -= keys.styles.margin.height
+        if self.longest is not None:
+            room = min(room, int(self.longest.resolve(self.size, self.app.size)))
+        keys.styles.max_height = max(room, 3)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -15,6 +15,7 @@ from typing import overload
 
 from rich.style import Style
 from rich.text import Span, Text
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.document._document import DocumentBase
 from textual.document._document_navigator import DocumentNavigator
@@ -117,6 +118,25 @@ class _Rows(Sequence[Text]):
 
 class WritingArea(TextArea):
     """The TextArea of every note and message editor."""
+
+    # Textual's own undo and redo, said in pursuit's words so F1 lists them with this field's
+    # keys rather than among the cursor moves (the draft takes ctrl+y for Copy, super+y stays).
+    BINDINGS = [
+        Binding(
+            "ctrl+z,super+z",
+            "undo",
+            "Undo",
+            show=False,
+            tooltip="Take back the last change to the text",
+        ),
+        Binding(
+            "ctrl+y,super+y",
+            "redo",
+            "Redo",
+            show=False,
+            tooltip="Put back the change undo took back",
+        ),
+    ]
 
     #: Textual's, but repainting only the rows that changed (see `_refresh_rows`).
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
