@@ -23,6 +23,8 @@ NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # a Saturday
         ("Dec 1", True, date(2026, 12, 1)),
         ("Nov 1", False, date(2026, 11, 1)),
         ("Jun 1", False, date(2026, 6, 1)),  # as far back as ahead: back, for a thing done
+        ("May 1", False, date(2026, 5, 1)),  # nearer ahead, but months ahead: this May
+        ("Dec 30", False, date(2025, 12, 30)),  # over a month ahead: last year's
         ("Nov 3", True, date(2026, 11, 3)),  # the nearest Nov 3 is this month's
         ("Nov 3", False, date(2026, 11, 3)),
         ("3 Nov 2026", True, date(2026, 11, 3)),
@@ -139,3 +141,8 @@ def test_half_a_date_as_it_reads_while_typed_is_refused_not_today(text: str) -> 
 
 def test_a_time_alone_is_today_at_that_time() -> None:
     assert parse_moment("2pm", NOW) == NOW.replace(hour=14)
+
+
+def test_a_thing_done_dated_days_ahead_without_a_year_is_a_slip_not_last_year() -> None:
+    with pytest.raises(BadDate, match="'Nov 25' is Wed 25 Nov, still to come"):
+        parse_day("Nov 25", NOW, future=False)

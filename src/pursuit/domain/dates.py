@@ -132,6 +132,10 @@ def _clock_of(text: str, raw: str) -> time:
     return a.time()
 
 
+#: How far ahead a year-less day for a thing done is taken as a slip rather than last year's.
+SLIP = timedelta(days=31)
+
+
 def parse_when(
     text: str, now: datetime, *, future: bool = True, nearest_to: date | None = None
 ) -> When:
@@ -139,7 +143,8 @@ def parse_when(
 
     FUTURE says what a month and day with no year mean: for things to come, the nearest such
     date (`Dec 1` said on Dec 2 is yesterday, not a year away; one about six months off goes
-    to the nearer year); for things done, the nearest too, and one after NOW is refused.
+    to the nearer year); for things done, the latest past one unless the day is within SLIP
+    ahead (a slip, refused: a date after NOW is).
     NEAREST_TO, when given, picks the year-less date nearest that day instead (a decision
     date is read against its interview).
     """
@@ -265,9 +270,12 @@ def _read_when(text: str, now: datetime, *, future: bool, nearest_to: date | Non
         # (the command line says so when it records one in the past). A tie goes forward.
         chosen = min(candidates, key=lambda d: (abs(d - today), d < today))
     else:
-        # Nearest too, a tie going back: `Dec 5` said on Dec 2 about something done is a slip
-        # (refused as still to come), not a year ago, before the application existed.
-        chosen = min(candidates, key=lambda d: (abs(d - today), d > today))
+        # The latest past one, unless the day is only weeks ahead: `Dec 5` said on Dec 2 about
+        # something done is a slip (refused as still to come), not a year ago, before the
+        # application existed; `May 1` said in December is this May.
+        past = max((d for d in candidates if d <= today), default=candidates[0])
+        soon = [d for d in candidates if today < d <= today + SLIP]
+        chosen = soon[0] if soon and soon[0] - today < today - past else past
     return When(chosen, clock)
 
 
