@@ -57,3 +57,8 @@ def test_history_lines() -> None:
     assert words.event("sent-check-in", "Dana", "") == "Sent a check-in (Dana)"
     assert words.event("note", None, "liked them") == "Note: liked them"
     assert words.says_itself("rejected") and not words.says_itself("heard")
+
+
+def test_an_interview_round_named_as_an_interview_is_not_said_twice() -> None:
+    assert words.interview("Video · Panel interview") == "Video · Panel interview"
+    assert words.interview("Video · Panel") == "Video · Panel interview"

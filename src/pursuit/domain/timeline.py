@@ -89,7 +89,8 @@ def event(kind: str, who: str | None, note: str) -> str:
 
 
 def interview(title: str) -> str:
-    return f"{title} interview"
+    # A round the user named "Panel interview" is not a "Panel interview interview".
+    return title if title.casefold().endswith("interview") else f"{title} interview"
 
 
 def dismissal(action: str, who: str | None) -> str:
