@@ -208,6 +208,30 @@ def log_event(
         )
 
 
+def log_answer(
+    conn: sqlite3.Connection,
+    now: datetime,
+    app_id: int,
+    action: str,
+    kind: str,
+    *,
+    contact: str | None = None,
+    interview_id: int | None = None,
+) -> Logged | None:
+    """Log KIND, the message that answers the pending ACTION (for CONTACT and INTERVIEW_ID),
+    only while it is still pending: None when another window or the command line has done it
+    meanwhile (a list shown before that would otherwise log it twice)."""
+    with transaction(conn):
+        pending = conn.execute(
+            "SELECT 1 FROM follow_up WHERE application_id = ? AND action = ? "
+            "AND contact_name IS ? AND interview_id IS ?",
+            (app_id, action, contact, interview_id),
+        ).fetchone()
+        if pending is None:
+            return None
+        return log_event_in(conn, now, app_id, kind, contact=contact, interview_id=interview_id)
+
+
 def log_event_in(
     conn: sqlite3.Connection,
     now: datetime,

@@ -78,6 +78,27 @@ class Applications:
             app = application_in(s, app_id)
             s.delete(app)
 
+    def log_answer(
+        self,
+        app_id: int,
+        action: str,
+        kind: str,
+        *,
+        contact: str | None = None,
+        interview_id: int | None = None,
+    ) -> Logged | None:
+        """KIND logged only while ACTION is still pending (None: done meanwhile elsewhere)."""
+        with self._db.connection() as conn:
+            return writes.log_answer(
+                conn,
+                self._db.now(),
+                app_id,
+                action,
+                kind,
+                contact=contact,
+                interview_id=interview_id,
+            )
+
     def log_event(
         self,
         app_id: int,

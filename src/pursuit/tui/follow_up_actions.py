@@ -37,20 +37,28 @@ def mark_sent(screen: Screen[Any], row: DueRow) -> None:
     event = CLOSED_BY[row.action]
 
     def logged(result: Any) -> None:
+        if result is None:
+            screen.notify(
+                f"{ACTION_LABELS[row.action]}{who} was already logged (in another window or "
+                "on the command line): not logged again.",
+                severity="warning",
+            )
+            return
+        screen.notify(f"Logged: {ACTION_LABELS[row.action].lower()}{who}")
         if result.warning:
             screen.notify(result.warning, severity="warning")
 
     def answered(yes: bool | None) -> None:
         if yes:
             app.run_write(
-                lambda s: s.applications.log_event(
+                lambda s: s.applications.log_answer(
                     row.application_id,
+                    row.action,
                     event,
                     contact=row.contact_name,
                     interview_id=row.interview_id,
                 ),
                 logged,
-                success=f"Logged: {ACTION_LABELS[row.action].lower()}{who}",
             )
 
     app.push_screen(
