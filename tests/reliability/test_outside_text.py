@@ -84,6 +84,7 @@ def run(tmp_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]):
 @example(company=HOSTILE[4], role=HOSTILE[5])
 @example(company=HOSTILE[7], role=HOSTILE[8])
 @example(company=HOSTILE[9], role=HOSTILE[10])
+@example(company="0", role="+0")  # a plain number keeps its sign (found by a random run)
 def test_every_way_out_of_the_command_line_is_inert(run, company: str, role: str) -> None:
     code, out, err = run("add", "--", company, role)
     assert code == 0, err
@@ -114,9 +115,11 @@ def test_every_way_out_of_the_command_line_is_inert(run, company: str, role: str
     [mine] = [r for r in rows if r["id"] == app_id]
     for field, given_text in (("company", company), ("role", role)):
         cell = mine[field]
-        assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
-        if cell.startswith("-"):
-            assert re.fullmatch(r"-[\d.,]+", cell), cell
+        assert not cell.startswith(("=", "@", "\t", "\r")), cell
+        if cell.startswith(("+", "-")):
+            # Only a plain number keeps its sign (`-5`, `+0`): csv_cell's rule, as a spreadsheet
+            # reads it.
+            assert re.fullmatch(r"[+-][\d.,]+([eE][+-]?\d+)?", cell), cell
         assert all_there(given_text.strip(), cell), (given_text, cell)
 
     calendar = run("ics")[1]
