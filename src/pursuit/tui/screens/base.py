@@ -44,8 +44,8 @@ def now_of(app: PursuitApp) -> datetime:
 class PursuitScreen(Screen[ResultT]):
     """A full screen of pursuit."""
 
-    #: A change came while another full screen covered this one: read again when back on top.
-    _stale = False
+    #: What to read again once back on top: a change came while another full screen covered it.
+    _reload_when_back: Callable[[], None] | None = None
 
     @property
     def pursuit(self) -> PursuitApp:
@@ -65,17 +65,14 @@ class PursuitScreen(Screen[ResultT]):
         """RELOAD now, or, while covered, once this screen is back on top: a draft saving
         every second must not have the pipeline beneath it read 100,000 rows each time."""
         if self.covered():
-            self._stale = True
+            self._reload_when_back = reload
         else:
             reload()
 
     def on_screen_resume(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload_after_cover()
-
-    def reload_after_cover(self) -> None:
-        """Read again what changed while covered (screens that follow changes say how)."""
+        reload, self._reload_when_back = self._reload_when_back, None
+        if reload is not None:
+            reload()
 
 
 class PursuitModal(ModalScreen[ResultT]):
@@ -126,9 +123,6 @@ class LoadingScreen(PursuitScreen[None], Generic[DataT]):
         )
         if ticks:
             self.watch(self.pursuit, "now", lambda _n: self.reload_when_seen(self.reload), False)
-        self.reload()
-
-    def reload_after_cover(self) -> None:
         self.reload()
 
     def reload(self, _result: object = None) -> None:

@@ -186,9 +186,6 @@ class PipelineScreen(PursuitScreen[None]):
         self._read_before_store = False
         self.reload_when_seen(self.reload)
 
-    def reload_after_cover(self) -> None:
-        self.reload()
-
     def _time_passed(self, now: datetime | None) -> None:
         # A tick redraws only the lines on screen whose state moved (due -> overdue).
         if now is not None and self.loaded:
