@@ -7,7 +7,7 @@ import gc
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,8 @@ from pursuit.domain.dates import parse_day, parse_moment
 from pursuit.paths import resolve_db_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pursuit.store.repo import Store
 
 EXIT_USAGE = 2
@@ -50,19 +52,8 @@ def reading(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connecti
     (fast enough for a shell prompt), else the full open, which creates or upgrades it."""
     from pursuit.store.db import open_for_reading
 
-    conn = open_for_reading(resolve_db_path(args.db))
-    if conn is not None:
-        try:
-            yield conn
-        finally:
-            conn.close()
-        return
-    store = open_store(args, clock)
-    try:
-        with store.reader() as reader:
-            yield reader
-    finally:
-        store.close()
+    with _plain_or_full(args, clock, open_for_reading, lambda store: store.reader()) as conn:
+        yield conn
 
 
 @contextmanager
@@ -72,7 +63,22 @@ def writing(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connecti
     creates or upgrades it first."""
     from pursuit.store.db import open_for_writing
 
-    conn = open_for_writing(resolve_db_path(args.db))
+    with _plain_or_full(
+        args, clock, open_for_writing, lambda store: store.database.connection()
+    ) as conn:
+        yield conn
+
+
+@contextmanager
+def _plain_or_full(
+    args: argparse.Namespace,
+    clock: Clock,
+    plain: Callable[[Path], sqlite3.Connection | None],
+    full: Callable[[Store], AbstractContextManager[sqlite3.Connection]],
+) -> Iterator[sqlite3.Connection]:
+    """PLAIN's connection to the file, or, when it cannot serve (a new file, one to upgrade),
+    FULL's on the store opened as the app opens it."""
+    conn = plain(resolve_db_path(args.db))
     if conn is not None:
         try:
             yield conn
@@ -81,7 +87,7 @@ def writing(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connecti
         return
     store = open_store(args, clock)
     try:
-        with store.database.connection() as conn:
+        with full(store) as conn:
             yield conn
     finally:
         store.close()
