@@ -142,6 +142,30 @@ def test_json_export_restore_export_is_identical(
     fresh.close()
 
 
+def test_an_export_from_before_postings_and_invitations_still_restores(
+    demo_store: Store, tmp_path: Path, clock: FixedClock
+) -> None:
+    from pursuit.store.restore import ADDED_IN
+
+    data = json.loads(demo_store.transfer.export_json())
+    data["schema"] = 3
+    for table, fields in ADDED_IN[4].items():
+        for row in data["tables"][table]:
+            for field in fields:
+                del row[field]
+    fresh = Store.open(tmp_path / "restored.db", clock)
+    assert fresh.transfer.restore_json(json.dumps(data)) == 14
+    again = json.loads(fresh.transfer.export_json())
+    assert again["schema"] == 4
+    assert {r["description"] for r in again["tables"]["application"]} == {""}
+    assert {r["invite_uid"] for r in again["tables"]["interview"]} == {""}
+    # A field the schema of the dump already had is still required.
+    del data["tables"]["application"][0]["notes"]
+    with pytest.raises(InvalidValue, match="field notes is missing"):
+        Store.open(tmp_path / "other.db", clock).transfer.restore_json(json.dumps(data))
+    fresh.close()
+
+
 def test_the_csv_report_has_history_and_last_contact(demo_store: Store) -> None:
     rows = list(csv.DictReader(io.StringIO(demo_store.transfer.export_csv())))
     assert len(rows) == 14

@@ -33,6 +33,10 @@ EDITABLE_FIELDS = (
     "salary_max",
     "applied_on",
     "notes",
+    "salary_currency",
+    "description",
+    "posted_on",
+    "closes_on",
 )
 #: A new application's columns before anything is said about them.
 _BLANK: dict[str, Value] = {
@@ -43,6 +47,10 @@ _BLANK: dict[str, Value] = {
     "salary_min": None,
     "salary_max": None,
     "notes": "",
+    "salary_currency": "",
+    "description": "",
+    "posted_on": None,
+    "closes_on": None,
     "archived": False,
 }
 
@@ -64,8 +72,19 @@ def validate_application(values: dict[str, Any]) -> dict[str, Any]:
     for name in ("url", "source", "location"):
         if name in out:
             out[name] = clean_text(str(out[name] or ""), name, limit=2_000)
-    if "notes" in out:
-        out["notes"] = clean_text(str(out["notes"] or ""), "notes", limit=100_000)
+    for name in ("notes", "description"):
+        if name in out:
+            out[name] = clean_text(str(out[name] or ""), name, limit=100_000)
+    if "salary_currency" in out:
+        currency = str(out["salary_currency"] or "").strip().upper()
+        if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+            raise InvalidValue(
+                f"salary currency {currency!r} is not a three-letter code such as EUR or USD"
+            )
+        out["salary_currency"] = currency
+    for name in ("posted_on", "closes_on"):
+        if out.get(name) is not None and not isinstance(out[name], date):
+            raise InvalidValue(f"{name.replace('_', ' ')} must be a date")
     if "sector" in out:
         sector = str(out["sector"] or "other").strip().lower()
         if sector not in SECTORS:

@@ -54,6 +54,10 @@ class Applications:
             app = application_in(s, app_id)
             for name, value in values.items():
                 setattr(app, name, value)
+            if "company" in values:
+                from pursuit.domain.companies import company_key
+
+                app.company_key = company_key(app.company)
             app.updated_at = self._db.now()
             s.flush()
             self._follow_ups.reschedule(s, app_id)

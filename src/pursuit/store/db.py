@@ -245,9 +245,55 @@ def _schedule_zone_v3(conn: SAConnection) -> None:
     )
 
 
+def _postings_and_invitations_v4(conn: SAConnection) -> None:
+    # A captured posting keeps what vanishes with it (the description, its dates, the currency
+    # of its range); its address finds the application that already holds it.
+    for column in (
+        "salary_currency VARCHAR NOT NULL DEFAULT ''",
+        "description VARCHAR NOT NULL DEFAULT ''",
+        "posted_on DATE",
+        "closes_on DATE",
+    ):
+        conn.exec_driver_sql(f"ALTER TABLE application ADD COLUMN {column}")
+    conn.exec_driver_sql("CREATE INDEX ix_application_url ON application (url)")
+    # Company memory: the name as compared (domain.companies), kept by every write so that
+    # "applied there before" is one indexed read.
+    from pursuit.domain.companies import company_key
+
+    conn.exec_driver_sql(
+        "ALTER TABLE application ADD COLUMN company_key VARCHAR NOT NULL DEFAULT ''"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_application_company_key ON application (company_key)")
+    names = conn.exec_driver_sql("SELECT DISTINCT company FROM application").fetchall()
+    for (name,) in names:
+        conn.exec_driver_sql(
+            "UPDATE application SET company_key = ? WHERE company = ?", (company_key(name), name)
+        )
+    # An interview read from a calendar invitation is found again by the event's UID (and
+    # RECURRENCE-ID); SEQUENCE, then DTSTAMP, says whether a later copy is newer. A cancelled
+    # interview is kept, marked, rather than deleted.
+    for column in (
+        "link VARCHAR NOT NULL DEFAULT ''",
+        "cancelled_at VARCHAR",
+        "invite_uid VARCHAR NOT NULL DEFAULT ''",
+        "invite_recurrence VARCHAR NOT NULL DEFAULT ''",
+        "invite_sequence INTEGER NOT NULL DEFAULT 0",
+        "invite_stamp VARCHAR",
+    ):
+        conn.exec_driver_sql(f"ALTER TABLE interview ADD COLUMN {column}")
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_interview_invite ON interview (invite_uid, invite_recurrence)"
+    )
+
+
 #: Ordered steps; step N takes a database from version N-1 to N. Never edit a released step:
 #: add a new one.
-MIGRATIONS: Sequence[Step] = (_create_v1, _index_first_page_v2, _schedule_zone_v3)
+MIGRATIONS: Sequence[Step] = (
+    _create_v1,
+    _index_first_page_v2,
+    _schedule_zone_v3,
+    _postings_and_invitations_v4,
+)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,5 +1,5 @@
 PRAGMA application_id = 1347572564;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 CREATE TABLE activity (
     id INTEGER NOT NULL,
     application_id INTEGER NOT NULL,
@@ -49,23 +49,23 @@ CREATE TABLE application (
     next_contact VARCHAR,
     next_opens_at VARCHAR,
     next_due_at VARCHAR,
-    next_overdue_at VARCHAR,
+    next_overdue_at VARCHAR, salary_currency VARCHAR NOT NULL DEFAULT '', description VARCHAR NOT NULL DEFAULT '', posted_on DATE, closes_on DATE, company_key VARCHAR NOT NULL DEFAULT '',
     PRIMARY KEY (id)
 );
-INSERT INTO "application" VALUES(1,'Northwind Analytics','Senior Data Engineer','https://jobs.example.com/northwind/4411','Referral','Remote (EU)','tech',85000,100000,'interviewing','2025-12-21','Referred by Priya. Stack: Python, dbt, Snowflake.',0,'2025-12-21 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-13 14:00:00.000000','thank-you','Hannah Lee','2026-01-13 14:00:00.000000','2026-01-14 14:00:00.000000','2026-01-14 14:00:00.000001');
-INSERT INTO "application" VALUES(2,'Lumen Health','Platform Engineer','https://careers.example.org/lumen/platform','LinkedIn','Boston, MA','healthcare',120000,140000,'interviewing','2025-12-25','',0,'2025-12-25 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-06 13:00:00.000000','thank-you','Grace Kim','2026-01-15 13:00:00.000000','2026-01-16 13:00:00.000000','2026-01-16 13:00:00.000001');
-INSERT INTO "application" VALUES(3,'Quarry & Co','Backend Developer','','Company site','Leeds','finance',60000,70000,'interviewing','2025-12-15','',0,'2025-12-15 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-01 15:00:00.000000','first-check-in',NULL,'2026-01-09 00:00:00.000000','2026-01-09 00:00:00.000000','2026-01-10 00:00:00.000000');
-INSERT INTO "application" VALUES(4,'Harbor Schools','Data Analyst','','District jobs board','Portland, OR','education',NULL,NULL,'interviewing','2025-11-30','',0,'2025-11-30 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-07 09:00:00.000000','second-check-in',NULL,'2026-01-14 00:00:00.000000','2026-01-14 00:00:00.000000','2026-01-15 00:00:00.000000');
-INSERT INTO "application" VALUES(5,'Cobalt Systems','Site Reliability Engineer','https://cobalt.example.com/careers/sre','Hacker News','Remote','tech',NULL,NULL,'applied','2025-12-30','',0,'2025-12-30 10:00:00.000000','2025-12-30 10:00:00.000000',NULL,'application-check-in',NULL,'2026-01-13 00:00:00.000000','2026-01-13 00:00:00.000000','2026-01-14 00:00:00.000000');
-INSERT INTO "application" VALUES(6,'Civic Digital Office','Software Engineer II','','USAJOBS','Washington, DC','government',98000,127000,'applied','2026-01-09','',0,'2026-01-09 10:00:00.000000','2026-01-09 10:00:00.000000',NULL,'application-check-in',NULL,'2026-01-23 00:00:00.000000','2026-01-23 00:00:00.000000','2026-01-24 00:00:00.000000');
-INSERT INTO "application" VALUES(7,'Fernleaf','Python Developer','','Wellfound','Berlin','tech',NULL,NULL,'applied','2026-01-11','',0,'2026-01-11 10:00:00.000000','2026-01-11 10:00:00.000000',NULL,'application-check-in',NULL,'2026-01-26 00:00:00.000000','2026-01-26 00:00:00.000000','2026-01-27 00:00:00.000000');
-INSERT INTO "application" VALUES(8,'Orbit Freight','Data Platform Lead','','Recruiter','Rotterdam','other',NULL,NULL,'screening','2026-01-05','',0,'2026-01-05 10:00:00.000000','2026-01-14 12:34:56.789012',NULL,'thank-you','Sam Okafor','2026-01-17 16:00:00.000000','2026-01-18 16:00:00.000000','2026-01-18 16:00:00.000001');
-INSERT INTO "application" VALUES(9,'Meridian Bank','Analytics Engineer','','LinkedIn','London','finance',75000,90000,'offer','2025-12-05','',0,'2025-12-05 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-13 11:00:00.000000','offer-answer',NULL,'2026-01-13 11:00:00.000000','2026-01-15 11:00:00.000000','2026-01-15 11:00:00.000001');
-INSERT INTO "application" VALUES(10,'Pinecrest Labs','ML Engineer','','Referral','Remote (US)','tech',NULL,NULL,'rejected','2025-12-10','',0,'2025-12-10 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-09 10:00:00.000000','feedback-request',NULL,'2026-01-12 00:00:00.000000','2026-01-12 00:00:00.000000','2026-01-13 00:00:00.000000');
-INSERT INTO "application" VALUES(11,'Acme Widgets','Junior Developer','','Career fair','Austin, TX','tech',NULL,NULL,'accepted','2024-12-10','',1,'2024-12-10 10:00:00.000000','2026-01-14 12:34:56.789012','2024-12-30 10:00:00.000000',NULL,NULL,NULL,NULL,NULL);
-INSERT INTO "application" VALUES(12,'Granite Insurance','BI Developer','','Indeed','Hartford, CT','finance',NULL,NULL,'withdrawn','2025-11-25','',0,'2025-11-25 10:00:00.000000','2026-01-14 12:34:56.789012','2025-12-17 10:00:00.000000',NULL,NULL,NULL,NULL,NULL);
-INSERT INTO "application" VALUES(13,'Vantage Retail','Data Engineer','','Indeed','Chicago, IL','other',NULL,NULL,'ghosted','2025-11-05','',0,'2025-11-05 10:00:00.000000','2026-01-14 12:34:56.789012','2025-12-24 10:00:00.000000',NULL,NULL,NULL,NULL,NULL);
-INSERT INTO "application" VALUES(14,'Tidewater Energy','Senior Python Engineer','https://tidewater.example.net/jobs/811','Newsletter','Remote','other',NULL,NULL,'saved',NULL,'',0,'2026-01-13 10:00:00.000000','2026-01-13 10:00:00.000000',NULL,NULL,NULL,NULL,NULL,NULL);
+INSERT INTO "application" VALUES(1,'Northwind Analytics','Senior Data Engineer','https://jobs.example.com/northwind/4411','Referral','Remote (EU)','tech',85000,100000,'interviewing','2025-12-21','Referred by Priya. Stack: Python, dbt, Snowflake.',0,'2025-12-21 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-13 14:00:00.000000','thank-you','Hannah Lee','2026-01-13 14:00:00.000000','2026-01-14 14:00:00.000000','2026-01-14 14:00:00.000001','','',NULL,NULL,'northwind analytics');
+INSERT INTO "application" VALUES(2,'Lumen Health','Platform Engineer','https://careers.example.org/lumen/platform','LinkedIn','Boston, MA','healthcare',120000,140000,'interviewing','2025-12-25','',0,'2025-12-25 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-06 13:00:00.000000','thank-you','Grace Kim','2026-01-15 13:00:00.000000','2026-01-16 13:00:00.000000','2026-01-16 13:00:00.000001','','',NULL,NULL,'lumen health');
+INSERT INTO "application" VALUES(3,'Quarry & Co','Backend Developer','','Company site','Leeds','finance',60000,70000,'interviewing','2025-12-15','',0,'2025-12-15 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-01 15:00:00.000000','first-check-in',NULL,'2026-01-09 00:00:00.000000','2026-01-09 00:00:00.000000','2026-01-10 00:00:00.000000','','',NULL,NULL,'quarry and');
+INSERT INTO "application" VALUES(4,'Harbor Schools','Data Analyst','','District jobs board','Portland, OR','education',NULL,NULL,'interviewing','2025-11-30','',0,'2025-11-30 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-07 09:00:00.000000','second-check-in',NULL,'2026-01-14 00:00:00.000000','2026-01-14 00:00:00.000000','2026-01-15 00:00:00.000000','','',NULL,NULL,'harbor schools');
+INSERT INTO "application" VALUES(5,'Cobalt Systems','Site Reliability Engineer','https://cobalt.example.com/careers/sre','Hacker News','Remote','tech',NULL,NULL,'applied','2025-12-30','',0,'2025-12-30 10:00:00.000000','2025-12-30 10:00:00.000000',NULL,'application-check-in',NULL,'2026-01-13 00:00:00.000000','2026-01-13 00:00:00.000000','2026-01-14 00:00:00.000000','','',NULL,NULL,'cobalt systems');
+INSERT INTO "application" VALUES(6,'Civic Digital Office','Software Engineer II','','USAJOBS','Washington, DC','government',98000,127000,'applied','2026-01-09','',0,'2026-01-09 10:00:00.000000','2026-01-09 10:00:00.000000',NULL,'application-check-in',NULL,'2026-01-23 00:00:00.000000','2026-01-23 00:00:00.000000','2026-01-24 00:00:00.000000','','',NULL,NULL,'civic digital office');
+INSERT INTO "application" VALUES(7,'Fernleaf','Python Developer','','Wellfound','Berlin','tech',NULL,NULL,'applied','2026-01-11','',0,'2026-01-11 10:00:00.000000','2026-01-11 10:00:00.000000',NULL,'application-check-in',NULL,'2026-01-26 00:00:00.000000','2026-01-26 00:00:00.000000','2026-01-27 00:00:00.000000','','',NULL,NULL,'fernleaf');
+INSERT INTO "application" VALUES(8,'Orbit Freight','Data Platform Lead','','Recruiter','Rotterdam','other',NULL,NULL,'screening','2026-01-05','',0,'2026-01-05 10:00:00.000000','2026-01-14 12:34:56.789012',NULL,'thank-you','Sam Okafor','2026-01-17 16:00:00.000000','2026-01-18 16:00:00.000000','2026-01-18 16:00:00.000001','','',NULL,NULL,'orbit freight');
+INSERT INTO "application" VALUES(9,'Meridian Bank','Analytics Engineer','','LinkedIn','London','finance',75000,90000,'offer','2025-12-05','',0,'2025-12-05 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-13 11:00:00.000000','offer-answer',NULL,'2026-01-13 11:00:00.000000','2026-01-15 11:00:00.000000','2026-01-15 11:00:00.000001','','',NULL,NULL,'meridian bank');
+INSERT INTO "application" VALUES(10,'Pinecrest Labs','ML Engineer','','Referral','Remote (US)','tech',NULL,NULL,'rejected','2025-12-10','',0,'2025-12-10 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-09 10:00:00.000000','feedback-request',NULL,'2026-01-12 00:00:00.000000','2026-01-12 00:00:00.000000','2026-01-13 00:00:00.000000','','',NULL,NULL,'pinecrest labs');
+INSERT INTO "application" VALUES(11,'Acme Widgets','Junior Developer','','Career fair','Austin, TX','tech',NULL,NULL,'accepted','2024-12-10','',1,'2024-12-10 10:00:00.000000','2026-01-14 12:34:56.789012','2024-12-30 10:00:00.000000',NULL,NULL,NULL,NULL,NULL,'','',NULL,NULL,'acme widgets');
+INSERT INTO "application" VALUES(12,'Granite Insurance','BI Developer','','Indeed','Hartford, CT','finance',NULL,NULL,'withdrawn','2025-11-25','',0,'2025-11-25 10:00:00.000000','2026-01-14 12:34:56.789012','2025-12-17 10:00:00.000000',NULL,NULL,NULL,NULL,NULL,'','',NULL,NULL,'granite insurance');
+INSERT INTO "application" VALUES(13,'Vantage Retail','Data Engineer','','Indeed','Chicago, IL','other',NULL,NULL,'ghosted','2025-11-05','',0,'2025-11-05 10:00:00.000000','2026-01-14 12:34:56.789012','2025-12-24 10:00:00.000000',NULL,NULL,NULL,NULL,NULL,'','',NULL,NULL,'vantage retail');
+INSERT INTO "application" VALUES(14,'Tidewater Energy','Senior Python Engineer','https://tidewater.example.net/jobs/811','Newsletter','Remote','other',NULL,NULL,'saved',NULL,'',0,'2026-01-13 10:00:00.000000','2026-01-13 10:00:00.000000',NULL,NULL,NULL,NULL,NULL,NULL,'','',NULL,NULL,'tidewater energy');
 CREATE TABLE application_contact (
     application_id INTEGER NOT NULL,
     contact_id INTEGER NOT NULL,
@@ -408,20 +408,20 @@ CREATE TABLE interview (
     rating_confidence INTEGER,
     rating_clarity INTEGER,
     rating_rapport INTEGER,
-    rating_knowledge INTEGER,
+    rating_knowledge INTEGER, link VARCHAR NOT NULL DEFAULT '', cancelled_at VARCHAR, invite_uid VARCHAR NOT NULL DEFAULT '', invite_recurrence VARCHAR NOT NULL DEFAULT '', invite_sequence INTEGER NOT NULL DEFAULT 0, invite_stamp VARCHAR,
     PRIMARY KEY (id),
     FOREIGN KEY(application_id) REFERENCES application (id) ON DELETE CASCADE
 );
-INSERT INTO "interview" VALUES(1,1,'Recruiter screen','phone','2026-01-02 11:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL);
+INSERT INTO "interview" VALUES(1,1,'Recruiter screen','phone','2026-01-02 11:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
 INSERT INTO "interview" VALUES(2,1,'Panel','panel','2026-01-13 14:00:00.000000','UTC',60,'https://meet.example.com/nw-panel','2026-01-20','','Design a pipeline for late-arriving events; a conflict you resolved','how the team is moving its nightly batch jobs to streaming
-on-call rotation and the data quality checks','','','',4,3,5,4);
-INSERT INTO "interview" VALUES(3,2,'Hiring manager','video','2026-01-06 09:30:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL);
-INSERT INTO "interview" VALUES(4,2,'Onsite','onsite','2026-01-15 13:00:00.000000','UTC',60,'200 Harbor St, Boston',NULL,'','','','','','',NULL,NULL,NULL,NULL);
-INSERT INTO "interview" VALUES(5,3,'Final technical','technical','2026-01-01 10:00:00.000000','UTC',60,'','2026-01-08','','','','','','',NULL,NULL,NULL,NULL);
-INSERT INTO "interview" VALUES(6,4,'Panel interview','video','2025-12-15 15:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL);
-INSERT INTO "interview" VALUES(7,8,'Recruiter call','phone','2026-01-17 16:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL);
-INSERT INTO "interview" VALUES(8,9,'Final','onsite','2025-12-25 10:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL);
-INSERT INTO "interview" VALUES(9,10,'','video','2025-12-24 14:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL);
+on-call rotation and the data quality checks','','','',4,3,5,4,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(3,2,'Hiring manager','video','2026-01-06 09:30:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(4,2,'Onsite','onsite','2026-01-15 13:00:00.000000','UTC',60,'200 Harbor St, Boston',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(5,3,'Final technical','technical','2026-01-01 10:00:00.000000','UTC',60,'','2026-01-08','','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(6,4,'Panel interview','video','2025-12-15 15:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(7,8,'Recruiter call','phone','2026-01-17 16:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(8,9,'Final','onsite','2025-12-25 10:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(9,10,'','video','2025-12-24 14:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
 CREATE TABLE interview_contact (
     interview_id INTEGER NOT NULL,
     contact_id INTEGER NOT NULL,
@@ -520,3 +520,6 @@ CREATE INDEX ix_draft_application_id ON draft (application_id);
 CREATE INDEX ix_application_live_next_due ON application (archived, next_due_at);
 CREATE INDEX ix_application_live_stage ON application (archived, stage);
 CREATE INDEX ix_follow_up_due_at ON follow_up (due_at);
+CREATE INDEX ix_application_url ON application (url);
+CREATE INDEX ix_application_company_key ON application (company_key);
+CREATE INDEX ix_interview_invite ON interview (invite_uid, invite_recurrence);

@@ -22,9 +22,9 @@ from pursuit.store.importer import ImportRow
 from pursuit.store.rescheduling import RESCHEDULE_BATCH, reschedule
 
 _APPLICATION = (
-    "INSERT INTO application (company, role, url, source, location, sector, salary_min, "
-    "salary_max, stage, applied_on, notes, archived, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
+    "INSERT INTO application (company, company_key, role, url, source, location, sector, "
+    "salary_min, salary_max, stage, applied_on, notes, archived, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"
 )
 _STAGE_EVENT = (
     "INSERT INTO stage_event (application_id, from_stage, to_stage, at, note) "
@@ -113,6 +113,7 @@ def write_batch(
     tally: Tally,
 ) -> None:
     """Write ROWS on CONN (inside the caller's transaction), skipping those already known."""
+    from pursuit.domain.companies import company_key
     from pursuit.store.applications import validate_application
     from pursuit.store.contacts import name_key
     from pursuit.store.errors import clean_text
@@ -133,6 +134,7 @@ def write_batch(
             _APPLICATION,
             (
                 v["company"],
+                company_key(v["company"]),
                 v["role"],
                 v.get("url", ""),
                 v.get("source", ""),

@@ -34,6 +34,28 @@ if TYPE_CHECKING:
     from sqlalchemy import Column
 
 
+#: Fields each schema added, by the version that added them: a dump made before may lack them
+#: (restored, they take the column's default), so an export from an older pursuit still loads.
+ADDED_IN: dict[int, dict[str, frozenset[str]]] = {
+    4: {
+        "application": frozenset(
+            {"company_key", "salary_currency", "description", "posted_on", "closes_on"}
+        ),
+        "interview": frozenset(
+            {
+                "link",
+                "cancelled_at",
+                "invite_uid",
+                "invite_recurrence",
+                "invite_sequence",
+                "invite_stamp",
+            }
+        ),
+    },
+}
+#: The oldest schema whose dumps this pursuit restores.
+OLDEST_DUMP_SCHEMA = 3
+
 TEXT_LIMIT = 100_000
 INT64 = (-(2**63), 2**63 - 1)
 
@@ -145,11 +167,21 @@ def check_dump(text: str, name: str) -> dict[str, list[dict[str, Any]]]:
         raise fault(f"not a pursuit export: {exc}") from exc
     if not isinstance(dump, dict) or dump.get("format") != DUMP_FORMAT:
         raise fault("not a pursuit export (no pursuit-dump header)")
-    if dump.get("version") != DUMP_VERSION or dump.get("schema") != db.LATEST:
+    schema = dump.get("schema")
+    readable = range(OLDEST_DUMP_SCHEMA, db.LATEST + 1)
+    if dump.get("version") != DUMP_VERSION or type(schema) is not int or schema not in readable:
         raise fault(
             f"this export is schema {_show(dump.get('schema'))}, version "
-            f"{_show(dump.get('version'))}; this pursuit reads schema {db.LATEST}"
+            f"{_show(dump.get('version'))}; this pursuit reads schema "
+            f"{OLDEST_DUMP_SCHEMA} to {db.LATEST}"
         )
+    may_lack = {
+        (table, field)
+        for version, added in ADDED_IN.items()
+        if version > schema
+        for table, fields in added.items()
+        for field in fields
+    }
     tables = dump.get("tables")
     if not isinstance(tables, dict):
         raise fault("not a pursuit export (no tables)")
@@ -176,6 +208,8 @@ def check_dump(text: str, name: str) -> dict[str, list[dict[str, Any]]]:
             for column in columns.values():
                 if column.name not in row:
                     if column.nullable and not column.primary_key:
+                        continue
+                    if (table.name, column.name) in may_lack:
                         continue
                     raise fault(f"{label}, field {column.name} is missing")
                 value = row[column.name]

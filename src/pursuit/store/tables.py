@@ -46,10 +46,14 @@ class Application(SQLModel, table=True):
     __table_args__ = (
         Index("ix_application_live_due", "archived", "next_overdue_at"),
         Index("ix_application_company_role", "company", "role"),
+        Index("ix_application_url", "url"),
+        Index("ix_application_company_key", "company_key"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     company: str
+    #: The company as compared (domain.companies.company_key), set by every write of `company`.
+    company_key: str = ""
     role: str
     url: str = ""
     source: str = ""
@@ -57,9 +61,16 @@ class Application(SQLModel, table=True):
     sector: str = "other"
     salary_min: int | None = None
     salary_max: int | None = None
+    #: ISO 4217 code of the salary range ("" when not known).
+    salary_currency: str = ""
     stage: str = Field(default="applied", index=True)
     applied_on: date | None = None
     notes: str = ""
+    #: The posting's job description as plain text (paragraphs and list items), kept because
+    #: postings vanish once the role is filled.
+    description: str = ""
+    posted_on: date | None = None
+    closes_on: date | None = None
     archived: bool = False
     created_at: datetime = Field(sa_column=_moment())
     updated_at: datetime = Field(sa_column=_moment())
@@ -111,6 +122,7 @@ class ApplicationContact(SQLModel, table=True):
 
 class Interview(SQLModel, table=True):
     __tablename__ = "interview"
+    __table_args__ = (Index("ix_interview_invite", "invite_uid", "invite_recurrence"),)
 
     id: int | None = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="application.id", index=True, ondelete="CASCADE")
@@ -131,6 +143,16 @@ class Interview(SQLModel, table=True):
     rating_clarity: int | None = None
     rating_rapport: int | None = None
     rating_knowledge: int | None = None
+    #: The meeting's join link (video call), apart from `location` (a street address).
+    link: str = ""
+    #: When it was called off: kept in the history, out of the schedule.
+    cancelled_at: datetime | None = Field(default=None, sa_column=_moment(nullable=True))
+    #: The calendar event it was read from (UID, RECURRENCE-ID), and how new that copy was
+    #: (SEQUENCE, DTSTAMP); "" for an interview typed in.
+    invite_uid: str = ""
+    invite_recurrence: str = ""
+    invite_sequence: int = 0
+    invite_stamp: datetime | None = Field(default=None, sa_column=_moment(nullable=True))
 
 
 class InterviewContact(SQLModel, table=True):

@@ -146,6 +146,16 @@ class Transfer:
                     raw.exec_driver_sql(
                         f'INSERT INTO "{name}" ({columns}) VALUES ({marks})', tuple(row.values())
                     )
+            # The company as compared is worked out here, not trusted from the file (a dump
+            # from before it, or one edited by hand).
+            from pursuit.domain.companies import company_key
+
+            names = raw.exec_driver_sql("SELECT DISTINCT company FROM application").fetchall()
+            for (company,) in names:
+                raw.exec_driver_sql(
+                    "UPDATE application SET company_key = ? WHERE company = ?",
+                    (company_key(company), company),
+                )
             return len(tables.get("application", []))
 
     # --- the CSV report --------------------------------------------------------------------

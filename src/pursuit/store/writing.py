@@ -55,8 +55,18 @@ def stored(name: str, value: Value) -> str | int | float | None:
     return value
 
 
+def _with_keys(table: str, row: Mapping[str, Value]) -> Mapping[str, Value]:
+    # The company as compared travels with every write of the name, so no path forgets it.
+    if table == "application" and isinstance(row.get("company"), str):
+        from pursuit.domain.companies import company_key
+
+        return {**row, "company_key": company_key(str(row["company"]))}
+    return row
+
+
 def insert(conn: sqlite3.Connection, table: str, row: Mapping[str, Value]) -> int:
     """Add ROW to TABLE; its id."""
+    row = _with_keys(table, row)
     names = ", ".join(f'"{name}"' for name in row)
     marks = ", ".join("?" for _ in row)
     cursor = conn.execute(
@@ -71,6 +81,7 @@ def update(conn: sqlite3.Connection, table: str, row_id: int, values: Mapping[st
     """Set VALUES on TABLE's row ROW_ID."""
     if not values:
         return
+    values = _with_keys(table, values)
     sets = ", ".join(f'"{name}" = ?' for name in values)
     conn.execute(
         f"UPDATE {table} SET {sets} WHERE id = ?",
