@@ -168,6 +168,10 @@ def replicate(base: Path, path: Path, times: int) -> None:
                     values.append(f"{column} + {k * spans[source]}")
                 elif table == "application" and column == "company":
                     values.append(f"rtrim(company, '0123456789') || (id - 1 + {k * apps})")
+                elif table == "application" and column == "company_key":
+                    # The generated names are ASCII words and a number: the key is the name
+                    # in lower case (domain.companies), renumbered as the name is.
+                    values.append(f"lower(rtrim(company, '0123456789')) || (id - 1 + {k * apps})")
                 else:
                     values.append(column)
             conn.execute(

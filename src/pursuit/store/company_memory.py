@@ -8,6 +8,14 @@ from datetime import date, tzinfo
 from pursuit.domain.companies import EarlierApplication, company_key
 from pursuit.domain.moments import from_db
 
+
+def fill_company_keys(conn: sqlite3.Connection) -> None:
+    """Work out every application's company key again, in the caller's transaction: one
+    statement over the table (the function belongs to this connection only)."""
+    conn.create_function("pursuit_company_key", 1, company_key, deterministic=True)
+    conn.execute("UPDATE application SET company_key = pursuit_company_key(company)")
+
+
 #: Named at most, most recent first: enough to remember, short enough to read.
 SHOWN = 5
 

@@ -258,17 +258,15 @@ def _postings_and_invitations_v4(conn: SAConnection) -> None:
     conn.exec_driver_sql("CREATE INDEX ix_application_url ON application (url)")
     # Company memory: the name as compared (domain.companies), kept by every write so that
     # "applied there before" is one indexed read.
-    from pursuit.domain.companies import company_key
+    from pursuit.store.company_memory import fill_company_keys
 
     conn.exec_driver_sql(
         "ALTER TABLE application ADD COLUMN company_key VARCHAR NOT NULL DEFAULT ''"
     )
     conn.exec_driver_sql("CREATE INDEX ix_application_company_key ON application (company_key)")
-    names = conn.exec_driver_sql("SELECT DISTINCT company FROM application").fetchall()
-    for (name,) in names:
-        conn.exec_driver_sql(
-            "UPDATE application SET company_key = ? WHERE company = ?", (company_key(name), name)
-        )
+    raw = conn.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    fill_company_keys(raw)
     # An interview read from a calendar invitation is found again by the event's UID (and
     # RECURRENCE-ID); SEQUENCE, then DTSTAMP, says whether a later copy is newer. A cancelled
     # interview is kept, marked, rather than deleted.

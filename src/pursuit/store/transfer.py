@@ -148,14 +148,11 @@ class Transfer:
                     )
             # The company as compared is worked out here, not trusted from the file (a dump
             # from before it, or one edited by hand).
-            from pursuit.domain.companies import company_key
+            from pursuit.store.company_memory import fill_company_keys
 
-            names = raw.exec_driver_sql("SELECT DISTINCT company FROM application").fetchall()
-            for (company,) in names:
-                raw.exec_driver_sql(
-                    "UPDATE application SET company_key = ? WHERE company = ?",
-                    (company_key(company), company),
-                )
+            dbapi = raw.connection.dbapi_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            fill_company_keys(dbapi)
             return len(tables.get("application", []))
 
     # --- the CSV report --------------------------------------------------------------------
