@@ -9,13 +9,15 @@ never shown, even if its answer comes late.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
+from pursuit.domain.salary import format_salary
 from pursuit.tui.saving import reading
 from pursuit.tui.screens.base import pursuit_of
 
@@ -45,45 +47,61 @@ class Holder:
     url: str
 
 
+@dataclass(eq=False)
+class Filling:
+    """One reading of a posting: the flag that stops it, and its worker once started."""
+
+    stop: threading.Event = field(default_factory=threading.Event)
+    worker: Worker[None] | None = None
+
+
 class FillMessage(Message):
-    def __init__(self, worker: Worker[None]) -> None:
+    def __init__(self, filling: Filling) -> None:
         super().__init__()
         #: The reading it comes from (the form drops those of a reading it no longer waits for).
-        self.worker = worker
+        self.filling = filling
 
 
 class FillProgress(FillMessage):
-    def __init__(self, worker: Worker[None], step: str) -> None:
-        super().__init__(worker)
+    def __init__(self, filling: Filling, step: str) -> None:
+        super().__init__(filling)
         self.step = step
 
 
 class FillFound(FillMessage):
-    def __init__(self, worker: Worker[None], posting: Posting, holder: Holder | None) -> None:
-        super().__init__(worker)
+    def __init__(self, filling: Filling, posting: Posting, holder: Holder | None) -> None:
+        super().__init__(filling)
         self.posting = posting
         self.holder = holder
 
 
 class FillFailed(FillMessage):
-    def __init__(self, worker: Worker[None], error: str) -> None:
-        super().__init__(worker)
+    def __init__(self, filling: Filling, error: str) -> None:
+        super().__init__(filling)
         self.error = error
 
 
+def start(form: ApplicationForm, source: str, text: str | None) -> Filling:
+    """Read SOURCE (or the pasted TEXT) for FORM in a worker; its messages go to FORM."""
+    filling = Filling()
+    filling.worker = fill_from(form, filling, source, text)
+    return filling
+
+
 @work(thread=True, exclusive=True, group="posting-fill", name="fill in from the posting")
-def fill_from(form: ApplicationForm, source: str, text: str | None) -> None:
+def fill_from(form: ApplicationForm, filling: Filling, source: str, text: str | None) -> None:
     from pursuit.postings.capture import Boards, capture
     from pursuit.postings.posting import CaptureFailed
 
     worker: Worker[None] = get_current_worker()
 
     def cancelled() -> bool:
-        return worker.is_cancelled
+        # Escape sets the flag; the form closing cancels the worker itself.
+        return filling.stop.is_set() or worker.is_cancelled
 
     def progress(step: str) -> None:
         if not cancelled():
-            form.post_message(FillProgress(worker, step))
+            form.post_message(FillProgress(filling, step))
 
     try:
         posting = capture(
@@ -95,11 +113,11 @@ def fill_from(form: ApplicationForm, source: str, text: str | None) -> None:
         )
     except CaptureFailed as exc:
         if not cancelled():
-            form.post_message(FillFailed(worker, str(exc)))
+            form.post_message(FillFailed(filling, str(exc)))
         return
     holder = _holder(form, posting.url) if posting.url and not cancelled() else None
     if not cancelled():
-        form.post_message(FillFound(worker, posting, holder))
+        form.post_message(FillFound(filling, posting, holder))
 
 
 def _holder(form: ApplicationForm, url: str) -> Holder | None:
@@ -116,3 +134,40 @@ def _holder(form: ApplicationForm, url: str) -> Holder | None:
         if row is not None:
             return Holder(row.id, row.company, row.role, row.stage, url)
     return None
+
+
+def found_values(posting: Posting) -> dict[str, str]:
+    """What POSTING puts in each of the form's fields, as typed there ("" for nothing)."""
+    return {
+        "company": posting.company,
+        "role": posting.role,
+        "url": posting.url,
+        "location": posting.location,
+        "salary": format_salary(posting.salary_min, posting.salary_max),
+        "currency": posting.salary_currency,
+        "posted": posting.posted_on.isoformat() if posting.posted_on else "",
+        "closes": posting.closes_on.isoformat() if posting.closes_on else "",
+        "description": posting.description,
+    }
+
+
+def found_sentence(found_by: str, filled: list[str], kept: list[str]) -> tuple[str, str]:
+    """What the form says once a posting is read, and how (success or warning)."""
+    if not filled:
+        if kept:
+            return f"The page only says what you typed already ({', '.join(kept)}).", "warning"
+        return "Nothing on the page reads as a posting; fill the form in yourself.", "warning"
+    said = f"Filled in from {FOUND_BY.get(found_by, 'the page')}: {', '.join(filled)}."
+    if kept:
+        said += f" Kept what you typed: {', '.join(kept)}."
+    return f"{said} Check them, then save (ctrl+s).", "success"
+
+
+def failed_sentence(error: str) -> str:
+    """CaptureFailed's words as the form says them: a sentence, and that nothing changed."""
+    error = error.strip().rstrip(".")
+    return f"{error[:1].upper()}{error[1:]}. Nothing was filled in."
+
+
+def step_sentence(step: str) -> str:
+    return f"{step.strip().rstrip('.…')}… (escape stops)"

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
-from textual.worker import Worker
 
 from pursuit.domain.dates import BadDate, parse_day
 from pursuit.domain.records import ApplicationRow
@@ -33,7 +32,6 @@ from pursuit.tui.widgets.marked_text_area import WritingArea
 from pursuit.tui.widgets.posting_source import PostingSource, source_of
 
 if TYPE_CHECKING:
-    from pursuit.postings.posting import Posting
     from pursuit.store.posting_fields import PostingFields
 
 TEXT_FIELDS = (
@@ -86,7 +84,7 @@ class ApplicationForm(FormModal[dict[str, Any] | None]):
         self.found: dict[str, str] = {}
         #: The application that holds the posting read last, if there is one.
         self.holder: posting_fill.Holder | None = None
-        self._filling: Worker[None] | None = None
+        self._filling: posting_fill.Filling | None = None
         #: Whether the posting fields hold what is stored (an edit reads them apart).
         self._posting_read = existing is None
 
@@ -328,61 +326,43 @@ class ApplicationForm(FormModal[dict[str, Any] | None]):
         self._stop_filling()
         self._show_holder(None)
         source, page = source_of(text)
-        self._status("Reading the posting… (escape stops)", "dim")
-        self._filling = posting_fill.fill_from(self, source, page)
+        self._status(posting_fill.step_sentence("Reading the posting"), "dim")
+        self._filling = posting_fill.start(self, source, page)
 
     def _stop_filling(self) -> bool:
-        """Stop the reading under way; whether there was one."""
-        worker, self._filling = self._filling, None
-        if worker is None or worker.is_finished:
+        """Stop the reading under way (its answer, if it still comes, is dropped); whether
+        there was one."""
+        filling, self._filling = self._filling, None
+        if filling is None:
             return False
-        worker.cancel()
+        filling.stop.set()
         return True
 
     def _current(self, message: posting_fill.FillMessage) -> bool:
         message.stop()
-        return self._filling is not None and message.worker is self._filling
+        return self._filling is not None and message.filling is self._filling
 
     def on_fill_progress(self, message: posting_fill.FillProgress) -> None:
         if self._current(message):
-            self._status(f"{message.step}… (escape stops)", "dim")
+            self._status(posting_fill.step_sentence(message.step), "dim")
 
     def on_fill_failed(self, message: posting_fill.FillFailed) -> None:
         if self._current(message):
             self._filling = None
-            self._status(f"{message.error} Nothing was filled in.", "error")
+            self._status(posting_fill.failed_sentence(message.error), "error")
 
     def on_fill_found(self, message: posting_fill.FillFound) -> None:
         if not self._current(message):
             return
         self._filling = None
-        filled, kept = self._fill(message.posting)
-        where = posting_fill.FOUND_BY.get(message.posting.found_by)
-        if not filled:
-            said = "Nothing on the page reads as a posting; fill the form in yourself."
-            if kept:
-                said = f"The page only repeats what you typed ({', '.join(kept)})."
-            self._status(said, "warning")
-        else:
-            said = f"Filled in from {where or 'the page'}: {', '.join(filled)}."
-            if kept:
-                said += f" Kept what you typed: {', '.join(kept)}."
-            self._status(f"{said} Check them, then save (ctrl+s).", "success")
+        filled, kept = self._fill(posting_fill.found_values(message.posting))
+        self._status(*posting_fill.found_sentence(message.posting.found_by, filled, kept))
         self._show_holder(message.holder)
+        if "company" in self.found:
+            self.query_one(CompanyHint).look_up(self.found["company"])
 
-    def _fill(self, posting: Posting) -> tuple[list[str], list[str]]:
-        """Put POSTING in the fields the user has not typed in; (filled, kept) by title."""
-        found = {
-            "company": posting.company,
-            "role": posting.role,
-            "url": posting.url,
-            "location": posting.location,
-            "salary": format_salary(posting.salary_min, posting.salary_max),
-            "currency": posting.salary_currency,
-            "posted": posting.posted_on.isoformat() if posting.posted_on else "",
-            "closes": posting.closes_on.isoformat() if posting.closes_on else "",
-            "description": posting.description,
-        }
+    def _fill(self, found: dict[str, str]) -> tuple[list[str], list[str]]:
+        """Put FOUND in the fields the user has not typed in; (filled, kept), by title."""
         filled: list[str] = []
         kept: list[str] = []
         for name, value in found.items():
@@ -409,18 +389,14 @@ class ApplicationForm(FormModal[dict[str, Any] | None]):
 
     def _show_holder(self, holder: posting_fill.Holder | None) -> None:
         self.holder = holder
+        said = (
+            f"{_held(holder)} already holds this posting: ctrl+o opens it instead; "
+            "saving adds it again."
+            if holder
+            else ""
+        )
         line = self.query_one("#fill-holder", Static)
-        if holder is None:
-            line.update("")
-        else:
-            line.update(
-                Text(
-                    for_terminal(
-                        f"{_held(holder)} already holds this posting: ctrl+o opens it instead; "
-                        "saving adds it again."
-                    )
-                )
-            )
+        line.update(Text(for_terminal(said)))
         line.set_class(holder is not None, "-shown")
         self.refresh_bindings()
 
