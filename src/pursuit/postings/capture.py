@@ -117,7 +117,7 @@ def read_saved(path: Path) -> bytes:
         before = os.stat(path)
     except FileNotFoundError:
         hint = ""
-        if "/" not in str(path).rstrip("/") and "." in str(path):
+        if _looks_like_a_host(str(path)):
             hint = f"; to fetch a web address, give it whole: https://{path}"
         raise CaptureFailed(f"no file named {path}{hint}") from None
     except OSError as exc:
@@ -146,6 +146,17 @@ def read_saved(path: Path) -> bytes:
             f"{path} is larger than {MAX_BYTES // 1024 // 1024} MB, too large to be a posting"
         )
     return data
+
+
+def _looks_like_a_host(text: str) -> bool:
+    """Whether TEXT, which names no file, reads as an address without its https://."""
+    first = text.split("/", 1)[0]
+    return (
+        not text.startswith((".", "/", "~"))
+        and "." in first
+        and " " not in text
+        and not first.lower().endswith((".html", ".htm", ".txt"))
+    )
 
 
 def _fetched(
