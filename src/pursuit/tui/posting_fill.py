@@ -166,8 +166,12 @@ def found_sentence(found_by: str, filled: list[str], kept: list[str]) -> tuple[s
 def failed_sentence(error: str) -> str:
     """CaptureFailed's words as the form says them: a sentence, and that nothing changed."""
     error = error.strip().rstrip(".")
-    return f"{error[:1].upper()}{error[1:]}. Nothing was filled in."
+    first = error.split(" ", 1)[0]
+    if "/" not in first:  # an address or a path keeps its letters as they are
+        error = error[:1].upper() + error[1:]
+    return f"{error}. Nothing was filled in."
 
 
 def step_sentence(step: str) -> str:
-    return f"{step.strip().rstrip('.…')}… (escape stops)"
+    """What capture says it is doing ("Asking example.com…"), and how to stop it."""
+    return f"{step.strip()} (escape stops)"

@@ -326,7 +326,7 @@ class ApplicationForm(FormModal[dict[str, Any] | None]):
         self._stop_filling()
         self._show_holder(None)
         source, page = source_of(text)
-        self._status(posting_fill.step_sentence("Reading the posting"), "dim")
+        self._status(posting_fill.step_sentence("Reading the posting…"), "dim")
         self._filling = posting_fill.start(self, source, page)
 
     def _stop_filling(self) -> bool:

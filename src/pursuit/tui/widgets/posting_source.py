@@ -30,9 +30,12 @@ class PostingSource(WritingArea):
         """Enter in the field: read what it holds."""
 
     async def _on_key(self, event: events.Key) -> None:
+        # TextArea's own handler (which runs after this one) would take enter for a newline
+        # before any binding is looked at; the binding is what F1 lists.
         if event.key == "enter":
-            return  # not a newline: left to the binding
-        await super()._on_key(event)
+            event.stop()
+            event.prevent_default()
+            self.action_fill()
 
     def action_fill(self) -> None:
         self.post_message(self.Submitted())
