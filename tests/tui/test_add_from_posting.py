@@ -97,7 +97,9 @@ async def test_a_link_fills_the_form_and_nothing_is_saved_until_save(
         assert {"company", "role", "url", "salary", "currency", "description"} <= set(marked)
         assert "applied" not in marked and "source" not in marked
         status = _status(empty_app)
-        assert status.startswith("Filled in from the posting's own data in the page"), status
+        assert status.startswith(
+            "Filled in from the page's JobPosting data (schema.org): 9 fields, each marked"
+        ), status
         # Shown, not saved.
         assert empty_app.store is not None and empty_app.store.views.applications() == []
 
@@ -153,7 +155,7 @@ async def test_a_pasted_page_fills_the_form_and_keeps_what_was_typed(empty_app: 
         # What the user typed wins over the page.
         assert _field(empty_app, "role") == "Analytics Engineer"
         assert "role" not in _from_page(empty_app)
-        assert "Kept what you typed: role." in _status(empty_app)
+        assert "Kept what you typed for role." in _status(empty_app)
 
 
 async def test_escape_stops_a_slow_fetch_and_fills_nothing(
@@ -174,12 +176,16 @@ async def test_escape_stops_a_slow_fetch_and_fills_nothing(
             assert await asyncio.to_thread(arrived.wait, 10)
             await pilot.pause()
             assert "(escape stops)" in _status(empty_app)
+            filling = form._filling
+            assert filling is not None and filling.worker is not None
             await pilot.press("escape")
             # Stopped at once, while the server still holds the answer; the form stays.
             assert empty_app.screen is form
             assert _status(empty_app) == "Stopped: nothing was filled in."
-            release.set()
+            # The reading itself ends too, without waiting for the answer.
             await settle(pilot)
+            assert filling.worker.is_finished and not release.is_set()
+            release.set()
             assert _field(empty_app, "company") == _field(empty_app, "role") == ""
             assert _from_page(empty_app) == []
             assert _status(empty_app) == "Stopped: nothing was filled in."

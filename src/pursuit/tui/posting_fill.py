@@ -30,7 +30,7 @@ FOUND_BY = {
     "greenhouse": "Greenhouse's job board",
     "lever": "Lever's job board",
     "ashby": "Ashby's job board",
-    "json-ld": "the posting's own data in the page (schema.org JobPosting)",
+    "json-ld": "the page's JobPosting data (schema.org)",
     "opengraph": "the page's preview tags (OpenGraph)",
     "title": "the page's title",
 }
@@ -157,9 +157,13 @@ def found_sentence(found_by: str, filled: list[str], kept: list[str]) -> tuple[s
         if kept:
             return f"The page only says what you typed already ({', '.join(kept)}).", "warning"
         return "Nothing on the page reads as a posting; fill the form in yourself.", "warning"
-    said = f"Filled in from {FOUND_BY.get(found_by, 'the page')}: {', '.join(filled)}."
+    n = len(filled)
+    said = (
+        f"Filled in from {FOUND_BY.get(found_by, 'the page')}: {n} field{'s' * (n != 1)}, "
+        "each marked “from the page”."
+    )
     if kept:
-        said += f" Kept what you typed: {', '.join(kept)}."
+        said += f" Kept what you typed for {', '.join(kept)}."
     return f"{said} Check them, then save (ctrl+s).", "success"
 
 

@@ -108,12 +108,11 @@ class ApplicationForm(FormModal[dict[str, Any] | None]):
             yield Label("Edit application" if e else "New application", id="form-title")
             with VerticalScroll(id="form-fields"):
                 if e is None:
-                    yield Label(
-                        "From a posting: its link, a saved page's path, or the page pasted in "
-                        "(enter fills the form in)",
-                        classes="field-label",
+                    yield Label("From a posting (enter fills the form in)", classes="field-label")
+                    yield PostingSource(
+                        placeholder="its link, a saved page's path, or the page pasted in",
+                        id="f-posting",
                     )
-                    yield PostingSource(id="f-posting")
                     yield Static("", id="fill-status")
                     yield Static("", id="fill-holder")
                 for name, title, hint in TEXT_FIELDS:
