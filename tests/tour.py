@@ -12,10 +12,11 @@ import html
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, OptionList, TextArea
 from textual.worker import WorkerCancelled
 
 from pursuit.tui.screens.application import ApplicationScreen
@@ -98,6 +99,16 @@ async def form(pilot: Pilot) -> None:
     await pilot.press("ctrl+s")
 
 
+#: A posting saved from a careers site, pasted into the add form by the tour.
+POSTING = Path(__file__).resolve().parent / "fixtures" / "postings" / "form-northwind.html"
+
+
+async def filled(pilot: Pilot) -> None:
+    await pilot.press("a")
+    pilot.app.screen.query_one("#f-posting", TextArea).load_text(POSTING.read_text())
+    await pilot.press("ctrl+f")
+
+
 async def draft(pilot: Pilot) -> None:
     await pilot.press("t")
     await settle(pilot)
@@ -144,6 +155,7 @@ SCREENS: dict[str, Stop] = {
     "application": Stop(application, ApplicationScreen, "Senior Data Engineer"),
     "interview": Stop(interview, InterviewScreen, "Tomás Ortega"),
     "form": Stop(form, ApplicationForm, "someday"),
+    "filled": Stop(filled, ApplicationForm, "Company · from the page"),
     "draft": Stop(draft, DraftEditor, "Hannah"),
     "checklist": Stop(checklist, ChecklistScreen, "Lumen Health"),
     "walk": Stop(walk, WalkScreen, "Lumen Health"),

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
+import sqlite3
+import sys
+from typing import Any
 
-from pursuit.cli.common import Command, given_day, reading, writing
+from pursuit.cli.common import Command, UserError, given_day, reading, writing
 from pursuit.cli.output import as_table, print_json
 from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.clock import Clock
@@ -15,26 +19,94 @@ from pursuit.domain.stages import normalise
 def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     stage = normalise(args.stage)
     applied = given_day(args.applied, clock, future=False)
+    # What the command line says wins over what a posting says.
+    given = {
+        name: getattr(args, name)
+        for name in ("url", "source", "location", "notes")
+        if getattr(args, name)
+    }
+    fields: dict[str, Any] = {"sector": args.sector, **given}
+    company, role = args.company or "", args.role or ""
+    found_by, posting_url = "", ""
+    if args.posting is not None:
+        from pursuit.cli.postings import captured
+
+        posting = captured(args.posting)
+        found_by, posting_url = posting.found_by, posting.url
+        found = posting.fields()
+        found_company, found_role = found.pop("company", ""), found.pop("role", "")
+        company, role = company or str(found_company), role or str(found_role)
+        fields = {**found, **fields}
+        _say_what_is_missing(company, role, args.posting)
+    from pursuit.domain.companies import earlier_sentence
     from pursuit.store.application_writes import add_application
+    from pursuit.store.company_memory import earlier_applications
 
     with writing(args, clock) as conn:
+        if args.posting is not None and not args.again:
+            # The address given, and the posting's own when the one given differs from it.
+            holder = _holder(conn, fields.get("url")) or _holder(conn, posting_url)
+            if holder is not None:
+                return _already_held(args, holder)
         app_id = add_application(
-            conn,
-            clock.now(),
-            args.company,
-            args.role,
-            stage=stage,
-            applied_on=applied,
-            url=args.url,
-            source=args.source,
-            location=args.location,
-            sector=args.sector,
-            notes=args.notes,
+            conn, clock.now(), company, role, stage=stage, applied_on=applied, **fields
         )
+        earlier = earlier_applications(conn, company, excluding=app_id)
     if args.json:
-        print_json({"id": app_id})
-    else:
-        print(app_id)
+        print_json({"id": app_id, "added": True, "earlier": [e.id for e in earlier]})
+        return 0
+    print(app_id)
+    if found_by:
+        print(
+            f"Added {role} at {company}, {_FOUND_IN.get(found_by, 'from the posting')}.",
+            file=sys.stderr,
+        )
+    if earlier:
+        today = clock.now().astimezone(local_tz()).date()
+        print(earlier_sentence(company, earlier, today), file=sys.stderr)
+    return 0
+
+
+#: Where the posting's details were found, as the confirmation says it.
+_FOUND_IN = {
+    "greenhouse": "from Greenhouse's job API",
+    "lever": "from Lever's job API",
+    "ashby": "from Ashby's job API",
+    "json-ld": "from the page's job posting data",
+    "opengraph": "from the page's title and summary",
+    "title": "from the page's title",
+}
+
+
+def _say_what_is_missing(company: str, role: str, source: str) -> None:
+    missing = [name for name, value in (("company", company), ("role", role)) if not value]
+    if not missing:
+        return
+    shown = "-" if source == "-" else shlex.quote(source)
+    raise UserError(
+        f"the posting does not name the {' or the '.join(missing)}; give "
+        f"{'them' if len(missing) > 1 else 'it'} after the posting: "
+        f"pursuit add --from {shown} COMPANY ROLE"
+    )
+
+
+def _holder(conn: sqlite3.Connection, url: object) -> int | None:
+    from pursuit.store.postings import application_holding
+
+    return application_holding(conn, url) if isinstance(url, str) else None
+
+
+def _already_held(args: argparse.Namespace, holder: int) -> int:
+    if args.json:
+        print_json({"id": holder, "added": False})
+        return 0
+    # The id on stdout, as for an application added: a script goes on with the one there is.
+    print(holder)
+    print(
+        f"This posting is application {holder} already; nothing added. "
+        "--again adds it anyway (another role at the same posting, a new application).",
+        file=sys.stderr,
+    )
     return 0
 
 

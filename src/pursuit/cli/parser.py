@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from pursuit import __version__
@@ -15,14 +16,37 @@ from pursuit.domain.stages import SECTORS, STAGES
 
 
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        required: Callable[[argparse.Namespace], list[str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         # Let relative dates such as `-3d` or `-2w` be values, as negative numbers are.
         self._negative_number_matcher = re.compile(r"^-\d+(?:\.\d+)?\s*[a-z]*$")
+        #: The arguments still missing once the others are known (required unless...).
+        self._required = required
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        found, rest = super().parse_known_args(args, namespace)
+        missing = self._required(found) if self._required else []
+        if missing:
+            self.error(f"the following arguments are required: {', '.join(missing)}")
+        return found, rest
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _company_and_role(args: argparse.Namespace) -> list[str]:
+    """`add` needs COMPANY and ROLE unless --from gives a posting that may name them."""
+    if args.posting is not None:
+        return []
+    return [name for name in ("company", "role") if getattr(args, name) is None]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,9 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
     demo = command("demo", help="open the app on a fresh database of sample data")
     demo.add_argument("--keep", metavar="PATH", help="write the demo database to PATH and keep it")
 
-    add = command("add", help="add an application; prints its id")
-    add.add_argument("company")
-    add.add_argument("role")
+    add = command(
+        "add",
+        help="add an application, or capture it from its posting (--from); prints its id",
+        required=_company_and_role,
+    )
+    # Optional only with --from, where the posting may name them: see _company_and_role.
+    add.add_argument("company", nargs="?")
+    add.add_argument("role", nargs="?")
+    add.add_argument(
+        "--from",
+        dest="posting",
+        metavar="URL|FILE|-",
+        help="fill it in from the posting: its address, a saved page, or - for text pasted "
+        "on standard input (a page, an address, or the posting's text)",
+    )
+    add.add_argument(
+        "--again",
+        action="store_true",
+        help="add it even when an application already holds the posting",
+    )
     add.add_argument("--stage", default="applied", help=f"one of: {', '.join(STAGES)}")
     add.add_argument("--applied", metavar="WHEN", help="when you applied (default: today)")
     add.add_argument("--url", default="")
@@ -55,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--location", default="")
     add.add_argument("--sector", default="other", help=f"one of: {', '.join(SECTORS)}")
     add.add_argument("--notes", default="")
-    add.add_argument("--json", action="store_true", help='print {"id": N}')
+    add.add_argument(
+        "--json", action="store_true", help='print {"id": N, "added": true, "earlier": [ids]}'
+    )
 
     ls = command("list", help="list applications")
     ls.add_argument("--stage", help="only this stage")

@@ -47,6 +47,29 @@ def for_terminal(text: object, *, multiline: bool = False) -> str:
     return value
 
 
+#: A whole terminal sequence: CSI (ESC [ ... final byte), OSC or another string (ESC ] ...
+#: BEL or ST), or ESC and one character; the 8-bit CSI and OSC too.
+_TERMINAL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+
+
+def without_controls(text: str) -> str:
+    """TEXT from a page with every control character taken out, not shown: kept as data.
+
+    A page's terminal sequences go whole (a colour code leaves no `[31m` behind); newlines
+    and tabs stay for the layout; bidirectional overrides and lone surrogates (bytes that
+    were not text) go too. For text captured to be stored, where a picture of ␛ would only
+    be noise; what is shown still passes `for_terminal`.
+    """
+    value = _TERMINAL_SEQUENCE.sub("", text)
+    value = _CONTROLS_BUT_LAYOUT.sub("", value)
+    value = _BIDI.sub("", value)
+    return _SURROGATE.sub("", value)
+
+
 #: What Rich (and so Textual) reads as a markup tag: `[` then a tag-like word, up to `]`.
 _MARKUP_TAG = re.compile(r"(\\*)(\[[a-zA-Z#/@].*?\])")
 

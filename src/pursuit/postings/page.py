@@ -1,0 +1,233 @@
+"""What a job page says: its JobPosting data, else its OpenGraph tags, else its title.
+
+Each source fills only what the ones before it left blank, so a page whose JSON-LD names the
+role but not the employer still gets the employer from `og:site_name`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from pursuit.postings.addresses import kept_address
+from pursuit.postings.jsonld import job_postings, posting_from
+from pursuit.postings.posting import Posting
+from pursuit.postings.text import html_text, node_text, one_line, plain_text
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
+
+#: Files that are not pages, by how they start.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a zip archive (or a Word or OpenOffice document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "a program"),
+)
+#: How an HTML document can begin (after blanks and a byte-order mark), in lower case.
+_HTML_STARTS = (
+    "<!doctype html",
+    "<html",
+    "<head",
+    "<body",
+    "<!--",
+    "<meta",
+    "<title",
+    "<div",
+    "<p",
+)
+
+
+def binary_kind(data: bytes | str) -> str | None:
+    """What DATA is when it is plainly not text ("a PNG image"), else None."""
+    head = data[:1024].encode("latin-1", "replace") if isinstance(data, str) else data[:1024]
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "a WebP image"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary data"
+    return None
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    head = data[:1024] if isinstance(data, str) else data[:1024].decode("utf-8", "replace")
+    start = head.lstrip("\ufeff \t\r\n").lower()
+    return start.startswith(_HTML_STARTS)
+
+
+def parse(data: bytes | str, charset: str | None = None) -> LexborHTMLParser:
+    """DATA as a document: in the CHARSET the site named, else as the page itself declares
+    (byte-order mark, `<meta charset>`), else UTF-8."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    if isinstance(data, bytes) and charset:
+        try:
+            codecs.lookup(charset)
+            data = data.decode(charset, "replace")
+        except (LookupError, ValueError):
+            pass
+    if isinstance(data, bytes):
+        return LexborHTMLParser(data, encoding=True, scripting=True)
+    return LexborHTMLParser(data, scripting=True)
+
+
+def read_page(data: bytes | str, *, charset: str | None = None, address: str = "") -> Posting:
+    """The posting in the page DATA, fetched from ADDRESS (after redirects) or saved ("")."""
+    tree = parse(data, charset)
+    posting = Posting()
+    blocks = [
+        node.text() for node in tree.css("script") if _is_json_ld(node.attributes.get("type"))
+    ]
+    for job in job_postings(blocks):
+        found = posting_from(job)
+        if found.role or found.company:
+            posting = found
+            break
+    posting = _filled(posting, _from_tags(tree))
+    if not posting.description:
+        posting = replace(posting, description=_main_text(tree))
+    return replace(posting, url=canonical(tree, address))
+
+
+def _is_json_ld(kind: str | None) -> bool:
+    return (kind or "").split(";")[0].strip().lower() == "application/ld+json"
+
+
+def _meta(tree: LexborHTMLParser, name: str) -> str:
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        if (attrs.get("property") or attrs.get("name") or "").strip().lower() == name:
+            return attrs.get("content") or ""
+    return ""
+
+
+def _from_tags(tree: LexborHTMLParser) -> Posting:
+    site = one_line(_meta(tree, "og:site_name"))
+    og_title = one_line(_meta(tree, "og:title"))
+    title_node = tree.css_first("title")
+    title = one_line(title_node.text() if title_node is not None else "")
+    description = plain_text(html_text(_meta(tree, "og:description")))
+    for text, found_by in ((og_title, "opengraph"), (title, "title")):
+        if text:
+            company, role = role_and_company(text, site)
+            if role:
+                return Posting(
+                    company=company, role=role, description=description, found_by=found_by
+                )
+    return Posting(company=site, description=description, found_by="opengraph" if site else "")
+
+
+def _filled(first: Posting, then: Posting) -> Posting:
+    """FIRST, with what it left blank taken from THEN."""
+    return replace(
+        first,
+        company=first.company or then.company,
+        role=first.role or then.role,
+        description=first.description or then.description,
+        found_by=first.found_by or then.found_by,
+    )
+
+
+def _main_text(tree: LexborHTMLParser) -> str:
+    """A page without a description anywhere else: its main content's text, if it has one."""
+    for selector in ("main", "article", "[role=main]"):
+        node = tree.css_first(selector)
+        if node is not None:
+            return node_text(node)
+    return ""
+
+
+def canonical(tree: LexborHTMLParser, address: str) -> str:
+    """`<link rel=canonical>`, else `og:url`, else ADDRESS; as kept (addresses.kept_address)."""
+    for node in tree.css("link"):
+        rel = (node.attributes.get("rel") or "").lower().split()
+        href = node.attributes.get("href")
+        if "canonical" in rel and href:
+            found = kept_address(href, address)
+            if found:
+                return found
+    og = _meta(tree, "og:url")
+    return (kept_address(og, address) if og else "") or kept_address(address)
+
+
+#: Words that separate the parts of a page's title.
+_SEPARATORS = (" | ", " – ", " — ", " - ", " · ", " :: ", " • ")
+#: What some sites put before the role ("Job Application for Data Engineer at Acme").
+_PREFIXES = ("job application for ", "apply for ", "job: ", "careers: ")
+#: Titles that name a site, not a job.
+_NOT_ROLES = frozenset({"careers", "jobs", "job", "home", "apply", "job board", "open positions"})
+
+
+def role_and_company(title: str, site: str = "") -> tuple[str, str]:
+    """(company, role) from a page title: "Role at Company", "Company - Role", "Role |
+    Company", "Company is hiring a Role"; SITE (og:site_name) tells which part is the company.
+    """
+    from pursuit.domain.companies import company_key
+
+    text = " ".join(title.split())
+    lower = text.lower()
+    for marker in (
+        " is hiring for a ",
+        " is hiring for an ",
+        " is hiring for ",
+        " is hiring an ",
+        " is hiring a ",
+        " is hiring ",
+    ):
+        if marker in lower:
+            at = lower.index(marker)
+            return _tidy(text[:at]), _role(text[at + len(marker) :])
+    for prefix in _PREFIXES:
+        if lower.startswith(prefix):
+            text = text[len(prefix) :]
+            break
+    parts = [text]
+    for separator in _SEPARATORS:
+        if separator in text:
+            parts = [p.strip() for p in text.split(separator) if p.strip()]
+            break
+    site_key = company_key(site) if site else ""
+    if len(parts) > 1 and site_key:
+        for i, part in enumerate(parts):
+            if company_key(part) == site_key:
+                others = [p for j, p in enumerate(parts) if j != i]
+                company, role = _at(others[0])
+                return _tidy(part), role
+    first = parts[0]
+    if " at " in first:
+        role, company = _at(first)[1], _at(first)[0]
+        return company, role
+    if len(parts) > 1:
+        last_at = _at(parts[1])
+        if last_at[0]:
+            return last_at[0], last_at[1]
+        if " | " in text:
+            return _tidy(parts[-1]), _role(parts[0])
+        return _tidy(parts[0]), _role(parts[1])
+    return _tidy(site), _role(first)
+
+
+def _at(text: str) -> tuple[str, str]:
+    """(company, role) of "Role at Company", or ("", TEXT)."""
+    role, sep, company = text.rpartition(" at ")
+    if sep and role.strip() and company.strip():
+        return _tidy(company), _role(role)
+    return "", _role(text)
+
+
+def _role(text: str) -> str:
+    value = text.strip(" .!:-|")
+    return "" if value.lower() in _NOT_ROLES else value
+
+
+def _tidy(text: str) -> str:
+    return text.strip(" .!:-|")

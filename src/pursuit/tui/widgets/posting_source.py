@@ -1,0 +1,54 @@
+"""Where a posting comes from: its link, the path of a page saved from it, or the page pasted in.
+
+Several lines, since a pasted page keeps its lines (a one-line field would keep only the first);
+enter asks for the form to be filled, as nobody types a page in by hand: a paste arrives whole,
+newlines and all, without a key.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+
+from pursuit.tui.widgets.writing_area import WritingArea
+
+
+class PostingSource(WritingArea):
+    BINDINGS = [
+        Binding(
+            "enter",
+            "fill",
+            "Fill in",
+            show=False,
+            id="posting-source.fill",
+            tooltip="Read the posting and fill the form in with what it says",
+        ),
+    ]
+
+    class Submitted(Message):
+        """Enter in the field: read what it holds."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # TextArea's own handler (which runs after this one) would take enter for a newline
+        # before any binding is looked at; the binding is what F1 lists.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.action_fill()
+
+    def action_fill(self) -> None:
+        self.post_message(self.Submitted())
+
+
+def source_of(text: str) -> tuple[str, str | None]:
+    """What `capture` is given for TEXT: (an address or a path, None) or ("-", the page).
+
+    One line with a scheme is an address (capture itself says no to one that is not http or
+    https); any other single line is the path of a saved page; several lines, or markup, are
+    the page itself.
+    """
+    stripped = text.strip()
+    if "\n" in stripped or stripped.startswith("<"):
+        return "-", text
+    return stripped, None
