@@ -19,7 +19,7 @@ def test_add_list_stage_round_trip(run, db_path: Path) -> None:
     code, out, _ = run("add", "Acme", "Data Engineer", "--url", "https://acme.example/1")
     assert (code, out.strip()) == (0, "1")
     code, out, _ = run("add", "Bolt", "SRE", "--stage", "saved", "--json")
-    assert json.loads(out) == {"id": 2}
+    assert json.loads(out) == {"id": 2, "added": True, "earlier": []}
     code, out, _ = run("list", "--json")
     rows = json.loads(out)
     assert [(r["id"], r["company"], r["stage"], r["applied"]) for r in rows] == [
