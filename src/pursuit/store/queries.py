@@ -97,6 +97,12 @@ def application(conn: sqlite3.Connection, app_id: int) -> ApplicationRow | None:
     return _app_row(row) if row else None
 
 
+def description(conn: sqlite3.Connection, app_id: int) -> str:
+    """The job description kept with the application ("" when none, or no such application)."""
+    row = conn.execute("SELECT description FROM application WHERE id = ?", (app_id,)).fetchone()
+    return str(row[0] or "") if row else ""
+
+
 _DUE_COLUMNS = (
     "f.application_id, a.company, a.role, f.action, f.contact_id, f.contact_name, "
     "f.interview_id, f.source, f.opens_at, f.due_at, f.overdue_at"
@@ -155,12 +161,14 @@ def due(
     return [_due_row(r) for r in _due(conn, _DUE_COLUMNS, at, application_id, limit)]
 
 
-def due_brief(conn: sqlite3.Connection, at: datetime) -> list[DueBrief]:
+def due_brief(
+    conn: sqlite3.Connection, at: datetime, *, application_id: int | None = None
+) -> list[DueBrief]:
     """As `due`, with only what the command line's JSON says (none of the moments parsed)."""
     columns = (
         "f.application_id, a.company, a.role, f.action, f.due_at, f.overdue_at, f.contact_name"
     )
-    return list(map(DueBrief._make, _due(conn, columns, at, None, None)))
+    return list(map(DueBrief._make, _due(conn, columns, at, application_id, None)))
 
 
 def _due(
