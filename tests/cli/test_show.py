@@ -169,7 +169,7 @@ def test_show_lists_the_open_follow_ups_as_due_prints_them(
     run, store: Store, northwind: int
 ) -> None:
     other = store.applications.add_application("Contoso", "Analyst", applied_on=date(2026, 11, 1))
-    code, out, _ = run("show", str(northwind), "--json")
+    _, out, _ = run("show", str(northwind), "--json")
     follow_ups = json.loads(out)["follow_ups"]
     _, due, _ = run("due", "--json")
     listed = json.loads(due)

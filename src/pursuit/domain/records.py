@@ -155,6 +155,16 @@ class ApplicationDetail:
 
 
 @dataclass(frozen=True)
+class JobDescription:
+    """The posting's description kept with an application, and whose it is."""
+
+    application_id: int
+    company: str
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Interviewer:
     contact_id: int
     name: str

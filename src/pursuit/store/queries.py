@@ -13,7 +13,13 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from pursuit.domain.moments import from_db, to_db
-from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
+from pursuit.domain.records import (
+    ApplicationRow,
+    ContactRow,
+    DueRow,
+    InterviewRow,
+    JobDescription,
+)
 
 # The pipeline's own reads are in pipeline_reads, so that its first frame needs no records.
 from pursuit.store.pipeline_reads import interviews_with_checklists
@@ -101,6 +107,27 @@ def description(conn: sqlite3.Connection, app_id: int) -> str:
     """The job description kept with the application ("" when none, or no such application)."""
     row = conn.execute("SELECT description FROM application WHERE id = ?", (app_id,)).fetchone()
     return str(row[0] or "") if row else ""
+
+
+def job_description(
+    conn: sqlite3.Connection, *, interview_id: int | None = None, application_id: int | None = None
+) -> JobDescription | None:
+    """The description of APPLICATION_ID (or of INTERVIEW_ID's application); None when none
+    is kept (or blank)."""
+    if interview_id is not None:
+        row = conn.execute(
+            "SELECT a.id, a.company, a.role, a.description FROM interview i "
+            "JOIN application a ON a.id = i.application_id WHERE i.id = ?",
+            (interview_id,),
+        ).fetchone()
+    else:
+        row = conn.execute(
+            "SELECT id, company, role, description FROM application WHERE id = ?",
+            (application_id,),
+        ).fetchone()
+    if row is None or not (row[3] or "").strip():
+        return None
+    return JobDescription(*row)
 
 
 _DUE_COLUMNS = (

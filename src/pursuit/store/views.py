@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from pursuit.domain.localzone import local_tz
-from pursuit.domain.records import ApplicationDetail, ApplicationRow, ContactRow, DueRow
+from pursuit.domain.records import (
+    ApplicationDetail,
+    ApplicationRow,
+    ContactRow,
+    DueRow,
+    JobDescription,
+)
 from pursuit.store import queries
 from pursuit.store.database import Database
 from pursuit.store.drafts import Drafts
@@ -43,6 +49,15 @@ class Views:
         """Everyone, or the people of one application (with their role in it)."""
         with self._db.connection() as conn:
             return queries.contacts(conn, app_id)
+
+    def job_description(
+        self, *, interview_id: int | None = None, application_id: int | None = None
+    ) -> JobDescription | None:
+        """The description kept with the application (of INTERVIEW_ID), None if there is none."""
+        with self._db.connection() as conn:
+            return queries.job_description(
+                conn, interview_id=interview_id, application_id=application_id
+            )
 
     def detail(self, app_id: int) -> ApplicationDetail:
         """Everything the application screen shows."""
