@@ -182,6 +182,12 @@ class Transfer:
                 "next action",
                 "due",
                 "archived",
+                "salary min",
+                "salary max",
+                "salary currency",
+                "posted",
+                "closes",
+                "description",
             ]
         )
         with self._db.connection() as conn:
@@ -206,6 +212,12 @@ class Transfer:
                 )
             )
             rows = queries.applications(conn) + queries.applications(conn, archived=True)
+            posting = {
+                app_id: rest
+                for app_id, *rest in conn.execute(
+                    "SELECT id, salary_currency, posted_on, closes_on, description FROM application"
+                )
+            }
         for r in sorted(rows, key=lambda r: r.id):
             # The history agrees with the application screen: applied on the day given.
             history = [
@@ -228,6 +240,10 @@ class Transfer:
                 ACTION_LABELS.get(r.next_action or "", ""),
                 r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",
                 "yes" if r.archived else "",
+                r.salary_min,
+                r.salary_max,
+                # Dates as stored: ISO already.
+                *(value or "" for value in posting[r.id]),
             ]
             writer.writerow([csv_cell(cell) for cell in cells])
         return out.getvalue()
