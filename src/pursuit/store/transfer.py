@@ -69,12 +69,14 @@ class Transfer:
         applications only; running it again adds just the rest. AFTER_BATCH is called with
         the number added so far after each batch is committed.
         """
+        from pursuit.store.company_memory import BeforeTheImport
         from pursuit.store.import_writer import Known, Tally, write_batch
 
+        tz = local_tz()
         with self._db.connection() as conn:
             known = Known(conn)
+            before = BeforeTheImport(conn, tz)
         tally = Tally()
-        tz = local_tz()
         stream = iter(rows)
         try:
             while batch := list(islice(stream, batch_size)):
@@ -90,6 +92,7 @@ class Transfer:
                         tz=tz,
                         rules=self._follow_ups.rules_in(s),
                         tally=tally,
+                        before=before,
                     )
                     if dry_run:
                         s.rollback()
@@ -97,7 +100,7 @@ class Transfer:
                     after_batch(tally.added)
         finally:
             known.close()
-        return ImportResult(tally.added, tally.first_duplicates, tally.duplicates)
+        return ImportResult(tally.added, tally.first_duplicates, tally.duplicates, before.result())
 
     # --- the JSON dump ---------------------------------------------------------------------
 
