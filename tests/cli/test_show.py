@@ -278,3 +278,25 @@ def test_show_does_not_import_the_orm(db_path: Path, northwind: int) -> None:
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "pursuit.store.whole_application" in imported
     assert not {name for name in imported if name.split(".")[0] in ("sqlalchemy", "sqlmodel")}
+
+
+def test_a_past_cancelled_interview_and_a_closed_posting_say_so(
+    run, store: Store, db_path: Path
+) -> None:
+    app = store.applications.add_application(
+        "Fabrikam", "Analyst", closes_on=date(2026, 11, 10), applied_on=date(2026, 11, 1)
+    )
+    call = store.people.add_interview(app, datetime(2026, 11, 16, 9, 0, tzinfo=UTC), kind="phone")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "UPDATE interview SET cancelled_at = '2026-11-15 08:00:00.000000' WHERE id = ?",
+            (call,),
+        )
+    conn.close()
+    _, out, _ = run("show", str(app))
+    lines = out.splitlines()
+    assert "  Closes    Tue 10 Nov (closed)" in lines
+    history = lines[lines.index("History") : lines.index("Job description")]
+    assert "  Mon 16 Nov 09:00  Phone interview (cancelled)" in history
+    # The application screen's history reads the same.
+    assert "Phone interview (cancelled)" in [t.text for t in store.views.detail(app).timeline]
