@@ -44,16 +44,6 @@ def visible(rows: list[ChecklistRow], target: ChecklistTarget) -> list[Checklist
     return [r for r in rows if target.show_after or r.phase != "after"]
 
 
-def description_key(screen: Screen[Any], description: JobDescription | None) -> None:
-    """What `j` does on the checklist and in walk mode: the job description, whole."""
-    from pursuit.tui.screens.job_description import JobDescriptionScreen
-
-    if description is None:
-        screen.notify("No job description is kept for this application.", severity="warning")
-        return
-    screen.app.push_screen(JobDescriptionScreen(description))
-
-
 #: Said after the item about rereading the job description, when there is one to read.
 READ_IT = "j: read it here"
 
@@ -297,7 +287,9 @@ class ChecklistScreen(LoadingScreen[tuple[list[ChecklistRow], JobDescription | N
             )
 
     def action_description(self) -> None:
-        description_key(self, self.description)
+        from pursuit.tui.screens.job_description import read_description
+
+        read_description(self, self.description)
 
     def action_walk(self) -> None:
         from pursuit.tui.screens.walk import WalkScreen

@@ -3,21 +3,28 @@ an interview (the posting itself may be gone by then)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from pursuit.domain.records import JobDescription
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.widgets.description_box import description_text
 from pursuit.tui.widgets.title_bar import TitleBar
 
 
-def description_text(text: str) -> Text:
-    """TEXT from the posting as a widget shows it: lines kept, never markup or a control."""
-    return Text(for_terminal(text.strip(), multiline=True))
+def read_description(screen: Screen[Any], description: JobDescription | None) -> None:
+    """What `j` does on the application screen, the checklist and in walk mode."""
+    if description is None or not description.text.strip():
+        screen.notify("No job description is kept for this application.", severity="warning")
+        return
+    screen.app.push_screen(JobDescriptionScreen(description))
 
 
 class JobDescriptionScreen(PursuitScreen[None]):

@@ -15,8 +15,9 @@ from pursuit.domain.checklists import about_the_description
 from pursuit.domain.records import ChecklistRow, JobDescription
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.base import PursuitScreen
-from pursuit.tui.screens.checklist import READ_IT, description_key
+from pursuit.tui.screens.checklist import READ_IT
 from pursuit.tui.screens.checklist_target import ChecklistTarget
+from pursuit.tui.screens.job_description import read_description
 from pursuit.tui.widgets.marked_text_area import WritingArea
 
 
@@ -188,7 +189,7 @@ class WalkScreen(PursuitScreen[None]):
 
     def action_description(self) -> None:
         self._save_notes()
-        description_key(self, self.description)
+        read_description(self, self.description)
 
     def action_leave(self) -> None:
         notes = self.query_one("#walk-notes", TextArea)
