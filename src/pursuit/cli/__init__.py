@@ -31,6 +31,7 @@ GROUPS = {
     "add": "applications",
     "list": "applications",
     "stage": "applications",
+    "show": "showing",
     "interview": "schedule",
     "log": "schedule",
     "dismiss": "schedule",

@@ -76,6 +76,11 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
         f"{verb} {result.added}, {result.duplicate_count} already there, "
         f"{plan.unreadable} unreadable"
     )
+    from pursuit.domain.dates import local_tz
+
+    before = result.earlier.sentence(clock.now().astimezone(local_tz()).date())
+    if before:
+        print(before)
     return 0
 
 

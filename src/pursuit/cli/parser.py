@@ -105,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--archived", action="store_true", help="list archived applications")
     ls.add_argument("--json", action="store_true")
 
+    show = command("show", help="everything about one application")
+    show.add_argument("app", type=int, metavar="APP", help="application id")
+    show.add_argument("--json", action="store_true")
+
     st = command("stage", help="move an application to a stage")
     st.add_argument("app", type=int, metavar="APP", help="application id")
     st.add_argument("stage", metavar="STAGE", help=f"one of: {', '.join(STAGES)}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-from datetime import UTC
+from collections.abc import Iterable
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from pursuit.cli.common import Command, UserError, given_moment, reading, writing
 from pursuit.cli.output import as_table, print_json
@@ -17,6 +19,9 @@ from pursuit.domain.moments import from_db, to_db
 from pursuit.domain.pipeline import MARKERS, state_at
 from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.store.errors import UnknownPerson
+
+if TYPE_CHECKING:
+    from pursuit.store.queries import DueBrief
 
 
 def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
@@ -161,6 +166,27 @@ def _what(action: str, names: list[str | None]) -> str:
     return what
 
 
+def due_records(brief: Iterable[DueBrief], at: datetime, tz: tzinfo) -> list[dict[str, Any]]:
+    """Open follow-ups as `due --json` gives them (and `show --json`): moments where you are."""
+    stored_at = to_db(at)
+    # Follow-ups fall due at the same few moments (the start of a day): write each once.
+    shown: dict[str, str] = {}
+    return [
+        {
+            "application": app_id,
+            "company": company,
+            "role": role,
+            "action": action,
+            "due": shown.get(due_at)
+            or shown.setdefault(due_at, from_db(due_at).astimezone(tz).isoformat()),
+            # The stored text sorts as the moment does.
+            "overdue": overdue_at <= stored_at,
+            "contact": contact,
+        }
+        for app_id, company, role, action, due_at, overdue_at, contact in brief
+    ]
+
+
 def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.store import queries
 
@@ -170,25 +196,7 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     if args.json:
         with reading(args, clock) as conn:
             brief = queries.due_brief(conn, at)
-        stored_at = to_db(at)
-        # Follow-ups fall due at the same few moments (the start of a day): write each once.
-        shown: dict[str, str] = {}
-        print_json(
-            [
-                {
-                    "application": app_id,
-                    "company": company,
-                    "role": role,
-                    "action": action,
-                    "due": shown.get(due_at)
-                    or shown.setdefault(due_at, from_db(due_at).astimezone(tz).isoformat()),
-                    # The stored text sorts as the moment does.
-                    "overdue": overdue_at <= stored_at,
-                    "contact": contact,
-                }
-                for app_id, company, role, action, due_at, overdue_at, contact in brief
-            ]
-        )
+        print_json(due_records(brief, at, tz))
         return 0
     with reading(args, clock) as conn:
         rows = queries.due(conn, at)
@@ -221,7 +229,6 @@ def cmd_due(args: argparse.Namespace, clock: Clock) -> int:
     if "later" in states:
         counts.append(f"{states.count('later')} not yet due ({MARKERS['later']})")
     print(f"\n{', '.join(counts)}")
-    return 0
     return 0
 
 

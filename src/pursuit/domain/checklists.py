@@ -70,6 +70,16 @@ def debrief_done(debrief: Mapping[str, object]) -> set[str]:
     }
 
 
+#: The item the job description kept with the application answers: on the checklist and in
+#: walk mode the description is one key away from it.
+REREAD_DESCRIPTION: Final = "Reread the job description"
+
+
+def about_the_description(text: str) -> bool:
+    """Whether an item (by its TEXT) is the one about rereading the job description."""
+    return text.strip().casefold() == REREAD_DESCRIPTION.casefold()
+
+
 #: Items whose text holds this slot are made once per interviewer.
 PERSON_SLOT: Final = "{interviewer}"
 
@@ -114,10 +124,7 @@ BUILTIN: Final[tuple[TemplateItem, ...]] = tuple(
     + _items(
         "general",
         "The role",
-        (
-            "Reread the job description",
-            "List the main responsibilities and the skills they ask for.",
-        ),
+        (REREAD_DESCRIPTION, "List the main responsibilities and the skills they ask for."),
         (
             "Match each required skill with an example of your own",
             "Use the notes field: skill, situation, what you did, the result.",

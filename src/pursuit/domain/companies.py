@@ -138,11 +138,38 @@ def _when(day: date, today: date) -> str:
     return f"in {month}" if day.year == today.year else f"in {month} {day.year}"
 
 
+def outcome(earlier: EarlierApplication, today: date) -> str:
+    """`Data Engineer, rejected in March`: the role and how it ended (or stands)."""
+    stage = _OUTCOMES.get(earlier.stage, earlier.stage)
+    return f"{earlier.role}, {stage} {_when(earlier.since, today)}"
+
+
 def earlier_sentence(company: str, earlier: list[EarlierApplication], today: date) -> str:
     """`You applied to Northwind Analytics before: Data Engineer, rejected in March.`"""
-    parts = [
-        f"{e.role}, {_OUTCOMES.get(e.stage, e.stage)} {_when(e.since, today)} (#{e.id})"
-        for e in earlier
-    ]
+    parts = [f"{outcome(e, today)} (#{e.id})" for e in earlier]
     name = earlier[0].company if earlier else company
     return f"You applied to {name} before: {'; '.join(parts)}."
+
+
+@dataclass(frozen=True)
+class ImportedBefore:
+    """The imported rows that are for a company applied to before the import."""
+
+    rows: int = 0
+    #: The first few such companies, each by its newest earlier application.
+    named: tuple[EarlierApplication, ...] = ()
+    #: The rows for companies not named.
+    more: int = 0
+
+    def sentence(self, today: date) -> str:
+        """`3 rows are for companies you applied to before: Northwind Analytics (Data
+        Engineer, rejected in March), ...`; "" when there are none."""
+        if not self.rows:
+            return ""
+        rows = "1 row is" if self.rows == 1 else f"{self.rows:,} rows are"
+        whom = "a company" if len(self.named) == 1 and not self.more else "companies"
+        names = [f"{e.company} ({outcome(e, today)})" for e in self.named]
+        if self.more:
+            names.append(f"{self.more:,} more row{'s' if self.more > 1 else ''}")
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"{rows} for {whom} you applied to before: {listed}."

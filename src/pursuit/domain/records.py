@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from pursuit.domain.timeline import with_note
+
 
 def interview_title(kind: str, round_name: str) -> str:
     """`Video · Panel`: the format, and the round's name when it says more."""
@@ -111,10 +113,17 @@ class InterviewRow:
 @dataclass(frozen=True)
 class TimelineEntry:
     at: datetime
-    kind: str  # stage, an activity kind, or interview
-    text: str
+    kind: str  # stage, an activity kind, interview, or dismissed
+    #: What happened, without the note: `Applied → Screening`, `Heard back (Jo Park)`.
+    what: str
     #: A day the job seeker gave (the day they applied), with no time of its own to show.
     day_only: bool = False
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        """What happened and its note, as one line of the history."""
+        return with_note(self.kind, self.what, self.note)
 
 
 @dataclass(frozen=True)
@@ -141,6 +150,18 @@ class ApplicationDetail:
     timeline: list[TimelineEntry] = field(default_factory=list)
     due: list[DueRow] = field(default_factory=list)
     drafts: list[DraftRow] = field(default_factory=list)
+    #: The posting's job description as kept ("" when none was).
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class JobDescription:
+    """The posting's description kept with an application, and whose it is."""
+
+    application_id: int
+    company: str
+    role: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -215,3 +236,38 @@ class PrepRow:
     interview: InterviewRow
     settled: int
     total: int
+
+
+@dataclass(frozen=True)
+class InterviewFacts:
+    """An interview as `pursuit show` gives it: everything known, cancelled ones too."""
+
+    id: int
+    starts_at: datetime
+    kind: str
+    round_name: str
+    location: str = ""
+    link: str = ""
+    interviewers: tuple[str, ...] = ()
+    decision_by: date | None = None
+    cancelled_at: datetime | None = None
+
+    @property
+    def title(self) -> str:
+        return interview_title(self.kind, self.round_name)
+
+
+@dataclass(frozen=True)
+class WholeApplication:
+    """Everything about one application: `pursuit show`."""
+
+    row: ApplicationRow
+    salary_currency: str = ""
+    description: str = ""
+    posted_on: date | None = None
+    closes_on: date | None = None
+    #: Newest first, as the application screen lists them.
+    interviews: list[InterviewFacts] = field(default_factory=list)
+    contacts: list[ContactRow] = field(default_factory=list)
+    #: Newest first.
+    history: list[TimelineEntry] = field(default_factory=list)

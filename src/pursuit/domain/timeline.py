@@ -27,11 +27,19 @@ EVENT_WORDS: Final = {
 }
 
 
-def stage_change(from_stage: str | None, to_stage: str, note: str) -> str:
+def with_note(kind: str, what: str, note: str) -> str:
+    """WHAT happened followed by its NOTE, as one line: `Heard back · they liked it`; a note
+    of the job seeker's own reads `Note: ...`."""
+    if not note:
+        return what
+    return f"{what}: {note}" if kind == "note" else f"{what} · {note}"
+
+
+def stage_change(from_stage: str | None, to_stage: str, note: str = "") -> str:
     text = (
         f"{label(from_stage)} → {label(to_stage)}" if from_stage else f"Added as {label(to_stage)}"
     )
-    return text + (f" · {note}" if note else "")
+    return with_note("stage", text, note)
 
 
 @dataclass(frozen=True)
@@ -46,10 +54,15 @@ class StageStep:
     note: str = ""
 
     @property
-    def text(self) -> str:
+    def what(self) -> str:
+        """The step without its note."""
         if self.at is None:
-            return label(self.to_stage) + (f" · {self.note}" if self.note else "")
-        return stage_change(self.from_stage, self.to_stage, self.note)
+            return label(self.to_stage)
+        return stage_change(self.from_stage, self.to_stage)
+
+    @property
+    def text(self) -> str:
+        return with_note("stage", self.what, self.note)
 
 
 def stage_steps(
@@ -79,18 +92,17 @@ def says_itself(kind: str) -> bool:
     return kind in EVENT_STAGE
 
 
-def event(kind: str, who: str | None, note: str) -> str:
+def event(kind: str, who: str | None, note: str = "") -> str:
     text = EVENT_WORDS.get(kind, kind)
     if who:
         text += f" ({who})"
-    if note:
-        text += f": {note}" if kind == "note" else f" · {note}"
-    return text
+    return with_note(kind, text, note)
 
 
-def interview(title: str) -> str:
+def interview(title: str, *, cancelled: bool = False) -> str:
     # A round the user named "Panel interview" is not a "Panel interview interview".
-    return title if title.casefold().endswith("interview") else f"{title} interview"
+    text = title if title.casefold().endswith("interview") else f"{title} interview"
+    return f"{text} (cancelled)" if cancelled else text
 
 
 def dismissal(action: str, who: str | None) -> str:

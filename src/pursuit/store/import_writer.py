@@ -17,6 +17,7 @@ from pursuit.domain import followups as fu
 from pursuit.domain.moments import to_db
 from pursuit.domain.spreadsheet_words import fold
 from pursuit.domain.stages import STAGES
+from pursuit.store.company_memory import BeforeTheImport
 from pursuit.store.errors import InvalidValue
 from pursuit.store.importer import ImportRow
 from pursuit.store.rescheduling import RESCHEDULE_BATCH, reschedule
@@ -111,8 +112,10 @@ def write_batch(
     tz: tzinfo,
     rules: fu.Rules,
     tally: Tally,
+    before: BeforeTheImport | None = None,
 ) -> None:
-    """Write ROWS on CONN (inside the caller's transaction), skipping those already known."""
+    """Write ROWS on CONN (inside the caller's transaction), skipping those already known;
+    BEFORE is told which companies they were for."""
     from pursuit.domain.companies import company_key
     from pursuit.store.applications import validate_application
     from pursuit.store.contacts import name_key
@@ -120,6 +123,7 @@ def write_batch(
 
     stamp = to_db(now)
     written: list[int] = []
+    companies: list[str] = []
     for row in rows:
         if known.has(row):
             tally.duplicate(row.line)
@@ -127,6 +131,7 @@ def write_batch(
         if row.stage not in STAGES:
             raise InvalidValue(f"line {row.line}: unknown stage {row.stage!r}")
         v = validate_application({"company": row.company, "role": row.role, **row.values})
+        key = company_key(v["company"])
         applied_on = row.applied_on
         if applied_on is None and row.stage != "saved":
             applied_on = now.astimezone(tz).date()
@@ -134,7 +139,7 @@ def write_batch(
             _APPLICATION,
             (
                 v["company"],
-                company_key(v["company"]),
+                key,
                 v["role"],
                 v.get("url", ""),
                 v.get("source", ""),
@@ -153,11 +158,11 @@ def write_batch(
         note = f"imported from {source}, line {row.line}" if source else "imported"
         conn.execute(_STAGE_EVENT, (app_id, row.stage, stamp, note))
         written.append(app_id)
+        companies.append(key)
         if row.contact:
             name = clean_text(row.contact, "contact name", required=True, limit=200)
-            key = name_key(name)
             found = conn.execute(
-                "SELECT id FROM contact WHERE name_key = ? ORDER BY id LIMIT 1", (key,)
+                "SELECT id FROM contact WHERE name_key = ? ORDER BY id LIMIT 1", (name_key(name),)
             ).fetchone()
             contact_id = (
                 found[0]
@@ -165,7 +170,7 @@ def write_batch(
                 else conn.execute(
                     "INSERT INTO contact (name, name_key, title, email, phone, linkedin, notes) "
                     "VALUES (?, ?, '', '', '', '', '')",
-                    (name, key),
+                    (name, name_key(name)),
                 ).lastrowid
             )
             conn.execute(
@@ -177,3 +182,5 @@ def write_batch(
         tally.added += 1
     for start in range(0, len(written), RESCHEDULE_BATCH):
         reschedule(conn, written[start : start + RESCHEDULE_BATCH], now, rules, tz)
+    if before is not None:
+        before.batch(conn, companies)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pursuit.domain import date_order
+from pursuit.domain.companies import ImportedBefore
 from pursuit.domain.dates import BadDate, parse_day
 from pursuit.domain.salary import BadSalary, parse_salary
 from pursuit.domain.spreadsheet_words import FIELDS as FIELDS  # the import screen reads them here
@@ -399,3 +400,5 @@ class ImportResult:
     duplicates: list[int]
     #: How many there were in all.
     duplicate_count: int = 0
+    #: The rows added that are for a company applied to before the import.
+    earlier: ImportedBefore = field(default_factory=ImportedBefore)

@@ -13,7 +13,13 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from pursuit.domain.moments import from_db, to_db
-from pursuit.domain.records import ApplicationRow, ContactRow, DueRow, InterviewRow
+from pursuit.domain.records import (
+    ApplicationRow,
+    ContactRow,
+    DueRow,
+    InterviewRow,
+    JobDescription,
+)
 
 # The pipeline's own reads are in pipeline_reads, so that its first frame needs no records.
 from pursuit.store.pipeline_reads import interviews_with_checklists
@@ -97,6 +103,33 @@ def application(conn: sqlite3.Connection, app_id: int) -> ApplicationRow | None:
     return _app_row(row) if row else None
 
 
+def description(conn: sqlite3.Connection, app_id: int) -> str:
+    """The job description kept with the application ("" when none, or no such application)."""
+    row = conn.execute("SELECT description FROM application WHERE id = ?", (app_id,)).fetchone()
+    return str(row[0] or "") if row else ""
+
+
+def job_description(
+    conn: sqlite3.Connection, *, interview_id: int | None = None, application_id: int | None = None
+) -> JobDescription | None:
+    """The description of APPLICATION_ID (or of INTERVIEW_ID's application); None when none
+    is kept (or blank)."""
+    if interview_id is not None:
+        row = conn.execute(
+            "SELECT a.id, a.company, a.role, a.description FROM interview i "
+            "JOIN application a ON a.id = i.application_id WHERE i.id = ?",
+            (interview_id,),
+        ).fetchone()
+    else:
+        row = conn.execute(
+            "SELECT id, company, role, description FROM application WHERE id = ?",
+            (application_id,),
+        ).fetchone()
+    if row is None or not (row[3] or "").strip():
+        return None
+    return JobDescription(*row)
+
+
 _DUE_COLUMNS = (
     "f.application_id, a.company, a.role, f.action, f.contact_id, f.contact_name, "
     "f.interview_id, f.source, f.opens_at, f.due_at, f.overdue_at"
@@ -155,12 +188,14 @@ def due(
     return [_due_row(r) for r in _due(conn, _DUE_COLUMNS, at, application_id, limit)]
 
 
-def due_brief(conn: sqlite3.Connection, at: datetime) -> list[DueBrief]:
+def due_brief(
+    conn: sqlite3.Connection, at: datetime, *, application_id: int | None = None
+) -> list[DueBrief]:
     """As `due`, with only what the command line's JSON says (none of the moments parsed)."""
     columns = (
         "f.application_id, a.company, a.role, f.action, f.due_at, f.overdue_at, f.contact_name"
     )
-    return list(map(DueBrief._make, _due(conn, columns, at, None, None)))
+    return list(map(DueBrief._make, _due(conn, columns, at, application_id, None)))
 
 
 def _due(

@@ -69,12 +69,14 @@ class Transfer:
         applications only; running it again adds just the rest. AFTER_BATCH is called with
         the number added so far after each batch is committed.
         """
+        from pursuit.store.company_memory import BeforeTheImport
         from pursuit.store.import_writer import Known, Tally, write_batch
 
+        tz = local_tz()
         with self._db.connection() as conn:
             known = Known(conn)
+            before = BeforeTheImport(conn, tz)
         tally = Tally()
-        tz = local_tz()
         stream = iter(rows)
         try:
             while batch := list(islice(stream, batch_size)):
@@ -90,6 +92,7 @@ class Transfer:
                         tz=tz,
                         rules=self._follow_ups.rules_in(s),
                         tally=tally,
+                        before=before,
                     )
                     if dry_run:
                         s.rollback()
@@ -97,7 +100,7 @@ class Transfer:
                     after_batch(tally.added)
         finally:
             known.close()
-        return ImportResult(tally.added, tally.first_duplicates, tally.duplicates)
+        return ImportResult(tally.added, tally.first_duplicates, tally.duplicates, before.result())
 
     # --- the JSON dump ---------------------------------------------------------------------
 
@@ -179,6 +182,12 @@ class Transfer:
                 "next action",
                 "due",
                 "archived",
+                "salary min",
+                "salary max",
+                "salary currency",
+                "posted",
+                "closes",
+                "description",
             ]
         )
         with self._db.connection() as conn:
@@ -203,6 +212,12 @@ class Transfer:
                 )
             )
             rows = queries.applications(conn) + queries.applications(conn, archived=True)
+            posting = {
+                app_id: rest
+                for app_id, *rest in conn.execute(
+                    "SELECT id, salary_currency, posted_on, closes_on, description FROM application"
+                )
+            }
         for r in sorted(rows, key=lambda r: r.id):
             # The history agrees with the application screen: applied on the day given.
             history = [
@@ -225,6 +240,10 @@ class Transfer:
                 ACTION_LABELS.get(r.next_action or "", ""),
                 r.next_due_at.astimezone(tz).date().isoformat() if r.next_due_at else "",
                 "yes" if r.archived else "",
+                r.salary_min,
+                r.salary_max,
+                # Dates as stored: ISO already.
+                *(value or "" for value in posting[r.id]),
             ]
             writer.writerow([csv_cell(cell) for cell in cells])
         return out.getvalue()

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from datetime import date, datetime, time
+from datetime import datetime
 
-from pursuit.domain import timeline as words
 from pursuit.domain.localzone import local_tz
-from pursuit.domain.moments import from_db
 from pursuit.domain.records import (
     ApplicationDetail,
     ApplicationRow,
     ContactRow,
     DueRow,
-    TimelineEntry,
+    JobDescription,
 )
 from pursuit.store import queries
 from pursuit.store.database import Database
 from pursuit.store.drafts import Drafts
 from pursuit.store.errors import NotFound
+from pursuit.store.history import history
 
 
 class Views:
@@ -53,6 +50,15 @@ class Views:
         with self._db.connection() as conn:
             return queries.contacts(conn, app_id)
 
+    def job_description(
+        self, *, interview_id: int | None = None, application_id: int | None = None
+    ) -> JobDescription | None:
+        """The description kept with the application (of INTERVIEW_ID), None if there is none."""
+        with self._db.connection() as conn:
+            return queries.job_description(
+                conn, interview_id=interview_id, application_id=application_id
+            )
+
     def detail(self, app_id: int) -> ApplicationDetail:
         """Everything the application screen shows."""
         row = self.application(app_id)
@@ -61,14 +67,8 @@ class Views:
             due = queries.pending(conn, app_id)
             contacts = queries.contacts(conn, app_id)
             names = {c.id: c.name for c in contacts}
-            timeline = list(self._timeline(conn, app_id, names, row.applied_on))
-        now = self._db.now()
-        for iv in interviews:
-            if iv.starts_at <= now:
-                timeline.append(TimelineEntry(iv.starts_at, "interview", words.interview(iv.title)))
-        # Newest first; entries made in the same instant keep the order they were made in.
-        timeline.reverse()
-        timeline.sort(key=lambda t: t.at, reverse=True)
+            timeline = history(conn, app_id, names, row.applied_on, self._db.now(), local_tz())
+            description = queries.description(conn, app_id)
         return ApplicationDetail(
             row=row,
             interviews=interviews,
@@ -76,39 +76,5 @@ class Views:
             timeline=timeline,
             due=due,
             drafts=self._drafts.drafts(app_id),
+            description=description,
         )
-
-    @staticmethod
-    def _timeline(
-        conn: sqlite3.Connection, app_id: int, names: dict[int, str], applied_on: date | None
-    ) -> Iterator[TimelineEntry]:
-        tz = local_tz()
-        changes = conn.execute(
-            "SELECT from_stage, to_stage, at, note FROM stage_event WHERE application_id = ? "
-            "ORDER BY id",
-            (app_id,),
-        )
-        for step in words.stage_steps(
-            ((f, t, from_db(at), note) for f, t, at, note in changes), applied_on, tz
-        ):
-            if step.at is None:  # the day applied, as given: the start of that day
-                at = datetime.combine(step.day, time(0, 0), tzinfo=tz)
-                yield TimelineEntry(at, "stage", step.text, day_only=True)
-            else:
-                yield TimelineEntry(step.at, "stage", step.text)
-        for kind, at, contact_id, note in conn.execute(
-            "SELECT kind, at, contact_id, note FROM activity WHERE application_id = ? ORDER BY id",
-            (app_id,),
-        ):
-            if not words.says_itself(kind):
-                yield TimelineEntry(
-                    from_db(at), kind, words.event(kind, names.get(contact_id), note)
-                )
-        for action, at, contact_id in conn.execute(
-            "SELECT action, at, contact_id FROM follow_up_dismissal WHERE application_id = ? "
-            "ORDER BY id",
-            (app_id,),
-        ):
-            yield TimelineEntry(
-                from_db(at), "dismissed", words.dismissal(action, names.get(contact_id))
-            )

@@ -22,6 +22,7 @@ from pursuit.tui.follow_up_states import STATES, due_state, readable
 from pursuit.tui.saving import reading, typed_text
 from pursuit.tui.screens.base import LoadingScreen, once_shown
 from pursuit.tui.screens.keys import APPLICATION_KEYS
+from pursuit.tui.widgets.description_box import DescriptionBox
 from pursuit.tui.widgets.pane_list import PaneList
 from pursuit.tui.widgets.title_bar import TitleBar
 
@@ -59,6 +60,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                 with Vertical(classes="pane", id="app-history"):
                     yield Label("History", classes="section-title")
                     yield Static(id="app-timeline", classes="pane-body")
+            yield DescriptionBox()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -147,7 +149,17 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
             timeline.append(f"{shown}  ", style="dim")
             timeline.append(f"{entry.text}\n")
         self.query_one("#app-timeline", Static).update(timeline)
+        self.query_one(DescriptionBox).show(d.description)
         self.sub_title = f"{d.row.company} · {d.row.role}"
+
+    @once_shown
+    def action_description(self) -> None:
+        from pursuit.domain.records import JobDescription
+        from pursuit.tui.screens.job_description import read_description
+
+        if (d := self.detail) is not None:
+            kept = JobDescription(self.app_id, d.row.company, d.row.role, d.description)
+            read_description(self, kept)
 
     def _header(self, today: Any) -> Text:
         assert self.detail is not None

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from pursuit.domain import checklists as cl
 from pursuit.domain.days import exact_day_time
-from pursuit.domain.records import ChecklistRow
+from pursuit.domain.records import ChecklistRow, JobDescription
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.base import LoadingScreen
 from pursuit.tui.screens.checklist_target import ChecklistTarget
@@ -44,7 +44,11 @@ def visible(rows: list[ChecklistRow], target: ChecklistTarget) -> list[Checklist
     return [r for r in rows if target.show_after or r.phase != "after"]
 
 
-class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
+#: Said after the item about rereading the job description, when there is one to read.
+READ_IT = "j: read it here"
+
+
+class ChecklistScreen(LoadingScreen[tuple[list[ChecklistRow], JobDescription | None]]):
     BINDINGS = [
         Binding(
             "escape", "app.pop_screen", "Back", id="checklist.back", tooltip="Back to the interview"
@@ -66,6 +70,14 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
         Binding("n", "add", "Add", id="checklist.add", tooltip="Add an item of your own here"),
         Binding("e", "edit", "Edit", id="checklist.edit", tooltip="Reword the item"),
         Binding("d", "remove", "Remove", id="checklist.remove", tooltip="Remove the item"),
+        Binding(
+            "j",
+            "description",
+            "Description",
+            id="checklist.description",
+            show=False,
+            tooltip="Read the job description kept with the application",
+        ),
     ]
 
     def __init__(self, target: ChecklistTarget) -> None:
@@ -73,6 +85,7 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
         self.target = target
         self.rows: list[ChecklistRow] = []
         self.select_next: int | None = None
+        self.description: JobDescription | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -98,13 +111,13 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
         if self.is_attached:
             self.follow_changes()
 
-    def read(self, store: Store) -> list[ChecklistRow]:
-        if self.target.application_id is not None:
-            return store.checklists.checklist(application_id=self.target.application_id)
-        return store.checklists.checklist(interview_id=self.target.interview_id)
+    def read(self, store: Store) -> tuple[list[ChecklistRow], JobDescription | None]:
+        scope = self.target.scope()
+        return store.checklists.checklist(**scope), store.views.job_description(**scope)
 
-    def show(self, data: list[ChecklistRow]) -> None:
-        self.rows = visible(data, self.target)
+    def show(self, data: tuple[list[ChecklistRow], JobDescription | None]) -> None:
+        rows, self.description = data
+        self.rows = visible(rows, self.target)
         self.draw()
 
     def draw(self) -> None:
@@ -123,6 +136,8 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
             line.append(row.text, style="strike dim" if row.state != "open" else "")
             if row.notes:
                 line.append("  ✎", style="cyan")
+            if self.description is not None and cl.about_the_description(row.text):
+                line.append(f"  ({READ_IT})", style="dim")
             items.add_option(Option(line, id=f"i-{row.id}"))
         if self.select_next is not None:
             self.select(self.select_next)
@@ -271,12 +286,22 @@ class ChecklistScreen(LoadingScreen[list[ChecklistRow]]):
                 ),
             )
 
+    def action_description(self) -> None:
+        from pursuit.tui.screens.job_description import read_description
+
+        read_description(self, self.description)
+
     def action_walk(self) -> None:
         from pursuit.tui.screens.walk import WalkScreen
 
         if self.rows:
             start = self.selected()
             self.app.push_screen(
-                WalkScreen(self.target, self.rows, self.rows.index(start) if start else 0),
+                WalkScreen(
+                    self.target,
+                    self.rows,
+                    self.rows.index(start) if start else 0,
+                    description=self.description,
+                ),
                 self.reload,
             )

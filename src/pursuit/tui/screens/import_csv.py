@@ -13,6 +13,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
+from pursuit.domain.localzone import local_tz
+from pursuit.domain.safe_text import for_terminal
 from pursuit.paths import BadPath, user_path
 from pursuit.store.importer import FIELDS, ImportPlan
 from pursuit.tui.screens.base import PursuitScreen
@@ -255,8 +257,16 @@ class ImportScreen(PursuitScreen[None]):
         )
 
         def done(result: Any) -> None:
+            today = self.pursuit.clock.now().astimezone(local_tz()).date()
+            before = result.earlier.sentence(today)
             self.notify(
-                f"Imported {result.added}; {result.duplicate_count} were already in pursuit."
+                # The companies' names are the spreadsheet's: shown as typed, never as markup.
+                for_terminal(
+                    f"Imported {result.added}; {result.duplicate_count} were already in pursuit."
+                    + (f" {before}" if before else "")
+                ),
+                timeout=20 if before else 5,
+                markup=False,
             )
             self.app.pop_screen()
 

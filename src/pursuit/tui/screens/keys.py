@@ -211,6 +211,14 @@ APPLICATION_KEYS: list[BindingType] = [
         tooltip="Prepare: the next interview's checklist, or the offer review",
     ),
     Binding(
+        "j",
+        "description",
+        "Description",
+        id="application.description",
+        show=False,
+        tooltip="Read the job description kept with the application, whole",
+    ),
+    Binding(
         "r",
         "write",
         "Message",

@@ -11,10 +11,13 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Footer, Label, ProgressBar, Static, TextArea
 
-from pursuit.domain.records import ChecklistRow
+from pursuit.domain.checklists import about_the_description
+from pursuit.domain.records import ChecklistRow, JobDescription
 from pursuit.domain.safe_text import for_terminal
 from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.screens.checklist import READ_IT
 from pursuit.tui.screens.checklist_target import ChecklistTarget
+from pursuit.tui.screens.job_description import read_description
 from pursuit.tui.widgets.marked_text_area import WritingArea
 
 
@@ -35,11 +38,27 @@ class WalkScreen(PursuitScreen[None]):
         Binding(
             "escape", "leave", "Stop", id="walk.leave", tooltip="Stop walking (everything is kept)"
         ),
+        Binding(
+            "j",
+            "description",
+            "Description",
+            id="walk.description",
+            show=False,
+            tooltip="Read the job description kept with the application",
+        ),
     ]
 
-    def __init__(self, target: ChecklistTarget, rows: list[ChecklistRow], start: int = 0) -> None:
+    def __init__(
+        self,
+        target: ChecklistTarget,
+        rows: list[ChecklistRow],
+        start: int = 0,
+        *,
+        description: JobDescription | None = None,
+    ) -> None:
         super().__init__()
         self.target = target
+        self.description = description
         self.rows = list(rows)
         opens = [i for i, r in enumerate(self.rows) if r.state == "open"]
         self.index = next((i for i in opens if i >= start), opens[0] if opens else start)
@@ -107,7 +126,10 @@ class WalkScreen(PursuitScreen[None]):
         self.query_one("#walk-item", Static).update(
             Text.assemble((row.text, "bold"), (mark, "green"))
         )
-        self.query_one("#walk-guidance", Static).update(row.guidance)
+        guidance = Text(for_terminal(row.guidance, multiline=True))
+        if self.description is not None and about_the_description(row.text):
+            guidance.append(f"\n{READ_IT}", style="bold")
+        self.query_one("#walk-guidance", Static).update(guidance)
         notes.load_text(row.notes)
         card.scroll_home(animate=False)
 
@@ -165,6 +187,10 @@ class WalkScreen(PursuitScreen[None]):
             notes.can_focus = True
             notes.focus()
 
+    def action_description(self) -> None:
+        self._save_notes()
+        read_description(self, self.description)
+
     def action_leave(self) -> None:
         notes = self.query_one("#walk-notes", TextArea)
         if notes.has_focus:
@@ -184,4 +210,4 @@ class WalkScreen(PursuitScreen[None]):
         if self.finished and action in ("done", "skip", "notes"):
             return False  # on the summary there is no item to mark or write in
         typing = self.query_one("#walk-notes", TextArea).has_focus
-        return not (typing and action in ("done", "skip", "back", "notes"))
+        return not (typing and action in ("done", "skip", "back", "notes", "description"))
