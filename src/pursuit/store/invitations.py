@@ -20,7 +20,7 @@ from pursuit.domain.stages import STAGES
 from pursuit.store import rescheduling
 from pursuit.store.application_writes import move_stage
 from pursuit.store.errors import InvalidValue
-from pursuit.store.interview_writes import _BLANK, checklist_templates, insert_checklist
+from pursuit.store.interview_writes import BLANK, checklist_templates, insert_checklist
 from pursuit.store.invitation_match import Candidate, candidates_for
 from pursuit.store.invitation_people import contact_for
 from pursuit.store.writing import application_stage, insert, transaction, update
@@ -256,7 +256,7 @@ def _create(
             "decision_by": None,
             "cancelled_at": now if inv.cancelled else None,
             **_invite_columns(inv),  # type: ignore[dict-item]
-            **_BLANK,
+            **BLANK,
         },
     )
     names = _link_people(conn, app_id, interview_id, planned)
