@@ -187,3 +187,9 @@ def test_bad_input_is_named_exits_2_and_writes_nothing(db: Path, tmp_path: Path)
         assert "Traceback" not in done.stderr
     after = rows(db, "SELECT count(*) FROM interview") + rows(db, "SELECT count(*) FROM contact")
     assert after == before
+
+
+def test_your_email_is_checked_as_an_address(db: Path) -> None:
+    done = pursuit(db, "config", "set", "my_email", "alex at home")
+    assert done.returncode == 2 and "Your email: An email address has no spaces." in done.stderr
+    assert pursuit(db, "config", "--json").stdout.count("alex.morgan@gmail.com") == 1

@@ -253,3 +253,16 @@ def test_a_street_address_is_told_from_the_rest() -> None:
     assert street_address("221B Baker Street") == "221B Baker Street"
     for not_one in ("Microsoft Teams Meeting", "Zoom", "Conf Room Rainier (8)", "+1 415 555 0100"):
         assert street_address(not_one) == "", not_one
+
+
+def test_you_are_no_interviewer_by_your_address_or_by_your_name_alone() -> None:
+    inv = one("onsite-address.ics")
+    assert "Alex Morgan" not in [p.name for p in people_interviewing(inv, ME, "")]
+    # Without your address, your name finds you.
+    assert "Alex Morgan" not in [p.name for p in people_interviewing(inv, "", "alex  morgan")]
+    assert "Alex Morgan" in [p.name for p in people_interviewing(inv, "", "")]
+    # An organiser who is you is no recruiter, by address or (without one) by name.
+    alone = one("calendly-phone-screen.ics")
+    assert recruiter(alone, "riley.chen@globex.com", "") is None
+    assert recruiter(alone, "", "Riley Chen") is None
+    assert recruiter(alone, ME, "") == Person("Riley Chen", "riley.chen@globex.com")

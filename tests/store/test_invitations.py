@@ -116,8 +116,14 @@ def test_a_new_interview_with_its_people_link_and_schedule(
     ids = _apps(store)
     # Priya is known already, under another spelling, by her address.
     store.people.add_contact(ids["northwind"], "Priya S.", email="priya.shah@northwind.com")
-    done = apply_invitation(conn, NOW, inv("google-meet.ics"))
+    said = replace(inv("google-meet.ics"), description="We will decide by Friday 4 December.")
+    done = apply_invitation(conn, NOW, said)
     assert done.action == "created" and done.interview_id is not None
+    # What it says is kept to read; a date in its words is never taken for a decision date.
+    assert conn.execute("SELECT notes, decision_by FROM interview").fetchone() == (
+        "We will decide by Friday 4 December.",
+        None,
+    )
     row = conn.execute(
         "SELECT starts_at, link, location, kind, timezone, invite_uid, invite_sequence, "
         "cancelled_at FROM interview WHERE id = ?",

@@ -73,33 +73,27 @@ def is_newer(a: Invitation, b: Invitation) -> bool:
     return a.newness > b.newness
 
 
+def is_you(person: Person, my_email: str, my_name: str) -> bool:
+    """PERSON is you: by address, or by name when there is no address to tell you apart."""
+    mine = my_email.strip().lower()
+    if mine and person.email:
+        return person.email == mine
+    return bool(my_name.strip()) and name_key(person.name) == name_key(my_name)
+
+
 def people_interviewing(inv: Invitation, my_email: str, my_name: str) -> tuple[Person, ...]:
-    """The interviewers: everyone invited but you (by your e-mail, or your name for someone
-    with no address); the organiser only when nobody else is."""
-
-    def mine(p: Person) -> bool:
-        if my_email and p.email and p.email == my_email.strip().lower():
-            return True
-        return (
-            bool(my_name) and name_key(p.name) == name_key(my_name) and not (p.email and my_email)
-        )
-
-    others = tuple(p for p in inv.attendees if not mine(p))
+    """The interviewers: everyone invited but you; the organiser only when nobody else is."""
+    others = tuple(p for p in inv.attendees if not is_you(p, my_email, my_name))
     if others:
         return others
-    if inv.organiser is not None and inv.organiser.name and not mine(inv.organiser):
-        return (inv.organiser,)
-    return ()
+    organiser = recruiter(inv, my_email, my_name)
+    return (organiser,) if organiser is not None else ()
 
 
 def recruiter(inv: Invitation, my_email: str, my_name: str) -> Person | None:
     """The organiser as the application's recruiter (not you, and a person with a name)."""
     org = inv.organiser
-    if org is None or not org.name:
-        return None
-    if my_email and org.email == my_email.strip().lower():
-        return None
-    if my_name and name_key(org.name) == name_key(my_name):
+    if org is None or not org.name or is_you(org, my_email, my_name):
         return None
     return org
 

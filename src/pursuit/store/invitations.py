@@ -27,6 +27,9 @@ from pursuit.store.writing import application_stage, insert, transaction, update
 
 __all__ = ["Candidate", "InvitationPlan", "apply_invitation", "plan_invitation"]
 
+#: How much of an invitation's description a new interview's notes start with.
+_NOTES_KEPT = 10_000
+
 
 @dataclass(frozen=True)
 class InvitationPlan:
@@ -257,6 +260,8 @@ def _create(
             "cancelled_at": now if inv.cancelled else None,
             **_invite_columns(inv),  # type: ignore[dict-item]
             **BLANK,
+            # What the invitation says (already cleaned as text from outside), to read later.
+            "notes": inv.description[:_NOTES_KEPT],
         },
     )
     names = _link_people(conn, app_id, interview_id, planned)
