@@ -121,6 +121,12 @@ WRITES = (
     ("dismiss", "1", "thank-you"),
     ("config", "set", "my_name", "Sam"),
     ("config", "set", "move_on_days", "9"),
+    (
+        "invite",
+        str(Path(__file__).parents[1] / "fixtures/invitations/google-meet.ics"),
+        "--app",
+        "1",
+    ),
 )
 
 

@@ -276,3 +276,18 @@ def test_summary_counts() -> None:
     counts = fu.summary_counts(open_at(f, now), now, TZ)
     assert counts == {"overdue": 2, "today": 0, "later": 0}
     assert timedelta(0) < PANEL.starts_at - at("2026-11-17")
+
+
+# --- a cancelled interview ---------------------------------------------------------------------
+
+
+def test_a_cancelled_interview_is_owed_nothing_and_the_check_ins_count_as_if_it_never_was() -> None:
+    earlier = InterviewFact(10, at("2026-11-10", 14), (ANN,), date(2026, 11, 20))
+    called_off = InterviewFact(11, at("2026-11-17", 14), (BO,), None, cancelled=True)
+    sent = EventFact(1, "sent-thank-you", at("2026-11-10", 16), 1, 10)
+    with_it = fu.schedule(facts(interviews=[earlier, called_off], events=[sent]), RULES, TZ)
+    without = fu.schedule(facts(interviews=[earlier], events=[sent]), RULES, TZ)
+    assert with_it == without
+    # The first check-in follows the decision date the real interview gave (a Friday).
+    assert kinds(with_it) == [("first-check-in", None)]
+    assert with_it[0].due_at == at("2026-11-23") and with_it[0].source == "interview:10"

@@ -43,6 +43,7 @@ GROUPS = {
     "ics": "data",
     "backup": "data",
     "config": "settings",
+    "invite": "invitations",
 }
 
 

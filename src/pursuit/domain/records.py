@@ -104,6 +104,10 @@ class InterviewRow:
     decision_by: date | None = None
     location: str = ""
     interviewers: tuple[str, ...] = ()
+    #: The meeting's join link ("" none), apart from the street address in `location`.
+    link: str = ""
+    #: Called off (kept in the history; shown struck out, owed nothing).
+    cancelled: bool = False
 
     @property
     def title(self) -> str:
@@ -198,6 +202,8 @@ class InterviewDetail:
     rating_rapport: int | None = None
     rating_knowledge: int | None = None
     interviewers: tuple[Interviewer, ...] = ()
+    link: str = ""
+    cancelled: bool = False
 
     @property
     def title(self) -> str:

@@ -19,6 +19,7 @@ class SettingSpec:
 
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("my_name", "Your name", "text", "", help="Signs your messages"),
+    # Also who you are in an invitation: everyone invited but you is an interviewer.
     SettingSpec("my_email", "Your email", "text", ""),
     SettingSpec("my_phone", "Your phone", "text", ""),
     SettingSpec("my_linkedin", "Your LinkedIn", "text", ""),
@@ -94,6 +95,12 @@ def check(key: str, value: str, choices: Collection[str] = ()) -> str:
         raise BadSetting(f"{spec.label}: say on or off")
     if len(text) > 2_000:
         raise BadSetting(f"{spec.label}: too long (at most 2,000 characters)")
+    if key == "my_email":
+        from pursuit.domain.emails import email_problem
+
+        problem = email_problem(text)
+        if problem:
+            raise BadSetting(f"{spec.label}: {problem}")
     return value if key == "signature" else text
 
 

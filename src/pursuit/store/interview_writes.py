@@ -20,7 +20,7 @@ from pursuit.store.errors import InvalidValue, clean_text
 from pursuit.store.writing import application_stage, insert, transaction
 
 #: An interview's notes, debrief and ratings: empty until the job seeker writes them.
-_BLANK = {
+BLANK = {
     "notes": "",
     "debrief_questions": "",
     "debrief_topics": "",
@@ -122,7 +122,7 @@ def add_interview(
                 "duration_minutes": duration_minutes,
                 "location": location,
                 "decision_by": decision_by,
-                **_BLANK,
+                **BLANK,
             },
         )
         names = list(dict.fromkeys(n.strip() for n in interviewers if n.strip()))

@@ -303,6 +303,8 @@ class People:
                 rating_clarity=iv.rating_clarity,
                 rating_rapport=iv.rating_rapport,
                 rating_knowledge=iv.rating_knowledge,
+                link=iv.link,
+                cancelled=iv.cancelled_at is not None,
                 interviewers=tuple(
                     Interviewer(p.id or 0, p.name, p.title, state(p.id)) for p in people
                 ),

@@ -1,0 +1,195 @@
+"""`pursuit invite` as a real process: invitations in, the interview and its schedule out."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.processes import run_pursuit
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "invitations"
+
+pytestmark = pytest.mark.slow
+
+
+def pursuit(db: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return run_pursuit("--db", str(db), *args, **kwargs)  # type: ignore[arg-type]
+
+
+def invite(db: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return pursuit(db, "invite", str(FIXTURES / name), *args)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "pursuit.db"
+    assert pursuit(path, "add", "Northwind Analytics", "Data Engineer").returncode == 0
+    assert (
+        pursuit(
+            path, "add", "Fabrikam", "Platform Engineer", "--url", "https://jobs.fabrikam.com/1"
+        ).returncode
+        == 0
+    )
+    assert pursuit(path, "config", "set", "my_email", "alex.morgan@gmail.com").returncode == 0
+    return path
+
+
+def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def due(db: Path, at: str = "in 30 days") -> list[dict[str, object]]:
+    done = pursuit(db, "due", "--at", at, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def test_an_invitation_its_reschedule_an_older_copy_and_its_cancellation(db: Path) -> None:
+    # Dana is known by her address once she is on the application.
+    assert (
+        pursuit(db, "log", "1", "heard", "--contact", "Dana Reyes", "--new-contact").returncode == 0
+    )
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE contact SET email = 'dana.reyes@northwind.com'")
+    done = invite(db, "google-meet.ics")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Interview 1 for Northwind Analytics, Data Engineer: created")
+    assert (
+        "with Priya Shah" in done.stdout and "https://meet.google.com/xkq-bnwd-pte" in done.stdout
+    )
+    assert invite(db, "google-meet.ics").stdout.strip().endswith("unchanged, already up to date")
+
+    moved = invite(db, "google-meet-moved.ics")
+    assert moved.stdout.strip() == (
+        "Interview 1 for Northwind Analytics, Data Engineer: updated, "
+        "moved to Tue 8 Dec 22:00 (was Mon 23 Nov 18:00)"
+    )
+    thanks = [d for d in due(db) if d["action"] == "thank-you"]
+    # One per interviewer (you and Dana the organiser are not), 24 h after the new start.
+    assert [(d["contact"], d["due"]) for d in thanks] == [
+        ("Priya Shah", "2026-12-09T22:00:00+00:00")
+    ]
+    older = invite(db, "google-meet.ics", "--json")
+    assert json.loads(older.stdout) == {"application": 1, "interview": 1, "action": "unchanged"}
+    assert rows(db, "SELECT starts_at, link FROM interview") == [
+        ("2026-12-08 22:00:00.000000", "https://meet.google.com/xkq-bnwd-pte")
+    ]
+    assert rows(db, "SELECT count(*) FROM checklist_item WHERE interview_id = 1") != [(0,)]
+
+    cancelled = invite(db, "google-meet-cancel.ics", "--json")
+    assert json.loads(cancelled.stdout) == {"application": 1, "interview": 1, "action": "cancelled"}
+    assert [d for d in due(db) if d["action"] == "thank-you"] == []
+    assert rows(db, "SELECT count(*) FROM checklist_item WHERE interview_id = 1") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM interview WHERE cancelled_at IS NOT NULL") == [(1,)]
+    calendar = pursuit(db, "ics")
+    assert "STATUS:CANCELLED" in calendar.stdout
+
+
+def test_outlook_by_email_and_the_change_of_the_clocks(db: Path) -> None:
+    done = invite(db, "outlook-inline-and-attached.eml", "--json")
+    assert json.loads(done.stdout) == {"application": 2, "interview": 1, "action": "created"}
+    later = invite(db, "outlook-after-dst.ics")
+    assert later.returncode == 0, later.stderr
+    # 10:00 "Pacific Standard Time" on 16 March 2027 is summer time there: 17:00 UTC.
+    assert rows(db, "SELECT starts_at, timezone FROM interview ORDER BY id") == [
+        ("2026-11-24 21:00:00.000000", "America/Los_Angeles"),
+        ("2027-03-16 17:00:00.000000", "America/Los_Angeles"),
+    ]
+    people = rows(
+        db,
+        "SELECT c.name, c.email, ac.role FROM contact c JOIN application_contact ac "
+        "ON ac.contact_id = c.id ORDER BY c.name",
+    )
+    # The room is no one; Sam, who organised it, is the recruiter.
+    assert people == [
+        ("Lee Wong", "lee.wong@fabrikam.com", "interviewer"),
+        ("Sam Ortiz", "sam.ortiz@fabrikam.com", "recruiter"),
+    ]
+    thanks = [d for d in due(db, "in 200 days") if d["action"] == "thank-you"]
+    assert [d["due"] for d in thanks] == [
+        "2026-11-25T21:00:00+00:00",
+        "2027-03-17T17:00:00+00:00",
+    ]
+
+
+def test_in_london_an_invitation_after_the_clocks_go_forward(db: Path, tmp_path: Path) -> None:
+    ics = (
+        (FIXTURES / "duration-london.ics").read_text().replace("20261127T093000", "20270329T093000")
+    )
+    path = tmp_path / "after-bst.ics"
+    path.write_text(ics)
+    env = {**os.environ, "TZ": "Europe/London"}
+    done = pursuit(db, "invite", str(path), "--app", "1", env=env)
+    assert done.returncode == 0, done.stderr
+    # 09:30 British Summer Time is 08:30 UTC, and the message says 09:30, where you are.
+    assert "technical interview on Mon 29 Mar 2027 09:30, 45 min" in done.stdout
+    assert rows(db, "SELECT starts_at FROM interview") == [("2027-03-29 08:30:00.000000",)]
+
+
+def test_none_or_several_matching_exits_2_naming_them_and_writes_nothing(db: Path) -> None:
+    done = invite(db, "floating.ics")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "no application matches the invitation 'Hooli video interview'" in done.stderr
+    assert "--app APP" in done.stderr
+    assert (
+        pursuit(
+            db, "add", "Fabrikam", "Platform Engineer", "--url", "https://fabrikam.com/emea/1"
+        ).returncode
+        == 0
+    )
+    done = invite(db, "outlook-teams.ics")
+    assert done.returncode == 2
+    assert (
+        "  2  Fabrikam, Platform Engineer: sam.ortiz@fabrikam.com is at fabrikam.com" in done.stderr
+    )
+    assert "  3  Fabrikam, Platform Engineer:" in done.stderr and "--app APP" in done.stderr
+    assert rows(db, "SELECT count(*) FROM interview") == [(0,)]
+    done = invite(db, "outlook-teams.ics", "--app", "3")
+    assert done.returncode == 0 and done.stdout.startswith(
+        "Interview 1 for Fabrikam, Platform Engineer:"
+    )
+
+
+def test_standard_input_reads_a_pasted_invitation(db: Path) -> None:
+    text = (FIXTURES / "greenhouse-attachment-only.eml").read_text()
+    done = pursuit(db, "invite", "-", "--app", "1", input=text)
+    assert done.returncode == 0, done.stderr
+    assert "video interview on Wed 25 Nov 17:00, 45 min; with Jordan Lee" in done.stdout
+
+
+def test_bad_input_is_named_exits_2_and_writes_nothing(db: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.ics"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.ics"
+    big.write_bytes(b"BEGIN:VCALENDAR\n" + b"X" * (5 * 1024 * 1024 + 1))
+    empty = tmp_path / "empty.ics"
+    empty.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n")
+    note = tmp_path / "note.txt"
+    note.write_text("see you on Tuesday!")
+    before = rows(db, "SELECT count(*) FROM interview") + rows(db, "SELECT count(*) FROM contact")
+    for path, words in [
+        (tmp_path / "missing.ics", "does not exist"),
+        (tmp_path, "is a folder, not a file"),
+        (fifo, "is a named pipe, not a file"),
+        (big, "is larger than 5 MB"),
+        (empty, "holds no event"),
+        (note, "neither a calendar (.ics) nor an e-mail (.eml)"),
+    ]:
+        done = pursuit(db, "invite", str(path), timeout=30)
+        assert done.returncode == 2, (path, done.stderr)
+        assert words in done.stderr and "nothing was changed" in done.stderr
+        assert "Traceback" not in done.stderr
+    after = rows(db, "SELECT count(*) FROM interview") + rows(db, "SELECT count(*) FROM contact")
+    assert after == before
+
+
+def test_your_email_is_checked_as_an_address(db: Path) -> None:
+    done = pursuit(db, "config", "set", "my_email", "alex at home")
+    assert done.returncode == 2 and "Your email: An email address has no spaces." in done.stderr
+    assert pursuit(db, "config", "--json").stdout.count("alex.morgan@gmail.com") == 1
