@@ -102,6 +102,10 @@ class InterviewRow:
     decision_by: date | None = None
     location: str = ""
     interviewers: tuple[str, ...] = ()
+    #: The meeting's join link ("" none).
+    link: str = ""
+    #: Called off: kept in the history, shown struck out, out of the schedule.
+    cancelled: bool = False
 
     @property
     def title(self) -> str:
@@ -177,6 +181,10 @@ class InterviewDetail:
     rating_rapport: int | None = None
     rating_knowledge: int | None = None
     interviewers: tuple[Interviewer, ...] = ()
+    #: The meeting's join link ("" none).
+    link: str = ""
+    #: Called off: kept in the history, shown struck out.
+    cancelled: bool = False
 
     @property
     def title(self) -> str:

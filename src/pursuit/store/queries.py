@@ -250,7 +250,7 @@ def upcoming_interviews(
 ) -> list[InterviewRow]:
     sql = (
         "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
-        "i.decision_by, i.location, "
+        "i.decision_by, i.location, i.link, i.cancelled_at IS NOT NULL, "
         "(SELECT group_concat(c.name, '\x1f') FROM interview_contact ic "
         " JOIN contact c ON c.id = ic.contact_id WHERE ic.interview_id = i.id) "
         "FROM interview i JOIN application a ON a.id = i.application_id "
@@ -262,7 +262,7 @@ def upcoming_interviews(
 def interviews_of(conn: sqlite3.Connection, application_id: int) -> list[InterviewRow]:
     sql = (
         "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
-        "i.decision_by, i.location, "
+        "i.decision_by, i.location, i.link, i.cancelled_at IS NOT NULL, "
         "(SELECT group_concat(c.name, '\x1f') FROM interview_contact ic "
         " JOIN contact c ON c.id = ic.contact_id WHERE ic.interview_id = i.id) "
         "FROM interview i JOIN application a ON a.id = i.application_id "
@@ -272,7 +272,8 @@ def interviews_of(conn: sqlite3.Connection, application_id: int) -> list[Intervi
 
 
 def _interview_row(r: tuple[Any, ...]) -> InterviewRow:
-    iid, app_id, company, role, kind, round_name, starts_at, decision_by, location, names = r
+    iid, app_id, company, role, kind, round_name, starts_at, decision_by, location, *rest = r
+    link, cancelled, names = rest
     return InterviewRow(
         id=iid,
         application_id=app_id,
@@ -284,6 +285,8 @@ def _interview_row(r: tuple[Any, ...]) -> InterviewRow:
         decision_by=_day(decision_by),
         location=location,
         interviewers=tuple(sorted(names.split("\x1f"))) if names else (),
+        link=link,
+        cancelled=bool(cancelled),
     )
 
 

@@ -116,8 +116,12 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         ivs = []
         for iv in d.interviews:
             local = iv.starts_at.astimezone(tz)
+            # Called off: kept in the history, struck out so it is not taken for one to come.
             line = Text(f"{short_day_time(local, today)}  {iv.title}")
-            if iv.starts_at > now:
+            if iv.cancelled:
+                line.stylize("strike")
+                line.append("  cancelled", style="italic")
+            elif iv.starts_at > now:
                 line.append("  upcoming", style="bold")
             if iv.interviewers:
                 line.append(f"\n   with {', '.join(iv.interviewers)}", style="dim")
@@ -240,7 +244,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
             )
             return
         now = self.now()
-        upcoming = [iv for iv in d.interviews if iv.starts_at > now]
+        upcoming = [iv for iv in d.interviews if iv.starts_at > now and not iv.cancelled]
         chosen = upcoming[-1] if upcoming else (d.interviews[0] if d.interviews else None)
         if chosen is None:
             self.notify("No interview yet: press i to record one.", severity="warning")
