@@ -135,7 +135,8 @@ def add_interview(
             insert(
                 conn, "interview_contact", {"interview_id": interview_id, "contact_id": contact_id}
             )
-        items = cl.build(kind, location, names, checklist_templates(conn))
+        # A meeting link says where a panel happens as an address does.
+        items = cl.build(kind, location or link, names, checklist_templates(conn))
         insert_checklist(conn, items, interview_id=interview_id)
         # A phone call is usually the screen; anything else means interviews proper.
         target = "screening" if kind == "phone" else "interviewing"

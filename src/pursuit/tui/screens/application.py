@@ -52,7 +52,10 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                     yield PaneList(id="app-due", classes="pane-list")
                     yield Label("Drafts  (enter: open, r: write one)", classes="section-title")
                     yield PaneList(id="app-drafts", classes="pane-list")
-                    yield Label("Interviews  (enter: open, i: add)", classes="section-title")
+                    yield Label(
+                        "Interviews  (enter: open, i: add, I: import an invitation)",
+                        classes="section-title",
+                    )
                     yield PaneList(id="app-interviews", classes="pane-list")
                     yield Label("People  (enter: edit, c: add)", classes="section-title")
                     yield PaneList(id="app-contacts", classes="pane-list")
@@ -321,6 +324,14 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                 )
 
         self.app.push_screen(InterviewForm(self.now(), self.detail.row.company), saved)
+
+    @once_shown
+    def action_import_invitation(self) -> None:
+        from pursuit.tui.screens.import_invitation import ImportInvitationScreen
+
+        if self.detail is not None:
+            row = self.detail.row
+            self.app.push_screen(ImportInvitationScreen(self.app_id, f"{row.company} · {row.role}"))
 
     @once_shown
     def action_add_contact(self) -> None:

@@ -19,8 +19,8 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 from pursuit.domain.checklists import Progress
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
-from pursuit.domain.safe_text import for_terminal
 from pursuit.domain.records import InterviewDetail
+from pursuit.domain.safe_text import for_terminal
 from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.follow_up_states import STATES, readable
