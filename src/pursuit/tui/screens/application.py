@@ -53,8 +53,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                     yield Label("Drafts  (enter: open, r: write one)", classes="section-title")
                     yield PaneList(id="app-drafts", classes="pane-list")
                     yield Label(
-                        "Interviews  (enter: open, i: add, I: import an invitation)",
-                        classes="section-title",
+                        "Interviews  (enter: open, i: add, I: import)", classes="section-title"
                     )
                     yield PaneList(id="app-interviews", classes="pane-list")
                     yield Label("People  (enter: edit, c: add)", classes="section-title")
