@@ -42,6 +42,7 @@ GROUPS = {
     "ics": "data",
     "backup": "data",
     "config": "settings",
+    "invite": "invitations",
 }
 
 

@@ -144,6 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
         "when no date in the file settles it",
     )
 
+    inv = command(
+        "invite",
+        help="an interview invitation (.ics or .eml) becomes the interview, kept up to date",
+    )
+    inv.add_argument("file", metavar="FILE", help="an .ics or .eml file; - reads standard input")
+    inv.add_argument("--app", type=int, metavar="APP", help="the application it is for")
+    inv.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"application": A, "interview": I, "action": ...}',
+    )
+
     exp = command("export", help="export everything (json) or a report (csv)")
     exp.add_argument("--format", choices=["json", "csv"], default="json")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")

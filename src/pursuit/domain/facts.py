@@ -19,6 +19,8 @@ class InterviewFact:
     starts_at: datetime
     interviewers: tuple[Person, ...] = ()
     decision_by: date | None = None
+    #: Called off: kept in the history, but owed nothing and counting for no check-in.
+    cancelled: bool = False
 
 
 @dataclass(frozen=True)

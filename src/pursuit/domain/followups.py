@@ -230,7 +230,10 @@ def schedule(facts: ApplicationFacts, rules: Rules, tz: tzinfo) -> list[Action]:
                 )
         return sorted(actions)
 
-    interviews = sorted(facts.interviews, key=lambda i: (i.starts_at, i.id))
+    # A cancelled interview is as if it had never been: no thank-you, no check-in from it.
+    interviews = sorted(
+        (i for i in facts.interviews if not i.cancelled), key=lambda i: (i.starts_at, i.id)
+    )
     for iv in interviews:
         people: tuple[Person | None, ...] = iv.interviewers or (None,)
         for person in people:

@@ -102,9 +102,9 @@ class InterviewRow:
     decision_by: date | None = None
     location: str = ""
     interviewers: tuple[str, ...] = ()
-    #: The meeting's join link ("" none).
+    #: The meeting's join link ("" none), apart from the street address in `location`.
     link: str = ""
-    #: Called off: kept in the history, shown struck out, out of the schedule.
+    #: Called off (kept in the history; shown struck out, owed nothing).
     cancelled: bool = False
 
     @property

@@ -133,6 +133,28 @@ def ics_text(text: object) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def outside_text(text: str, *, multiline: bool = False, limit: int = 20_000) -> str:
+    """Text someone else wrote (an invitation's description, a name in it) as pursuit keeps it.
+
+    What the job seeker types is kept exactly; what arrives from outside is cleaned on the way
+    in instead: control characters, bidi overrides, lone surrogates and NULs are dropped (not
+    pictured: they were never meant to be read), a tab is a space, and spacing is tidied
+    (one line: single spaces; MULTILINE: lines kept, at most one blank line in a row). At most
+    LIMIT characters are kept.
+    """
+    value = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    keep = _CONTROLS_BUT_LAYOUT if multiline else _CONTROLS
+    value = _SURROGATE.sub("", _BIDI.sub("", keep.sub(" " if not multiline else "", value)))
+    if not multiline:
+        return " ".join(value.split())[:limit]
+    lines = [" ".join(line.split()) for line in value.split("\n")]
+    tidy: list[str] = []
+    for line in lines:
+        if line or (tidy and tidy[-1]):
+            tidy.append(line)
+    return "\n".join(tidy).strip()[:limit]
+
+
 class TextNotAllowed(ValueError):
     """A field was given a character no field may hold."""
 

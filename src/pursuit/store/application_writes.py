@@ -285,7 +285,7 @@ def log_event_in(
     elif kind == "sent-thank-you":
         found = conn.execute(
             "SELECT id FROM interview WHERE application_id = ? AND starts_at <= ? "
-            "ORDER BY starts_at DESC LIMIT 1",
+            "AND cancelled_at IS NULL ORDER BY starts_at DESC LIMIT 1",
             (app_id, to_db(moment)),
         ).fetchone()
         if found is None:

@@ -135,6 +135,8 @@ class Checklists:
             iv = s.get(Interview, interview_id)
             if iv is None:
                 raise NotFound(f"no interview with id {interview_id}")
+            if iv.cancelled_at is not None:
+                return  # a cancelled interview's preparation is gone, not to be remade
             if (
                 s.exec(
                     select(ChecklistItem).where(ChecklistItem.interview_id == interview_id)

@@ -25,7 +25,7 @@ def pick_interview(
     ivs = list(
         s.exec(
             select(Interview)
-            .where(Interview.application_id == app_id)
+            .where(Interview.application_id == app_id, col(Interview.cancelled_at).is_(None))
             .order_by(col(Interview.starts_at))
         )
     )

@@ -322,7 +322,11 @@ def _interview_to_thank_for(
     in_it = select(InterviewContact.interview_id).where(InterviewContact.contact_id == contact_id)
     theirs = s.exec(
         select(Interview)
-        .where(Interview.application_id == app_id, col(Interview.id).in_(in_it))
+        .where(
+            Interview.application_id == app_id,
+            col(Interview.id).in_(in_it),
+            col(Interview.cancelled_at).is_(None),
+        )
         .order_by(col(Interview.starts_at), col(Interview.id))
     ).all()
     if not theirs:

@@ -77,7 +77,7 @@ def compute(conn: sqlite3.Connection, now: datetime) -> Insights:
         for r in conn.execute(
             f"SELECT DISTINCT application_id FROM stage_event WHERE to_stage IN ({marks}) "
             "UNION SELECT DISTINCT application_id FROM activity WHERE kind = 'heard' "
-            "UNION SELECT DISTINCT application_id FROM interview",
+            "UNION SELECT DISTINCT application_id FROM interview WHERE cancelled_at IS NULL",
             ANSWERED,
         )
     }
@@ -109,7 +109,7 @@ def compute(conn: sqlite3.Connection, now: datetime) -> Insights:
         f"SELECT application_id, min(at) FROM ("
         f" SELECT application_id, at FROM stage_event WHERE to_stage IN ({marks})"
         f" UNION ALL SELECT application_id, at FROM activity WHERE kind = 'heard'"
-        f" UNION ALL SELECT application_id, starts_at FROM interview"
+        f" UNION ALL SELECT application_id, starts_at FROM interview WHERE cancelled_at IS NULL"
         f") GROUP BY application_id",
         ANSWERED,
     ):
@@ -126,7 +126,8 @@ def compute(conn: sqlite3.Connection, now: datetime) -> Insights:
     to_decision = []
     for last, decided in conn.execute(
         "SELECT (SELECT max(starts_at) FROM interview i "
-        "        WHERE i.application_id = e.application_id AND i.starts_at <= e.at), "
+        "        WHERE i.application_id = e.application_id AND i.starts_at <= e.at "
+        "        AND i.cancelled_at IS NULL), "
         "       min(e.at) "
         "FROM stage_event e WHERE e.to_stage IN ('offer', 'rejected') "
         "GROUP BY e.application_id"

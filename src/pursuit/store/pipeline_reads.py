@@ -43,7 +43,8 @@ def interviews_with_checklists(
     end: datetime,
     application_ids: Sequence[int] | None = None,
 ) -> list[ReadyInterview]:
-    """Interviews starting in [START, END), soonest first, with their checklists' readiness."""
+    """Interviews starting in [START, END), soonest first, with their checklists' readiness
+    (not the cancelled ones: nothing to prepare)."""
     sql = (
         "SELECT i.id, i.application_id, a.company, a.role, i.kind, i.round_name, i.starts_at, "
         "i.decision_by, i.location, "
@@ -52,7 +53,8 @@ def interviews_with_checklists(
         "(SELECT count(*) FROM checklist_item c WHERE c.interview_id = i.id "
         " AND c.phase = 'before') "
         "FROM interview i JOIN application a ON a.id = i.application_id "
-        "WHERE i.starts_at >= ? AND i.starts_at < ? AND +a.archived = 0"
+        "WHERE i.starts_at >= ? AND i.starts_at < ? AND +a.archived = 0 "
+        "AND i.cancelled_at IS NULL"
     )
     params: list[object] = [to_db(start), to_db(end)]
     if application_ids is not None:

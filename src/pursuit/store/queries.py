@@ -272,8 +272,8 @@ def interviews_of(conn: sqlite3.Connection, application_id: int) -> list[Intervi
 
 
 def _interview_row(r: tuple[Any, ...]) -> InterviewRow:
-    iid, app_id, company, role, kind, round_name, starts_at, decision_by, location, *rest = r
-    link, cancelled, names = rest
+    (iid, app_id, company, role, kind, round_name, starts_at, decision_by, location) = r[:9]
+    link, cancelled, names = r[9:]
     return InterviewRow(
         id=iid,
         application_id=app_id,
@@ -338,6 +338,7 @@ def preparation(
     application_ids: Sequence[int] | None = None,
 ) -> list[tuple[InterviewRow, int, int]]:
     """Interviews starting in [START, END) with their checklist: (interview, settled, total).
+    A cancelled interview has nothing to prepare: it is not among them.
 
     Settled items are done or skipped; only the items for before the interview count.
     APPLICATION_IDS, when given, limits them to those applications.

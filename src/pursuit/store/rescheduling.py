@@ -59,13 +59,13 @@ def facts_of(conn: sqlite3.Connection, app_ids: Sequence[int]) -> dict[int, fu.A
     for app_id in ids:
         if app_id not in apps:
             raise NotFound(f"no application with id {app_id}")
-    interviews: dict[int, list[tuple[int, str, str | None]]] = {i: [] for i in ids}
-    for iid, app_id, starts, decision in conn.execute(
-        "SELECT id, application_id, starts_at, decision_by FROM interview "
-        f"WHERE application_id IN ({some}) ORDER BY id",
+    interviews: dict[int, list[tuple[int, str, str | None, bool]]] = {i: [] for i in ids}
+    for iid, app_id, starts, decision, cancelled in conn.execute(
+        "SELECT id, application_id, starts_at, decision_by, cancelled_at IS NOT NULL "
+        f"FROM interview WHERE application_id IN ({some}) ORDER BY id",
         ids,
     ):
-        interviews[app_id].append((iid, starts, decision))
+        interviews[app_id].append((iid, starts, decision, bool(cancelled)))
     people: dict[int, list[fu.Person]] = {}
     if any(interviews.values()):
         for iid, cid, name in conn.execute(
@@ -108,8 +108,9 @@ def facts_of(conn: sqlite3.Connection, app_ids: Sequence[int]) -> dict[int, fu.A
                     starts_at=from_db(starts),
                     decision_by=_day(decision),
                     interviewers=tuple(sorted(people.get(iid, []), key=lambda p: p.name)),
+                    cancelled=cancelled,
                 )
-                for iid, starts, decision in interviews[app_id]
+                for iid, starts, decision, cancelled in interviews[app_id]
             ),
             events=tuple(events[app_id]),
             stage_changes=tuple(stages[app_id]),
@@ -166,7 +167,9 @@ def reschedule(
         )
         first = actions[0] if actions else None
         contacts = [e.at for e in app_facts.events if e.kind != "note" and e.at <= now]
-        contacts += [i.starts_at for i in app_facts.interviews if i.starts_at <= now]
+        contacts += [
+            i.starts_at for i in app_facts.interviews if i.starts_at <= now and not i.cancelled
+        ]
         shown[app_id] = Next(
             first.kind if first else None,
             first.contact_name if first else None,

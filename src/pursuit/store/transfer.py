@@ -202,7 +202,8 @@ class Transfer:
                 )
             counts = dict(
                 conn.execute(
-                    "SELECT application_id, count(*) FROM interview GROUP BY application_id"
+                    "SELECT application_id, count(*) FROM interview WHERE cancelled_at IS NULL "
+                    "GROUP BY application_id"
                 )
             )
             rows = queries.applications(conn) + queries.applications(conn, archived=True)
@@ -257,12 +258,19 @@ class Transfer:
             event.add("dtstamp", stamp)
             event.add("dtstart", iv.starts_at)
             event.add("dtend", iv.starts_at + timedelta(minutes=durations.get(iv.id) or 60))
-            event.add("summary", ics_text(f"Interview: {iv.company}, {iv.role} ({iv.title})"))
-            if iv.location:
-                event.add("location", ics_text(iv.location))
+            title = f"Interview: {iv.company}, {iv.role} ({iv.title})"
+            if iv.cancelled:
+                # Kept, marked: a calendar that imported it before takes it off on re-import.
+                event.add("status", "CANCELLED")
+                title = f"Cancelled: {title}"
+            event.add("summary", ics_text(title))
+            if iv.location or iv.link:
+                event.add("location", ics_text(iv.location or iv.link))
             lines = [f"{iv.title} interview for {iv.role} at {iv.company}."]
             if iv.interviewers:
                 lines.append(f"With: {', '.join(iv.interviewers)}")
+            if iv.link:
+                lines.append(f"Join: {iv.link}")
             event.add("description", ics_text("\n".join(lines)))
             cal.add_component(event)
         for row in due:

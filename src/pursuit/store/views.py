@@ -65,7 +65,8 @@ class Views:
         now = self._db.now()
         for iv in interviews:
             if iv.starts_at <= now:
-                timeline.append(TimelineEntry(iv.starts_at, "interview", words.interview(iv.title)))
+                text = words.interview(iv.title) + (" (cancelled)" if iv.cancelled else "")
+                timeline.append(TimelineEntry(iv.starts_at, "interview", text))
         # Newest first; entries made in the same instant keep the order they were made in.
         timeline.reverse()
         timeline.sort(key=lambda t: t.at, reverse=True)

@@ -1,0 +1,340 @@
+"""An invitation becomes an interview, and a later copy of it keeps that interview up to date.
+
+Plain sqlite3, one transaction (writing.py): the interview, its people, its checklist and the
+rewritten schedule are stored together or not at all. The event is found again by its UID and
+RECURRENCE-ID; a copy only changes what a newer one (SEQUENCE, then DTSTAMP) says.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from pursuit.domain import checklists as cl
+from pursuit.domain.days import exact_day_time
+from pursuit.domain.invitations import Invitation, Person, people_interviewing, recruiter
+from pursuit.domain.localzone import local_tz
+from pursuit.domain.moments import from_db
+from pursuit.domain.stages import STAGES
+from pursuit.store import rescheduling
+from pursuit.store.application_writes import move_stage
+from pursuit.store.errors import InvalidValue
+from pursuit.store.interview_writes import _BLANK, checklist_templates, insert_checklist
+from pursuit.store.invitation_match import Candidate, candidates_for
+from pursuit.store.invitation_people import contact_for
+from pursuit.store.writing import application_stage, insert, transaction, update
+
+__all__ = ["Candidate", "InvitationPlan", "apply_invitation", "plan_invitation"]
+
+
+@dataclass(frozen=True)
+class InvitationPlan:
+    action: str  # "created" | "updated" | "unchanged" | "cancelled" | "choose"
+    application_id: int | None  # None when action == "choose"
+    interview_id: int | None  # the interview it updates (None when created/choose)
+    candidates: tuple[Candidate, ...]  # when action == "choose" (none or several matched)
+    changes: tuple[str, ...]  # what will change, one line each, for a preview
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """The interview an earlier copy of the event made."""
+
+    id: int
+    application_id: int
+    starts_at: datetime
+    duration_minutes: int
+    link: str
+    location: str
+    cancelled: bool
+    sequence: int
+    stamp: datetime | None
+    people: tuple[str, ...]  # the interviewers' names, sorted
+
+    @property
+    def newness(self) -> tuple[int, datetime]:
+        return (self.sequence, self.stamp or datetime.min.replace(tzinfo=self.starts_at.tzinfo))
+
+
+def _stored(conn: sqlite3.Connection, inv: Invitation) -> _Stored | None:
+    row = conn.execute(
+        "SELECT id, application_id, starts_at, duration_minutes, link, location, cancelled_at, "
+        "invite_sequence, invite_stamp FROM interview "
+        "WHERE invite_uid = ? AND invite_recurrence = ? ORDER BY id LIMIT 1",
+        (inv.uid, inv.recurrence_id),
+    ).fetchone()
+    if row is None:
+        return None
+    names = sorted(
+        name
+        for (name,) in conn.execute(
+            "SELECT c.name FROM interview_contact ic JOIN contact c ON c.id = ic.contact_id "
+            "WHERE ic.interview_id = ?",
+            (row[0],),
+        )
+    )
+    return _Stored(
+        id=row[0],
+        application_id=row[1],
+        starts_at=from_db(row[2]),
+        duration_minutes=row[3],
+        link=row[4],
+        location=row[5],
+        cancelled=row[6] is not None,
+        sequence=row[7],
+        stamp=from_db(row[8]) if row[8] else None,
+        people=tuple(names),
+    )
+
+
+def _me(conn: sqlite3.Connection) -> tuple[str, str]:
+    found = dict(
+        conn.execute("SELECT key, value FROM setting WHERE key IN ('my_email', 'my_name')")
+    )
+    return found.get("my_email", "").strip().lower(), found.get("my_name", "").strip()
+
+
+def _when(moment: datetime, now: datetime) -> str:
+    tz = local_tz()
+    return exact_day_time(moment.astimezone(tz), now.astimezone(tz).date())
+
+
+def _names(people: tuple[Person, ...]) -> tuple[str, ...]:
+    return tuple(p.name for p in people)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    plan: InvitationPlan
+    stored: _Stored | None
+    interviewers: tuple[Person, ...]
+    recruiter: Person | None
+
+
+def _plan(conn: sqlite3.Connection, inv: Invitation, app_id: int | None, now: datetime) -> _Planned:
+    my_email, my_name = _me(conn)
+    interviewers = people_interviewing(inv, my_email, my_name)
+    organiser = recruiter(inv, my_email, my_name)
+    stored = _stored(conn, inv)
+    if stored is not None:
+        if app_id is not None and app_id != stored.application_id:
+            application_stage(conn, app_id)  # NotFound for an id that is no application
+            raise InvalidValue(
+                f"this invitation is interview {stored.id} of application "
+                f"{stored.application_id}, not of application {app_id}"
+            )
+        plan = _update_plan(inv, stored, interviewers, now)
+        return _Planned(plan, stored, interviewers, organiser)
+    if app_id is not None:
+        application_stage(conn, app_id)
+        chosen: int | None = app_id
+        candidates: tuple[Candidate, ...] = ()
+    else:
+        candidates = candidates_for(conn, inv, my_email)
+        chosen = candidates[0].application_id if len(candidates) == 1 else None
+    if chosen is None:
+        plan = InvitationPlan("choose", None, None, candidates, ())
+        return _Planned(plan, None, interviewers, organiser)
+    changes = [f"{inv.kind} interview on {_when(inv.starts_at, now)}, {inv.duration_minutes} min"]
+    if inv.all_day:
+        changes[0] += " (an all-day invitation: set for 09:00)"
+    if interviewers:
+        changes.append(f"with {', '.join(_names(interviewers))}")
+    if inv.link:
+        changes.append(f"link {inv.link}")
+    if inv.location:
+        changes.append(f"at {inv.location}")
+    if organiser is not None and organiser not in interviewers:
+        changes.append(f"{organiser.name} as the recruiter")
+    if inv.cancelled:
+        changes = [f"recorded as cancelled: {changes[0]}"]
+    action = "cancelled" if inv.cancelled else "created"
+    plan = InvitationPlan(action, chosen, None, (), tuple(changes))
+    return _Planned(plan, None, interviewers, organiser)
+
+
+def _update_plan(
+    inv: Invitation, stored: _Stored, interviewers: tuple[Person, ...], now: datetime
+) -> InvitationPlan:
+    def plan(action: str, *changes: str) -> InvitationPlan:
+        return InvitationPlan(action, stored.application_id, stored.id, (), changes)
+
+    if inv.newness < stored.newness:
+        return plan("unchanged", "an older copy of the invitation: nothing changed")
+    if inv.newness == stored.newness:
+        return plan("unchanged", "already up to date")
+    if inv.cancelled:
+        if stored.cancelled:
+            return plan("unchanged", "already cancelled")
+        return plan(
+            "cancelled",
+            f"cancelled (it was on {_when(stored.starts_at, now)}); its thank-yous and "
+            "preparation are gone",
+        )
+    changes = []
+    if stored.cancelled:
+        changes.append("back on after being cancelled")
+    if inv.starts_at != stored.starts_at:
+        changes.append(f"moved to {_when(inv.starts_at, now)} (was {_when(stored.starts_at, now)})")
+    if inv.duration_minutes != stored.duration_minutes:
+        changes.append(f"{inv.duration_minutes} min (was {stored.duration_minutes})")
+    if inv.link != stored.link:
+        changes.append(f"link {inv.link}" if inv.link else "no link now")
+    if inv.location != stored.location:
+        changes.append(f"at {inv.location}" if inv.location else "no address now")
+    names = tuple(sorted(_names(interviewers)))
+    if names != stored.people:
+        changes.append(f"with {', '.join(names)}" if names else "with nobody named")
+    return plan("updated", *changes) if changes else plan("unchanged", "already up to date")
+
+
+def plan_invitation(
+    conn: sqlite3.Connection,
+    invitation: Invitation,
+    *,
+    app_id: int | None = None,
+    now: datetime,
+) -> InvitationPlan:
+    """What storing INVITATION would do, written nowhere (a preview)."""
+    return _plan(conn, invitation, app_id, now).plan
+
+
+def apply_invitation(
+    conn: sqlite3.Connection,
+    now: datetime,
+    invitation: Invitation,
+    *,
+    app_id: int | None = None,
+) -> InvitationPlan:
+    """Store INVITATION in one transaction, the schedule rewritten in it; the plan carried
+    out, with its interview. "choose" writes nothing."""
+    with transaction(conn):
+        planned = _plan(conn, invitation, app_id, now)
+        plan = planned.plan
+        if plan.action == "choose":
+            return plan
+        assert plan.application_id is not None
+        if planned.stored is None:
+            interview_id = _create(conn, now, invitation, plan.application_id, planned)
+        else:
+            interview_id = planned.stored.id
+            _change(conn, now, invitation, planned.stored, planned, plan.action)
+        rescheduling.reschedule(conn, [plan.application_id], now)
+    return replace(plan, interview_id=interview_id)
+
+
+def _invite_columns(inv: Invitation) -> dict[str, object]:
+    return {
+        "invite_uid": inv.uid,
+        "invite_recurrence": inv.recurrence_id,
+        "invite_sequence": inv.sequence,
+        "invite_stamp": inv.stamp,
+    }
+
+
+def _zone(inv: Invitation) -> str:
+    return inv.timezone or str(inv.starts_at.tzname() or "")
+
+
+def _create(
+    conn: sqlite3.Connection, now: datetime, inv: Invitation, app_id: int, planned: _Planned
+) -> int:
+    stage, _applied = application_stage(conn, app_id)
+    interview_id = insert(
+        conn,
+        "interview",
+        {
+            "application_id": app_id,
+            "round_name": "",
+            "kind": inv.kind,
+            "starts_at": inv.starts_at,
+            "timezone": _zone(inv),
+            "duration_minutes": inv.duration_minutes,
+            "location": inv.location,
+            "link": inv.link,
+            "decision_by": None,
+            "cancelled_at": now if inv.cancelled else None,
+            **_invite_columns(inv),  # type: ignore[dict-item]
+            **_BLANK,
+        },
+    )
+    names = _link_people(conn, app_id, interview_id, planned)
+    if inv.cancelled:
+        return interview_id
+    items = cl.build(inv.kind, inv.location or inv.link, names, checklist_templates(conn))
+    insert_checklist(conn, items, interview_id=interview_id)
+    target = "screening" if inv.kind == "phone" else "interviewing"
+    if STAGES.index(stage) < STAGES.index(target):
+        move_stage(conn, now, app_id, target, min(now, inv.starts_at), "")
+    return interview_id
+
+
+def _link_people(
+    conn: sqlite3.Connection, app_id: int, interview_id: int, planned: _Planned
+) -> list[str]:
+    """The interviewers linked to the interview (and the organiser to the application as its
+    recruiter); their names as stored, in the invitation's order."""
+    if planned.recruiter is not None and planned.recruiter not in planned.interviewers:
+        contact_for(conn, planned.recruiter, app_id, "recruiter")
+    linked: dict[int, str] = {}
+    for person in planned.interviewers:
+        contact_id, name = contact_for(conn, person, app_id, "interviewer")
+        linked.setdefault(contact_id, name)
+    have = {
+        cid
+        for (cid,) in conn.execute(
+            "SELECT contact_id FROM interview_contact WHERE interview_id = ?", (interview_id,)
+        )
+    }
+    for contact_id in have - linked.keys():
+        conn.execute(
+            "DELETE FROM interview_contact WHERE interview_id = ? AND contact_id = ?",
+            (interview_id, contact_id),
+        )
+    for contact_id in linked.keys() - have:
+        insert(conn, "interview_contact", {"interview_id": interview_id, "contact_id": contact_id})
+    return [name for cid, name in linked.items() if cid not in have]
+
+
+def _change(
+    conn: sqlite3.Connection,
+    now: datetime,
+    inv: Invitation,
+    stored: _Stored,
+    planned: _Planned,
+    action: str,
+) -> None:
+    # A newer copy that changes nothing is still remembered: an older one must not win later.
+    values: dict[str, object] = dict(_invite_columns(inv))
+    if action == "cancelled":
+        values["cancelled_at"] = now
+        # Its preparation goes with it; its thank-yous go with the schedule rewritten after.
+        conn.execute("DELETE FROM checklist_item WHERE interview_id = ?", (stored.id,))
+    elif action == "updated":
+        values.update(
+            starts_at=inv.starts_at,
+            timezone=_zone(inv),
+            duration_minutes=inv.duration_minutes,
+            link=inv.link,
+            location=inv.location,
+            cancelled_at=None,
+        )
+    if newer := inv.newness > stored.newness:
+        update(conn, "interview", stored.id, values)  # type: ignore[arg-type]
+    if action != "updated" or not newer:
+        return
+    new_names = _link_people(conn, stored.application_id, stored.id, planned)
+    kind = conn.execute("SELECT kind FROM interview WHERE id = ?", (stored.id,)).fetchone()[0]
+    templates = checklist_templates(conn)
+    if stored.cancelled:  # back on: its preparation again, for everyone on it now
+        everyone = [p.name for p in planned.interviewers]
+        items = cl.build(kind, inv.location or inv.link, everyone, templates)
+        insert_checklist(conn, items, interview_id=stored.id)
+    elif new_names:
+        last = conn.execute(
+            "SELECT coalesce(max(position), -1) FROM checklist_item WHERE interview_id = ?",
+            (stored.id,),
+        ).fetchone()[0]
+        items = cl.person_items(new_names, templates, last + 1)
+        insert_checklist(conn, items, interview_id=stored.id)
