@@ -48,11 +48,6 @@ SAVED = {
 }
 
 
-def pasted_name(text: str) -> str:
-    """A name for pasted TEXT that says what it is: a calendar, or an e-mail with one inside."""
-    return "pasted.ics" if text.lstrip().upper().startswith("BEGIN:VCALENDAR") else "pasted.eml"
-
-
 @dataclass(frozen=True)
 class Planned:
     """One event of the invitation, what saving it would change, and where."""
@@ -61,6 +56,8 @@ class Planned:
     plan: InvitationPlan
     #: "Company · Role" of the application it goes to ("" while it is to be chosen).
     application: str
+    #: The application to save it to; None for an event already stored (it stays where it is).
+    app_id: int | None = None
 
 
 class ImportInvitationScreen(PursuitScreen[None]):
@@ -170,10 +167,14 @@ class ImportInvitationScreen(PursuitScreen[None]):
             return
         try:
             if pasted.strip():
-                invitations = read_invitations(pasted.encode("utf-8"), pasted_name(pasted))
+                invitations = read_invitations(pasted.encode("utf-8"), "the pasted text")
             elif path:
                 # Never standard input ("-" to the command line): the app has no pipe to read.
-                invitations = read_invitation_file(str(user_path(path).absolute()))
+                # Never the open database either: closing a second descriptor of it would drop
+                # the locks SQLite holds on it in this process.
+                invitations = read_invitation_file(
+                    str(user_path(path).absolute()), refused=database_files(store.path)
+                )
             else:
                 self.post_message(
                     self.Read([], "Type the path of the invitation file, or paste its text.")
@@ -193,13 +194,17 @@ class ImportInvitationScreen(PursuitScreen[None]):
         from pursuit.store.invitations import plan_invitation
 
         now = self.pursuit.clock.now()
+        planned = []
         try:
             with store.reader() as conn:
-                plans = [plan_invitation(conn, inv, app_id=app_id, now=now) for inv in invitations]
-            planned = [
-                Planned(inv, plan, self._application_name(store, plan.application_id))
-                for inv, plan in zip(invitations, plans, strict=True)
-            ]
+                for inv in invitations:
+                    plan, to = plan_invitation(conn, inv, now=now), None
+                    # An event already stored moves or is cancelled where it is; a new one
+                    # goes to the application chosen (or whose screen this was opened from).
+                    if plan.interview_id is None and app_id is not None:
+                        plan, to = plan_invitation(conn, inv, app_id=app_id, now=now), app_id
+                    name = self._application_name(store, plan.application_id)
+                    planned.append(Planned(inv, plan, name, to))
         except (StoreError, ValueError) as exc:
             return self.Read([], str(exc))
         undecided = [p.plan for p in planned if p.plan.action == "choose"]
@@ -224,7 +229,8 @@ class ImportInvitationScreen(PursuitScreen[None]):
 
     def on_import_invitation_screen_read(self, message: Read) -> None:
         if message.error:
-            self._status(message.error, "bold red")
+            error = message.error
+            self._status(f"{error[:1].upper()}{error[1:]}; nothing was saved.", "bold red")
             self.query_one("#invitation-preview", Static).update("")
             return
         if message.choices is not None:
@@ -303,8 +309,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
             return
         self._saving = True
         self.query_one("#save", Button).disabled = True
-        app_id = self.app_id
-        invitations = [p.invitation for p in planned]
+        saving = [(p.invitation, p.app_id) for p in planned]
 
         def done(results: list[InvitationPlan]) -> None:
             self._saving = False
@@ -318,7 +323,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
                 self.app.pop_screen()
 
         self.pursuit.run_write(
-            lambda store: save_invitations(store, invitations, app_id),
+            lambda store: save_invitations(store, saving),
             done,
             what="the invitation",
             kept=self._kept(),
@@ -341,9 +346,26 @@ class ImportInvitationScreen(PursuitScreen[None]):
         self.action_save()
 
 
-def save_invitations(store: Store, invitations: list[Invitation], app_id: int | None) -> list[Any]:
-    """Each event of the invitation saved, each in its own transaction (the app's writer)."""
+def database_files(database: Path) -> set[tuple[int, int]]:
+    """The (device, inode) of the open database and of SQLite's files beside it."""
+    import os
+
+    from pursuit.store.files import DATABASES_IN_USE
+    from pursuit.store.safe_write import SIDE_FILES
+
+    found = set(DATABASES_IN_USE)
+    for path in (database, *(Path(f"{database}{side}") for side in SIDE_FILES)):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def save_invitations(store: Store, saving: list[tuple[Invitation, int | None]]) -> list[Any]:
+    """Each event of the invitation saved to its application, each in its own transaction."""
     from pursuit.store.invitations import apply_invitation
 
     with store.reader() as conn:
-        return [apply_invitation(conn, store.now(), inv, app_id=app_id) for inv in invitations]
+        return [apply_invitation(conn, store.now(), inv, app_id=to) for inv, to in saving]
