@@ -338,3 +338,31 @@ def test_the_import_screen_with_a_pasted_invitation_previewed(
 
     app = PursuitApp(db_path, clock, tick_seconds=3600)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_f1_lists_the_import_keys_and_the_application_screens_I(
+    db_path: Path, clock: FixedClock
+):
+    from tests.tui.test_key_help_lists import help_lines, listed
+
+    add_applications(db_path, clock, ("Northwind Analytics", "Data Engineer"))
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the one application
+        await settle(pilot)
+        assert isinstance(app.screen, ApplicationScreen)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert listed(help_lines(app), "I", "Import an interview invitation"), help_lines(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportInvitationScreen)
+        await pilot.press("f1")
+        await settle(pilot)
+        lines = help_lines(app)
+        assert listed(lines, "^r", "Read the pasted text"), lines
+        assert listed(lines, "^s", "Save the changes shown"), lines
+        assert listed(lines, "esc", "Import nothing"), lines
