@@ -68,7 +68,12 @@ def read_interview(fields: dict[str, str], now: datetime) -> tuple[dict[str, Any
             values["duration_minutes"] = parse_duration(duration)
         except ValueError as exc:
             errors["duration"] = str(exc)
-    for name, key, limit in (("round", "round_name", 200), ("location", "location", 2_000)):
+    fields_of_text = (
+        ("round", "round_name", 200),
+        ("location", "location", 2_000),
+        ("link", "link", 2_000),
+    )
+    for name, key, limit in fields_of_text:
         text = fields.get(name, "").strip()
         if len(text) > limit:
             errors[name] = f"Too long (at most {limit:,} characters)."

@@ -202,7 +202,9 @@ class InterviewDetail:
     rating_rapport: int | None = None
     rating_knowledge: int | None = None
     interviewers: tuple[Interviewer, ...] = ()
+    #: The meeting's join link ("" none).
     link: str = ""
+    #: Called off: kept in the history, shown struck out.
     cancelled: bool = False
 
     @property

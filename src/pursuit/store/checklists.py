@@ -152,8 +152,9 @@ class Checklists:
                     )
                 )
                 assert iv.id is not None
+                # A meeting link says where a panel happens as an address does.
                 interview_writes.make_checklist(
-                    raw_connection(s), iv.id, iv.kind, iv.location, names
+                    raw_connection(s), iv.id, iv.kind, iv.location or iv.link, names
                 )
 
     # --- reading and ticking ---------------------------------------------------------------

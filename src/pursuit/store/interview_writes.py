@@ -100,6 +100,7 @@ def add_interview(
     decision_by: date | None = None,
     round_name: str = "",
     location: str = "",
+    link: str = "",
     duration_minutes: int = 60,
 ) -> int:
     if kind not in INTERVIEW_KINDS:
@@ -108,6 +109,7 @@ def add_interview(
         )
     round_name = clean_text(round_name, "round", limit=200)
     location = clean_text(location, "location", limit=2_000)
+    link = clean_text(link, "link", limit=2_000)
     with transaction(conn):
         stage, _applied = application_stage(conn, app_id)
         interview_id = insert(
@@ -121,6 +123,7 @@ def add_interview(
                 "timezone": str(starts_at.tzname() or ""),
                 "duration_minutes": duration_minutes,
                 "location": location,
+                "link": link,
                 "decision_by": decision_by,
                 **BLANK,
             },
@@ -132,7 +135,8 @@ def add_interview(
             insert(
                 conn, "interview_contact", {"interview_id": interview_id, "contact_id": contact_id}
             )
-        items = cl.build(kind, location, names, checklist_templates(conn))
+        # A meeting link says where a panel happens as an address does.
+        items = cl.build(kind, location or link, names, checklist_templates(conn))
         insert_checklist(conn, items, interview_id=interview_id)
         # A phone call is usually the screen; anything else means interviews proper.
         target = "screening" if kind == "phone" else "interviewing"

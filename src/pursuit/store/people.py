@@ -133,6 +133,7 @@ class People:
         decision_by: date | None = None,
         round_name: str = "",
         location: str = "",
+        link: str = "",
         duration_minutes: int = 60,
     ) -> int:
         with self._db.connection() as conn:
@@ -146,6 +147,7 @@ class People:
                 decision_by=decision_by,
                 round_name=round_name,
                 location=location,
+                link=link,
                 duration_minutes=duration_minutes,
             )
 
@@ -165,6 +167,7 @@ class People:
             "kind",
             "round_name",
             "location",
+            "link",
             "duration_minutes",
             "decision_by",
             *INTERVIEW_TEXT,
@@ -182,7 +185,7 @@ class People:
         duration = fields.get("duration_minutes")
         if duration is not None and not 0 < int(duration) <= 24 * 60:
             raise InvalidValue("an interview lasts between 1 minute and 24 hours")
-        for name in ("round_name", "location", *INTERVIEW_TEXT):
+        for name in ("round_name", "location", "link", *INTERVIEW_TEXT):
             if name in fields:
                 fields[name] = clean_text(
                     str(fields[name] or ""), name.replace("_", " "), limit=100_000

@@ -41,6 +41,11 @@ class PursuitCommands(Provider):
                 "Bring in applications from a CSV export of your spreadsheet",
             ),
             (
+                "Import an invitation",
+                self._push("import_invitation", "ImportInvitationScreen"),
+                "An interview from a calendar invitation or e-mail: added, moved or cancelled",
+            ),
+            (
                 "Edit checklist templates",
                 self._push_templates,
                 "The items new preparation checklists are made from, by format",

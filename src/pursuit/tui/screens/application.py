@@ -53,7 +53,9 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                     yield PaneList(id="app-due", classes="pane-list")
                     yield Label("Drafts  (enter: open, r: write one)", classes="section-title")
                     yield PaneList(id="app-drafts", classes="pane-list")
-                    yield Label("Interviews  (enter: open, i: add)", classes="section-title")
+                    yield Label(
+                        "Interviews  (enter: open, i: add, I: import)", classes="section-title"
+                    )
                     yield PaneList(id="app-interviews", classes="pane-list")
                     yield Label("People  (enter: edit, c: add)", classes="section-title")
                     yield PaneList(id="app-contacts", classes="pane-list")
@@ -118,8 +120,12 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         ivs = []
         for iv in d.interviews:
             local = iv.starts_at.astimezone(tz)
+            # Called off: kept in the history, struck out so it is not taken for one to come.
             line = Text(f"{short_day_time(local, today)}  {iv.title}")
-            if iv.starts_at > now:
+            if iv.cancelled:
+                line.stylize("strike")
+                line.append("  cancelled", style="italic")
+            elif iv.starts_at > now:
                 line.append("  upcoming", style="bold")
             if iv.interviewers:
                 line.append(f"\n   with {', '.join(iv.interviewers)}", style="dim")
@@ -252,7 +258,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
             )
             return
         now = self.now()
-        upcoming = [iv for iv in d.interviews if iv.starts_at > now]
+        upcoming = [iv for iv in d.interviews if iv.starts_at > now and not iv.cancelled]
         chosen = upcoming[-1] if upcoming else (d.interviews[0] if d.interviews else None)
         if chosen is None:
             self.notify("No interview yet: press i to record one.", severity="warning")
@@ -329,6 +335,14 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                 )
 
         self.app.push_screen(InterviewForm(self.now(), self.detail.row.company), saved)
+
+    @once_shown
+    def action_import_invitation(self) -> None:
+        from pursuit.tui.screens.import_invitation import ImportInvitationScreen
+
+        if self.detail is not None:
+            row = self.detail.row
+            self.app.push_screen(ImportInvitationScreen(self.app_id, f"{row.company} · {row.role}"))
 
     @once_shown
     def action_add_contact(self) -> None:

@@ -20,6 +20,7 @@ from pursuit.domain.checklists import Progress
 from pursuit.domain.dates import local_tz, short_day
 from pursuit.domain.interview_input import read_interview
 from pursuit.domain.records import InterviewDetail
+from pursuit.domain.safe_text import for_terminal
 from pursuit.domain.wall_time import clock_time, is_repeated
 from pursuit.tui.autosave import Autosave
 from pursuit.tui.follow_up_states import STATES, readable
@@ -56,6 +57,7 @@ FIELD_KEYS = {
     "round": "round_name",
     "decision": "decision_by",
     "location": "location",
+    "link": "link",
     "duration": "duration_minutes",
 }
 #: A thank-you not yet open is owed once the interview has happened.
@@ -158,7 +160,9 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         else:
             # Keep what is being typed; take only what the form does not edit.
             assert self.saved is not None
-            self.saved = replace(self.saved, interviewers=detail.interviewers)
+            self.saved = replace(
+                self.saved, interviewers=detail.interviewers, cancelled=detail.cancelled
+            )
         self.draw()
 
     def _fill(self, d: InterviewDetail) -> None:
@@ -169,6 +173,7 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
             "interviewers": ", ".join(i.name for i in d.interviewers),
             "decision": d.decision_by.isoformat() if d.decision_by else "",
             "location": d.location,
+            "link": d.link,
             "duration": str(d.duration_minutes),
         }
         for name, value in values.items():
@@ -197,9 +202,14 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         at = clock_time(local) if is_repeated(local) else f"{local:%H:%M} {local:%Z}"
         local_today = now.astimezone(tz).date()
         when = f"{short_day(local.date(), local_today)} {at}"
-        title.append(f"{d.title} interview, {when}", style="dim")
+        # Called off: kept in the history, struck out so that it is not taken for one to come.
+        title.append(f"{d.title} interview, {when}", style="dim strike" if d.cancelled else "dim")
+        if d.cancelled:
+            title.append("  cancelled", style="bold")
         if d.decision_by:
             title.append(f" · decision by {short_day(d.decision_by, local_today)}", style="dim")
+        if d.link:
+            title.append(f"\n{for_terminal(d.link)}", style="underline")
         self.query_one("#iv-title", Static).update(title)
         thanks = Text()
         if not d.interviewers:
@@ -223,7 +233,7 @@ class InterviewScreen(LoadingScreen[tuple[InterviewDetail, Progress | None]]):
         self.query_one("#iv-prep", Static).update(prep)
         # The debrief is for after the interview.
         self.query_one("#iv-debrief").display = d.starts_at <= now
-        self.sub_title = f"{d.company} · {d.title}"
+        self.sub_title = f"{d.company} · {d.title}{' (cancelled)' if d.cancelled else ''}"
 
     # --- saving -----------------------------------------------------------------------------
 

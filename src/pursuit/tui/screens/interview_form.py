@@ -20,7 +20,8 @@ INTERVIEW_FIELDS = (
     ("round", "Round", "Recruiter screen, Technical, Final…"),
     ("interviewers", "Interviewers (comma between names)", "Ann Lee, Bo Chen"),
     ("decision", "Decision date they gave", "Dec 8, friday, in 2 weeks (leave empty if none)"),
-    ("location", "Where (address or meeting link)", "https://meet…, 200 Harbor St"),
+    ("location", "Where (the address, for an interview in person)", "200 Harbor St, Floor 3"),
+    ("link", "Meeting link", "https://meet.google.com/…, https://zoom.us/j/…"),
     ("duration", "Length", "45, 60, 1h30m"),
 )
 

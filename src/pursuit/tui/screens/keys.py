@@ -168,6 +168,14 @@ APPLICATION_KEYS: list[BindingType] = [
         tooltip="Record an interview",
     ),
     Binding(
+        "I",
+        "import_invitation",
+        "Invitation",
+        id="application.import-invitation",
+        show=False,
+        tooltip="Import an interview invitation (a calendar file, an e-mail, or pasted)",
+    ),
+    Binding(
         "c",
         "add_contact",
         "Person",

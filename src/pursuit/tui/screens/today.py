@@ -205,13 +205,17 @@ class TodayScreen(LoadingScreen[TodayReading]):
         whens = [short_day_time(iv.starts_at.astimezone(tz), today) for iv in self.interviews]
         narrow = making_room(NARROW_INTERVIEWS, whens, ("with", "round", "company"))
         for iv, when in zip(self.interviews, whens, strict=True):
+            # Called off: still shown this week, struck out, so a moved or dropped one is seen.
+            struck = "strike" if iv.cancelled else ""
             table.add_row(
-                when,
-                Text(countdown(iv.starts_at, now), style="bold"),
-                self._cut(plain(iv.company), "company", narrow),
-                self._cut(plain(iv.title), "round", narrow),
-                self._cut(plain(", ".join(iv.interviewers)), "with", narrow),
-                self._prep_text(iv.id),
+                Text(when, style=struck),
+                Text("cancelled", style="italic")
+                if iv.cancelled
+                else Text(countdown(iv.starts_at, now), style="bold"),
+                self._cut(plain(iv.company, struck), "company", narrow),
+                self._cut(plain(iv.title, struck), "round", narrow),
+                self._cut(plain(", ".join(iv.interviewers), struck), "with", narrow),
+                Text("") if iv.cancelled else self._prep_text(iv.id),
                 key=str(iv.id),
             )
         table.display = bool(self.interviews)
