@@ -16,10 +16,10 @@ from pursuit.domain.invitations import (
     InvitationUnreadable,
     Person,
     people_interviewing,
-    read_invitation_file,
     read_invitations,
     recruiter,
 )
+from pursuit.store.invitation_files import read_invitation_file
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "invitations"
 ME = "alex.morgan@gmail.com"
@@ -203,7 +203,11 @@ def test_what_is_no_invitation_says_why(data: bytes, words: str) -> None:
     assert words in str(info.value)
 
 
-def test_files_that_cannot_be_read_are_named_as_such(tmp_path: Path) -> None:
+def test_files_that_cannot_be_read_are_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pursuit.store import files
+
     with pytest.raises(InvitationUnreadable, match="does not exist"):
         read_invitation_file(str(tmp_path / "gone.ics"))
     with pytest.raises(InvitationUnreadable, match="is a folder, not a file"):
@@ -218,9 +222,14 @@ def test_files_that_cannot_be_read_are_named_as_such(tmp_path: Path) -> None:
         read_invitation_file(str(big))
     held = tmp_path / "pursuit.db"
     held.write_bytes(b"SQLite format 3\x00")
-    info = held.stat()
+    monkeypatch.setattr(files, "DATABASES_IN_USE", set())
+    files.remember_database(held)  # as opening it does
     with pytest.raises(InvitationUnreadable, match="is the pursuit database"):
-        read_invitation_file(str(held), refused={(info.st_dev, info.st_ino)})
+        read_invitation_file(str(held))
+    # SQLite's files beside it too, made after it was opened.
+    Path(f"{held}-wal").write_bytes(b"")
+    with pytest.raises(InvitationUnreadable, match="is the pursuit database"):
+        read_invitation_file(f"{held}-wal")
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from pursuit.domain.invitations import Invitation, read_invitation_file
+from pursuit.domain.invitations import Invitation
 from pursuit.store import queries
 from pursuit.store.errors import InvalidValue, NotFound
 from pursuit.store.insights import compute
+from pursuit.store.invitation_files import read_invitation_file
 from pursuit.store.invitations import apply_invitation, plan_invitation
 from pursuit.store.repo import Store
 

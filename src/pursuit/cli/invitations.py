@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 
 def cmd_invite(args: argparse.Namespace, clock: Clock) -> int:
-    from pursuit.domain.invitations import InvitationUnreadable, read_invitation_file
+    from pursuit.domain.invitations import InvitationUnreadable
     from pursuit.paths import user_path
+    from pursuit.store.invitation_files import read_invitation_file
 
     path = args.file if args.file == "-" else str(user_path(args.file))
     try:

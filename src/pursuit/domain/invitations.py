@@ -13,10 +13,7 @@ every command would pay.
 
 from __future__ import annotations
 
-import os
-import stat
-import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -99,65 +96,6 @@ def recruiter(inv: Invitation, my_email: str, my_name: str) -> Person | None:
 
 
 # --- reading ----------------------------------------------------------------------------------
-
-
-def read_invitation_file(
-    path: str, *, refused: Collection[tuple[int, int]] = ()
-) -> list[Invitation]:
-    """The invitations in the file at PATH ("-": standard input), at most MAX_INVITATION bytes.
-
-    Only a plain file is read, opened without blocking (a named pipe cannot hang the read).
-    REFUSED are (device, inode) pairs never to open: the database a caller holds open, whose
-    locks closing another descriptor of it would drop.
-    """
-    if path == "-":
-        data = sys.stdin.buffer.read(MAX_INVITATION + 1)
-        name = "standard input"
-    else:
-        data = _read_plain_file(path, refused)
-        name = path
-    if len(data) > MAX_INVITATION:
-        raise InvitationUnreadable(f"{name} is larger than {MAX_INVITATION // 1024 // 1024} MB")
-    return read_invitations(data, name)
-
-
-def _read_plain_file(path: str, refused: Collection[tuple[int, int]]) -> bytes:
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise InvitationUnreadable(f"{path} does not exist") from None
-    except OSError as exc:
-        raise InvitationUnreadable(f"cannot read {path}: {exc.strerror or exc}") from None
-    if (info.st_dev, info.st_ino) in refused:
-        raise InvitationUnreadable(f"{path} is the pursuit database, not an invitation")
-    if not stat.S_ISREG(info.st_mode):
-        raise InvitationUnreadable(f"{path} is {_kind(info.st_mode)}, not a file")
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as exc:
-        raise InvitationUnreadable(f"cannot read {path}: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as fh:
-        now = os.fstat(fd)
-        if not stat.S_ISREG(now.st_mode):  # swapped for something else since the stat
-            raise InvitationUnreadable(f"{path} is {_kind(now.st_mode)}, not a file")
-        if now.st_size > MAX_INVITATION:
-            raise InvitationUnreadable(f"{path} is larger than {MAX_INVITATION // 1024 // 1024} MB")
-        try:
-            return fh.read(MAX_INVITATION + 1)
-        except OSError as exc:
-            raise InvitationUnreadable(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a plain file"
 
 
 def read_invitations(data: bytes, name: str) -> list[Invitation]:

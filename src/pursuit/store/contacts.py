@@ -33,6 +33,12 @@ def contact_named(conn: sqlite3.Connection, name: str, app_id: int, role: str) -
         )
     else:
         contact_id = int(found[0])
+    link_to_application(conn, contact_id, app_id, role)
+    return contact_id
+
+
+def link_to_application(conn: sqlite3.Connection, contact_id: int, app_id: int, role: str) -> None:
+    """CONTACT_ID on the application in ROLE; a role the link had already is kept."""
     link = conn.execute(
         "SELECT role FROM application_contact WHERE application_id = ? AND contact_id = ?",
         (app_id, contact_id),
@@ -48,7 +54,6 @@ def contact_named(conn: sqlite3.Connection, name: str, app_id: int, role: str) -
             "UPDATE application_contact SET role = ? WHERE application_id = ? AND contact_id = ?",
             (role, app_id, contact_id),
         )
-    return contact_id
 
 
 def known_contact(conn: sqlite3.Connection, name: str, app_id: int) -> int:

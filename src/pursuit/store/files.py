@@ -143,10 +143,12 @@ def open_regular(path: Path, limit: int | None) -> BinaryIO:
     """
     try:
         before = os.stat(path)
+    except FileNotFoundError as exc:
+        raise UnreadableFile(f"{path} does not exist") from exc
     except OSError as exc:
         raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if (before.st_dev, before.st_ino) in DATABASES_IN_USE:
-        raise UnreadableFile(f"{path} is the pursuit database itself; choose an exported file")
+    if (before.st_dev, before.st_ino) in DATABASES_IN_USE or _beside_a_database(path):
+        raise UnreadableFile(f"{path} is the pursuit database itself; give another file")
     if not stat.S_ISREG(before.st_mode):
         raise UnreadableFile(f"{path} is {_kind(before.st_mode)}, not a file; give a saved file")
     try:
@@ -164,6 +166,21 @@ def open_regular(path: Path, limit: int | None) -> BinaryIO:
         fh.close()
         raise UnreadableFile(problem)
     return fh
+
+
+def _beside_a_database(path: Path) -> bool:
+    # SQLite's own files beside an open database hold its locks and pages just the same.
+    from pursuit.store.safe_write import SIDE_FILES
+
+    name = str(path)
+    for side in SIDE_FILES:
+        if name.endswith(side):
+            try:
+                info = os.stat(name[: -len(side)])
+            except OSError:
+                return False
+            return (info.st_dev, info.st_ino) in DATABASES_IN_USE
+    return False
 
 
 def open_regular_file(path: Path, limit: int) -> bytes:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from pursuit.domain.invitations import Person
-from pursuit.store.contacts import contact_named
-from pursuit.store.writing import insert
+from pursuit.store.contacts import contact_named, link_to_application
 
 
 def contact_for(
@@ -34,19 +33,5 @@ def contact_for(
             conn.execute("UPDATE contact SET email = ? WHERE id = ?", (person.email, contact_id))
         return contact_id, str(name)
     contact_id, name = int(found[0]), str(found[1])
-    link = conn.execute(
-        "SELECT role FROM application_contact WHERE application_id = ? AND contact_id = ?",
-        (app_id, contact_id),
-    ).fetchone()
-    if link is None:
-        insert(
-            conn,
-            "application_contact",
-            {"application_id": app_id, "contact_id": contact_id, "role": role},
-        )
-    elif role and not link[0]:
-        conn.execute(
-            "UPDATE application_contact SET role = ? WHERE application_id = ? AND contact_id = ?",
-            (role, app_id, contact_id),
-        )
+    link_to_application(conn, contact_id, app_id, role)
     return contact_id, name

@@ -154,11 +154,8 @@ class ImportInvitationScreen(PursuitScreen[None]):
     def read_invitation(self, path: str, pasted: str, app_id: int | None) -> None:
         from textual.worker import get_current_worker
 
-        from pursuit.domain.invitations import (
-            InvitationUnreadable,
-            read_invitation_file,
-            read_invitations,
-        )
+        from pursuit.domain.invitations import InvitationUnreadable, read_invitations
+        from pursuit.store.invitation_files import read_invitation_file
 
         worker = get_current_worker()
         store = self.pursuit.store
@@ -170,11 +167,8 @@ class ImportInvitationScreen(PursuitScreen[None]):
                 invitations = read_invitations(pasted.encode("utf-8"), "the pasted text")
             elif path:
                 # Never standard input ("-" to the command line): the app has no pipe to read.
-                # Never the open database either: closing a second descriptor of it would drop
-                # the locks SQLite holds on it in this process.
-                invitations = read_invitation_file(
-                    str(user_path(path).absolute()), refused=database_files(store.path)
-                )
+                # The open database is refused by the store's file door (files.open_regular).
+                invitations = read_invitation_file(str(user_path(path).absolute()))
             else:
                 self.post_message(
                     self.Read([], "Type the path of the invitation file, or paste its text.")
@@ -344,23 +338,6 @@ class ImportInvitationScreen(PursuitScreen[None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         self.action_save()
-
-
-def database_files(database: Path) -> set[tuple[int, int]]:
-    """The (device, inode) of the open database and of SQLite's files beside it."""
-    import os
-
-    from pursuit.store.files import DATABASES_IN_USE
-    from pursuit.store.safe_write import SIDE_FILES
-
-    found = set(DATABASES_IN_USE)
-    for path in (database, *(Path(f"{database}{side}") for side in SIDE_FILES)):
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        found.add((info.st_dev, info.st_ino))
-    return found
 
 
 def save_invitations(store: Store, saving: list[tuple[Invitation, int | None]]) -> list[Any]:
