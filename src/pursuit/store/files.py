@@ -18,6 +18,8 @@ from pursuit.store.errors import StoreError, StoreFull, StoreReadOnly, Unreadabl
 #: (device, inode) of every database this process has opened: never to be opened as a plain
 #: file (an import or a restore of the database itself would drop its locks when closed).
 DATABASES_IN_USE: set[tuple[int, int]] = set()
+#: The files SQLite keeps beside a database.
+SIDE_FILES = ("-wal", "-shm", "-journal")
 
 #: A restore reads the whole export at once: far above any real one, far below running out.
 MAX_RESTORE = 512 * 1024 * 1024
@@ -170,8 +172,6 @@ def open_regular(path: Path, limit: int | None) -> BinaryIO:
 
 def _beside_a_database(path: Path) -> bool:
     # SQLite's own files beside an open database hold its locks and pages just the same.
-    from pursuit.store.safe_write import SIDE_FILES
-
     name = str(path)
     for side in SIDE_FILES:
         if name.endswith(side):

@@ -14,9 +14,7 @@ import stat
 from pathlib import Path
 
 from pursuit.store.db import SQLITE_HEADER, StoreError
-
-#: SQLite's own files beside a database.
-SIDE_FILES = ("-wal", "-shm", "-journal")
+from pursuit.store.files import SIDE_FILES
 
 
 class WriteRefused(StoreError):
