@@ -13,6 +13,7 @@ from pursuit.store import application_writes, db
 from pursuit.store.errors import InvalidValue
 from pursuit.store.repo import Store
 from pursuit.store.tables import Application
+from pursuit.store.writing import insert
 from tests.support.processes import run_pursuit
 
 
@@ -114,3 +115,51 @@ def test_a_name_in_broken_bytes_is_refused_in_words(db_path: Path, store: Store)
     )
     assert done.returncode == 2
     assert done.stderr == "pursuit: error: contact name: contains bytes that are not UTF-8 text\n"
+
+
+def test_a_posting_added_while_another_waits_for_the_lock_is_added_once(
+    store: Store, db_path: Path
+) -> None:
+    """Two `add --from` of one posting at once: the second, waiting for the write lock while
+    the first adds it, finds the first's application instead of adding a twin."""
+    import threading
+
+    address = "https://jobs.example.com/4471"
+    first = db.open_for_writing(db_path)
+    second = db.open_for_writing(db_path)
+    assert first is not None and second is not None
+    waiting = threading.Event()
+    # The second's statements as it runs them: once it asks for the lock, the first commits.
+    second.set_trace_callback(lambda sql: waiting.set() if sql == "BEGIN IMMEDIATE" else None)
+    results: list[application_writes.Added] = []
+
+    def add_second() -> None:
+        results.append(
+            application_writes.add_unless_held(
+                second, store.now(), "Northwind", "Data Engineer", (address,), url=address
+            )
+        )
+
+    try:
+        first.execute("BEGIN IMMEDIATE")
+        row = {
+            **application_writes._BLANK,
+            "company": "Northwind",
+            "role": "Data Engineer",
+            "url": address,
+            "stage": "applied",
+            "created_at": store.now(),
+            "updated_at": store.now(),
+        }
+        holder = insert(first, "application", row)
+        adder = threading.Thread(target=add_second)
+        adder.start()
+        assert waiting.wait(10)
+        first.execute("COMMIT")
+        adder.join(10)
+    finally:
+        first.close()
+    second.close()
+    assert results == [application_writes.Added(holder, added=False)]
+    with store.reader() as conn:
+        assert conn.execute("SELECT count(*) FROM application").fetchone() == (1,)

@@ -275,3 +275,19 @@ async def test_the_same_posting_can_be_added_again_after_asking(
         assert isinstance(app.screen, PipelineScreen)
         rows = app.store.views.applications()
         assert [r.url for r in rows] == [CANONICAL, CANONICAL]
+
+
+@pytest.mark.parametrize("side", ["", "-wal"])
+async def test_the_database_itself_is_refused_as_a_saved_page(
+    empty_app: PursuitApp, db_path: Path, side: str
+):
+    # Opening the open database to read it, then closing it, would drop SQLite's locks.
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = await _fill(pilot, f"{db_path}{side}")
+        await settle(pilot)
+        assert empty_app.screen is form
+        status = _status(empty_app)
+        assert f"{db_path}{side} is the pursuit database itself" in status, status
+        assert form.query_one("#fill-status").has_class("-error")
+        assert _field(empty_app, "company") == ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import sqlite3
 import sys
 from typing import Any
 
@@ -39,18 +38,24 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
         fields = {**found, **fields}
         _say_what_is_missing(company, role, args.posting)
     from pursuit.domain.companies import earlier_sentence
-    from pursuit.store.application_writes import add_application
+    from pursuit.store.application_writes import add_unless_held
     from pursuit.store.company_memory import earlier_applications
 
-    with writing(args, clock) as conn:
-        if args.posting is not None and not args.again:
-            # The address given, and the posting's own when the one given differs from it.
-            holder = _holder(conn, fields.get("url")) or _holder(conn, posting_url)
-            if holder is not None:
-                return _already_held(args, holder)
-        app_id = add_application(
-            conn, clock.now(), company, role, stage=stage, applied_on=applied, **fields
+    # The address given, and the posting's own when the one given differs from it.
+    held_at = (
+        tuple(
+            dict.fromkeys(a for a in (fields.get("url"), posting_url) if isinstance(a, str) and a)
         )
+        if args.posting is not None and not args.again
+        else ()
+    )
+    with writing(args, clock) as conn:
+        added = add_unless_held(
+            conn, clock.now(), company, role, held_at, stage=stage, applied_on=applied, **fields
+        )
+        if not added.added:
+            return _already_held(args, added.id)
+        app_id = added.id
         earlier = earlier_applications(conn, company, excluding=app_id)
     if args.json:
         print_json({"id": app_id, "added": True, "earlier": [e.id for e in earlier]})
@@ -88,12 +93,6 @@ def _say_what_is_missing(company: str, role: str, source: str) -> None:
         f"{'them' if len(missing) > 1 else 'it'} after the posting: "
         f"pursuit add --from {shown} COMPANY ROLE"
     )
-
-
-def _holder(conn: sqlite3.Connection, url: object) -> int | None:
-    from pursuit.store.postings import application_holding
-
-    return application_holding(conn, url) if isinstance(url, str) else None
 
 
 def _already_held(args: argparse.Namespace, holder: int) -> int:

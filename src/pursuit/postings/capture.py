@@ -45,9 +45,13 @@ def capture(
     timeout: float = TIMEOUT,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[str], None] | None = None,
+    refused: Callable[[Path], str | None] | None = None,
 ) -> Posting:
     """The posting at SOURCE: an http(s) address, the path of a saved page, or "-" for TEXT
     (a pasted page, a pasted address, or the posting's plain text).
+
+    REFUSED says why a saved page may not be read (None: it may): a process holding the
+    database open must never open that file itself, since closing it would drop SQLite's locks.
 
     Raises CaptureFailed, its message for the user, for every source that cannot be read;
     CaptureCancelled (a CaptureFailed) as soon as CANCELLED returns True.
@@ -58,7 +62,11 @@ def capture(
         return _pasted(text or "", boards, timeout, cancelled, progress)
     if _has_scheme(source):
         return _fetched(source.strip(), boards, timeout, cancelled, progress)
-    return _saved(Path(source), cancelled, progress)
+    path = Path(source)
+    refusal = refused(path) if refused is not None else None
+    if refusal:
+        raise CaptureFailed(refusal)
+    return _saved(path, cancelled, progress)
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:

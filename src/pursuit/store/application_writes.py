@@ -20,6 +20,7 @@ from pursuit.domain.stages import SECTORS, STAGES
 from pursuit.store import rescheduling
 from pursuit.store.contacts import contact_named, known_contact
 from pursuit.store.errors import InvalidValue, NotFound, clean_text
+from pursuit.store.postings import application_holding
 from pursuit.store.writing import Value, application_stage, insert, transaction, update
 
 EDITABLE_FIELDS = (
@@ -112,6 +113,38 @@ def add_application(
     note: str = "",
     **fields: Any,
 ) -> int:
+    added = add_unless_held(
+        conn, now, company, role, (), stage=stage, applied_on=applied_on, at=at, note=note, **fields
+    )
+    return added.id
+
+
+@dataclass(frozen=True)
+class Added:
+    """The application added, or (ADDED false) the one already holding the posting."""
+
+    id: int
+    added: bool
+
+
+def add_unless_held(
+    conn: sqlite3.Connection,
+    now: datetime,
+    company: str,
+    role: str,
+    addresses: tuple[str, ...],
+    *,
+    stage: str = "applied",
+    applied_on: date | None = None,
+    at: datetime | None = None,
+    note: str = "",
+    **fields: Any,
+) -> Added:
+    """A new application, unless one already holds one of ADDRESSES (a posting's, as kept).
+
+    The check and the insert share one transaction: two processes adding one posting at the
+    same moment add it once, the second finding the first's.
+    """
     if stage not in STAGES:
         raise InvalidValue(f"unknown stage {stage!r}")
     values = validate_application({"company": company, "role": role, **fields})
@@ -120,6 +153,10 @@ def add_application(
         applied_on = moment.astimezone(local_tz()).date()
     row = {**_BLANK, **values, "stage": stage, "applied_on": applied_on}
     with transaction(conn):
+        for address in addresses:
+            holder = application_holding(conn, address)
+            if holder is not None:
+                return Added(holder, added=False)
         app_id = insert(conn, "application", {**row, "created_at": moment, "updated_at": moment})
         insert(
             conn,
@@ -133,7 +170,7 @@ def add_application(
             },
         )
         rescheduling.reschedule(conn, [app_id], now)
-    return app_id
+    return Added(app_id, added=True)
 
 
 def check_stage(stage: str) -> None:

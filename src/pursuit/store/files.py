@@ -149,8 +149,9 @@ def open_regular(path: Path, limit: int | None) -> BinaryIO:
         raise UnreadableFile(f"{path} does not exist") from exc
     except OSError as exc:
         raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if (before.st_dev, before.st_ino) in DATABASES_IN_USE or _beside_a_database(path):
-        raise UnreadableFile(f"{path} is the pursuit database itself; give another file")
+    refusal = refused_to_read(path)
+    if refusal is not None:
+        raise UnreadableFile(refusal)
     if not stat.S_ISREG(before.st_mode):
         raise UnreadableFile(f"{path} is {_kind(before.st_mode)}, not a file; give a saved file")
     try:
@@ -168,6 +169,18 @@ def open_regular(path: Path, limit: int | None) -> BinaryIO:
         fh.close()
         raise UnreadableFile(problem)
     return fh
+
+
+def refused_to_read(path: Path) -> str | None:
+    """Why PATH may not be opened by this process (it is the open database or one of
+    SQLite's files beside it), or None. For a reader outside the store (a saved posting)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # the reader names what is missing or unreadable
+    if (info.st_dev, info.st_ino) in DATABASES_IN_USE or _beside_a_database(path):
+        return f"{path} is the pursuit database itself; give another file"
+    return None
 
 
 def _beside_a_database(path: Path) -> bool:

@@ -92,6 +92,7 @@ def start(form: ApplicationForm, source: str, text: str | None) -> Filling:
 def fill_from(form: ApplicationForm, filling: Filling, source: str, text: str | None) -> None:
     from pursuit.postings.capture import Boards, capture
     from pursuit.postings.posting import CaptureFailed
+    from pursuit.store.files import refused_to_read
 
     worker: Worker[None] = get_current_worker()
 
@@ -110,6 +111,7 @@ def fill_from(form: ApplicationForm, filling: Filling, source: str, text: str | 
             boards=Boards.from_environment(),
             cancelled=cancelled,
             progress=progress,
+            refused=refused_to_read,
         )
     except CaptureFailed as exc:
         if not cancelled():
