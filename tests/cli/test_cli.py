@@ -219,3 +219,22 @@ def test_config_shows_and_sets(run) -> None:
     assert code == 2 and "unknown setting" in err
     code, out, _ = run("config", "--json")
     assert json.loads(out)["check_in_days"] == "10"
+
+
+def test_an_interview_keeps_its_meeting_link_apart_from_its_place(run) -> None:
+    run("add", "Acme", "Data Engineer")
+    code, out, _ = run(
+        "interview", "1", "--at", "tomorrow 10am", "--location", "Room 4",
+        "--link", "https://zoom.us/j/123",
+    )  # fmt: skip
+    assert code == 0
+    # A lone address given as the place, as --location once took it, is the meeting link.
+    code, _, err = run(
+        "interview", "1", "--at", "tomorrow 4pm", "--location", "https://meet.google.com/abc"
+    )
+    assert code == 0, err
+    code, out, _ = run("show", "1", "--json")
+    places = {(iv["location"], iv["link"]) for iv in json.loads(out)["interviews"]}
+    assert places == {("Room 4", "https://zoom.us/j/123"), ("", "https://meet.google.com/abc")}
+    code, out, err = run("interview", "1", "--at", "tomorrow 3pm", "--link", "zoom 123")
+    assert code != 0 and "--link 'zoom 123' is not a web address" in err

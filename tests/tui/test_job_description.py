@@ -92,6 +92,7 @@ async def test_j_reads_it_whole_and_escape_comes_back(demo_app: PursuitApp):
 async def test_without_a_description_the_screen_says_so(demo_app: PursuitApp):
     async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
+        describe(demo_app, "Northwind", "")  # the demo keeps one for it
         screen = await open_application(pilot, "northwind")
         assert "None kept." in screen_text(pilot)
         assert not scrolled(screen, "#app-description").can_focus
@@ -159,6 +160,7 @@ async def test_the_checklist_item_is_one_key_from_the_description(demo_app: Purs
 async def test_a_checklist_without_a_description_does_not_offer_it(demo_app: PursuitApp):
     async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
+        describe(demo_app, "Northwind", "")  # the demo keeps one for it
         await open_application(pilot, "northwind")
         checklist = await open_checklist(pilot)
         items = checklist.query_one(OptionList)

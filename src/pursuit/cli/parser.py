@@ -131,7 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     iv.add_argument("--decision-by", metavar="WHEN", help="the decision date they gave")
     iv.add_argument("--round", default="", help="round name, e.g. 'Final'")
-    iv.add_argument("--location", default="", help="address or meeting link")
+    iv.add_argument("--location", default="", help="where it is: an address, a room")
+    iv.add_argument(
+        "--link", default="", metavar="URL", help="the meeting link (Zoom, Meet, Teams...)"
+    )
     iv.add_argument("--json", action="store_true")
 
     log = command("log", help="log something sent, heard or decided")

@@ -33,6 +33,7 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
     )
     from pursuit.store.interview_writes import add_interview
 
+    location, link = _place_and_link(args.location, args.link)
     with writing(args, clock) as conn:
         iid = add_interview(
             conn,
@@ -43,7 +44,8 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
             interviewers=args.people,
             decision_by=decision,
             round_name=args.round,
-            location=args.location,
+            location=location,
+            link=link,
         )
     if is_repeated(starts):
         today = clock.now().astimezone(local_tz()).date()
@@ -63,6 +65,17 @@ def cmd_interview(args: argparse.Namespace, clock: Clock) -> int:
     else:
         print(iid)
     return 0
+
+
+def _place_and_link(location: str, link: str) -> tuple[str, str]:
+    """The place and the meeting link given; a lone address given as the place is the link
+    (--location once took either) and shows as the link everywhere."""
+    location, link = location.strip(), link.strip()
+    if link and "://" not in link:
+        raise UserError(f"--link {link!r} is not a web address; give it whole: https://...")
+    if not link and "://" in location and len(location.split()) == 1:
+        return "", location
+    return location, link
 
 
 def cmd_log(args: argparse.Namespace, clock: Clock) -> int:

@@ -51,6 +51,22 @@ def seed(store: Store) -> None:
         salary_min=85_000,
         salary_max=100_000,
         notes="Referred by Priya. Stack: Python, dbt, Snowflake.",
+        salary_currency="EUR",
+        posted_on=day(-27),
+        closes_on=day(9),
+        description=(
+            "Northwind Analytics helps retailers see what sells, where and why. Our data "
+            "platform team owns the pipelines that turn a few billion events a day into the "
+            "tables our analysts and customers query.\n\n"
+            "What you will do\n"
+            "- Design and run batch and streaming pipelines in Python and dbt\n"
+            "- Keep Snowflake fast and affordable as the data grows\n"
+            "- Share an on-call rotation with five other engineers\n\n"
+            "What we look for\n"
+            "- Five years or more building data systems\n"
+            "- Care for data quality: tests, checks, clear ownership\n"
+            "- Remote within EU time zones; two team weeks a year in Lisbon"
+        ),
     )
     store.applications.log_event(
         northwind,
@@ -77,7 +93,7 @@ def seed(store: Store) -> None:
         interviewers=["Tomás Ortega", "Hannah Lee"],
         round_name="Panel",
         decision_by=day(6),
-        location="https://meet.example.com/nw-panel",
+        link="https://meet.example.com/nw-panel",
     )
     store.people.update_interview(
         panel,

@@ -39,7 +39,11 @@ MOMENTS = {
     "follow_up_dismissal": ("at",),
     "draft": ("created_at", "updated_at", "sent_at"),
 }
-DAYS = {"application": ("applied_on",), "interview": ("decision_by",), "activity": ("decision_by",)}
+DAYS = {
+    "application": ("applied_on", "posted_on", "closes_on"),
+    "interview": ("decision_by",),
+    "activity": ("decision_by",),
+}
 
 
 def write_reference(target: Path) -> None:

@@ -52,7 +52,17 @@ CREATE TABLE application (
     next_overdue_at VARCHAR, salary_currency VARCHAR NOT NULL DEFAULT '', description VARCHAR NOT NULL DEFAULT '', posted_on DATE, closes_on DATE, company_key VARCHAR NOT NULL DEFAULT '',
     PRIMARY KEY (id)
 );
-INSERT INTO "application" VALUES(1,'Northwind Analytics','Senior Data Engineer','https://jobs.example.com/northwind/4411','Referral','Remote (EU)','tech',85000,100000,'interviewing','2025-12-21','Referred by Priya. Stack: Python, dbt, Snowflake.',0,'2025-12-21 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-13 14:00:00.000000','thank-you','Hannah Lee','2026-01-13 14:00:00.000000','2026-01-14 14:00:00.000000','2026-01-14 14:00:00.000001','','',NULL,NULL,'northwind analytics');
+INSERT INTO "application" VALUES(1,'Northwind Analytics','Senior Data Engineer','https://jobs.example.com/northwind/4411','Referral','Remote (EU)','tech',85000,100000,'interviewing','2025-12-21','Referred by Priya. Stack: Python, dbt, Snowflake.',0,'2025-12-21 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-13 14:00:00.000000','thank-you','Hannah Lee','2026-01-13 14:00:00.000000','2026-01-14 14:00:00.000000','2026-01-14 14:00:00.000001','EUR','Northwind Analytics helps retailers see what sells, where and why. Our data platform team owns the pipelines that turn a few billion events a day into the tables our analysts and customers query.
+
+What you will do
+- Design and run batch and streaming pipelines in Python and dbt
+- Keep Snowflake fast and affordable as the data grows
+- Share an on-call rotation with five other engineers
+
+What we look for
+- Five years or more building data systems
+- Care for data quality: tests, checks, clear ownership
+- Remote within EU time zones; two team weeks a year in Lisbon','2025-12-18','2026-01-23','northwind analytics');
 INSERT INTO "application" VALUES(2,'Lumen Health','Platform Engineer','https://careers.example.org/lumen/platform','LinkedIn','Boston, MA','healthcare',120000,140000,'interviewing','2025-12-25','',0,'2025-12-25 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-06 13:00:00.000000','thank-you','Grace Kim','2026-01-15 13:00:00.000000','2026-01-16 13:00:00.000000','2026-01-16 13:00:00.000001','','',NULL,NULL,'lumen health');
 INSERT INTO "application" VALUES(3,'Quarry & Co','Backend Developer','','Company site','Leeds','finance',60000,70000,'interviewing','2025-12-15','',0,'2025-12-15 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-01 15:00:00.000000','first-check-in',NULL,'2026-01-09 00:00:00.000000','2026-01-09 00:00:00.000000','2026-01-10 00:00:00.000000','','',NULL,NULL,'quarry and');
 INSERT INTO "application" VALUES(4,'Harbor Schools','Data Analyst','','District jobs board','Portland, OR','education',NULL,NULL,'interviewing','2025-11-30','',0,'2025-11-30 10:00:00.000000','2026-01-14 12:34:56.789012','2026-01-07 09:00:00.000000','second-check-in',NULL,'2026-01-14 00:00:00.000000','2026-01-14 00:00:00.000000','2026-01-15 00:00:00.000000','','',NULL,NULL,'harbor schools');
@@ -413,8 +423,8 @@ CREATE TABLE interview (
     FOREIGN KEY(application_id) REFERENCES application (id) ON DELETE CASCADE
 );
 INSERT INTO "interview" VALUES(1,1,'Recruiter screen','phone','2026-01-02 11:00:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
-INSERT INTO "interview" VALUES(2,1,'Panel','panel','2026-01-13 14:00:00.000000','UTC',60,'https://meet.example.com/nw-panel','2026-01-20','','Design a pipeline for late-arriving events; a conflict you resolved','how the team is moving its nightly batch jobs to streaming
-on-call rotation and the data quality checks','','','',4,3,5,4,'',NULL,'','',0,NULL);
+INSERT INTO "interview" VALUES(2,1,'Panel','panel','2026-01-13 14:00:00.000000','UTC',60,'','2026-01-20','','Design a pipeline for late-arriving events; a conflict you resolved','how the team is moving its nightly batch jobs to streaming
+on-call rotation and the data quality checks','','','',4,3,5,4,'https://meet.example.com/nw-panel',NULL,'','',0,NULL);
 INSERT INTO "interview" VALUES(3,2,'Hiring manager','video','2026-01-06 09:30:00.000000','UTC',60,'',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
 INSERT INTO "interview" VALUES(4,2,'Onsite','onsite','2026-01-15 13:00:00.000000','UTC',60,'200 Harbor St, Boston',NULL,'','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
 INSERT INTO "interview" VALUES(5,3,'Final technical','technical','2026-01-01 10:00:00.000000','UTC',60,'','2026-01-08','','','','','','',NULL,NULL,NULL,NULL,'',NULL,'','',0,NULL);
