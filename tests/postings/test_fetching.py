@@ -268,3 +268,33 @@ def test_a_refused_connection_and_other_schemes_are_named() -> None:
         capture("ftp://files.example/job.html")
     with pytest.raises(CaptureFailed, match="does not read file: addresses"):
         capture("file:///etc/passwd")
+
+
+def test_an_address_copied_without_https_is_fetched_not_read_as_a_file(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = httpserver.url_for("")
+    boards = Boards(greenhouse=base + "/gh", lever=base + "/lever", ashby=base + "/ashby")
+    httpserver.expect_request(
+        "/gh/v1/boards/fabrikam/jobs/4012345",
+        query_string="content=true&pay_transparency=true",
+    ).respond_with_data(page("greenhouse.json"), content_type="application/json")
+    monkeypatch.chdir(tmp_path)
+    given = "boards.greenhouse.io/fabrikam/jobs/4012345"
+    # As a source, as pasted alone, and as typed with the space a paste brings.
+    for posting in (
+        capture(given, boards=boards),
+        capture("-", text=f"  {given}\n", boards=boards),
+    ):
+        assert (posting.company, posting.role, posting.found_by) == (
+            "Fabrikam, Inc.",
+            "Platform Engineer",
+            "greenhouse",
+        )
+    # A file of that name, or a plain word, is still what it was.
+    (tmp_path / "boards.greenhouse.io").mkdir()
+    with pytest.raises(CaptureFailed, match=r"no file named boards\.greenhouse\.io/fabrikam"):
+        capture(given, boards=boards)
+    with pytest.raises(CaptureFailed, match=r"no file named notes\.md"):
+        capture("notes.md", boards=boards)
+    assert capture("-", text="Engineer", boards=boards).description == "Engineer"

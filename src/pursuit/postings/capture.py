@@ -62,6 +62,10 @@ def capture(
         return _pasted(text or "", boards, timeout, cancelled, progress)
     if _has_scheme(source):
         return _fetched(source.strip(), boards, timeout, cancelled, progress)
+    if _is_an_address_without_scheme(source) and not os.path.lexists(source.strip().split("/")[0]):
+        # Copied from a browser's address bar, which hides the https://; a folder or file
+        # of the host's name here means a path was meant.
+        return _fetched(f"https://{source.strip()}", boards, timeout, cancelled, progress)
     path = Path(source)
     refusal = refused(path) if refused is not None else None
     if refusal:
@@ -95,6 +99,8 @@ def _pasted(
         raise CaptureFailed(f"what was given is {kind}, not a posting")
     if len(given.split()) == 1 and _has_scheme(given):
         return _fetched(given, boards, timeout, cancelled, progress)
+    if _is_an_address_without_scheme(given):
+        return _fetched(f"https://{given}", boards, timeout, cancelled, progress)
     if looks_like_html(given):
         return read_page(given)
     return Posting(description=plain_text(given))
@@ -154,6 +160,18 @@ def read_saved(path: Path) -> bytes:
             f"{path} is larger than {MAX_BYTES // 1024 // 1024} MB, too large to be a posting"
         )
     return data
+
+
+def _is_an_address_without_scheme(text: str) -> bool:
+    """Whether TEXT is a web address without its https:// (`jobs.lever.co/acme/42`,
+    `www.acme.com`): one word whose first part is a host name, with a path or a www."""
+    given = text.strip()
+    if not given or len(given.split()) != 1 or not _looks_like_a_host(given):
+        return False
+    host, slash, _ = given.partition("/")
+    top = host.rsplit(".", 1)[-1]
+    names_a_host = len(top) >= 2 and top.isascii() and top.isalpha()
+    return names_a_host and (bool(slash) or host.lower().startswith("www."))
 
 
 def _looks_like_a_host(text: str) -> bool:
