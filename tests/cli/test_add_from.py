@@ -6,7 +6,9 @@ import json
 import os
 import socket
 import sqlite3
+import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tests.support.processes import run_pursuit
+from tests.support.processes import CHILD_TIMEOUT, Children, pursuit_argv, run_pursuit
 
 pytestmark = pytest.mark.slow
 
@@ -289,3 +291,43 @@ def test_a_posting_that_cannot_be_read_is_a_clear_error_and_adds_nothing(
     assert (code, out) == (2, "")
     assert err.startswith("pursuit: error: ") and message in err
     assert applications(db) == []
+
+
+def _waiting_for_the_lock(pid: int) -> bool:
+    # SQLite's busy handler sleeps between tries; nothing else in `add --from FILE` sleeps.
+    try:
+        return "nanosleep" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="needs Linux's /proc")
+def test_two_shells_adding_one_posting_at_once_add_it_once(db: Path, children: Children) -> None:
+    code, _, _ = pursuit(db, "add", "Someone", "Else")  # the file, made and up to date
+    assert code == 0
+    page = str(PAGES / "json-ld-graph.html")
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # both find the file locked, once they have read the page
+    try:
+        adders = [
+            children.start(
+                pursuit_argv("--db", str(db), "add", "--from", page, "--json"),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=CLEAN,
+            )
+            for _ in range(2)
+        ]
+        deadline = time.monotonic() + CHILD_TIMEOUT
+        while not all(_waiting_for_the_lock(a.pid) for a in adders):
+            assert time.monotonic() < deadline, "the adders never reached the lock"
+            assert all(a.poll() is None for a in adders), [a.communicate() for a in adders]
+            time.sleep(0.01)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    said = [json.loads(a.communicate(timeout=CHILD_TIMEOUT)[0]) for a in adders]
+    assert sorted(s["added"] for s in said) == [False, True]
+    assert said[0]["id"] == said[1]["id"]
+    assert [a["company"] for a in applications(db)] == ["Someone", "Northwind Analytics"]
