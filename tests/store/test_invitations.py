@@ -180,6 +180,31 @@ def test_a_reschedule_moves_it_and_an_older_copy_never_undoes_it(
     assert starts == "2026-12-08 22:00:00.000000"
 
 
+def test_a_later_copy_keeps_whoever_was_put_on_the_interview_by_hand(
+    store: Store, conn: sqlite3.Connection
+) -> None:
+    ids = _apps(store)
+    first = apply_invitation(conn, NOW, inv("google-meet.ics"))
+    assert first.interview_id is not None
+    (row,) = queries.interviews_of(conn, ids["northwind"])
+    store.people.update_interview(
+        first.interview_id, interviewers=[*row.interviewers, "Sam Okafor"]
+    )
+    preview = plan_invitation(conn, inv("google-meet-moved.ics"), now=NOW)
+    assert preview.changes == (
+        "moved to Tue 8 Dec 22:00 (was Mon 23 Nov 18:00)",
+        "Sam Okafor not on it (kept)",
+    )
+    moved = apply_invitation(conn, NOW, inv("google-meet-moved.ics"))
+    assert moved.action == "updated"
+    (row,) = queries.interviews_of(conn, ids["northwind"])
+    assert "Sam Okafor" in row.interviewers
+    owed = [
+        name for action, name, _ in _follow_ups(conn, ids["northwind"]) if action == "thank-you"
+    ]
+    assert "Sam Okafor" in owed
+
+
 def test_a_cancelled_interview_is_kept_but_owed_nothing(
     store: Store, conn: sqlite3.Connection
 ) -> None:

@@ -186,10 +186,15 @@ def _update_plan(
         changes.append(f"link {inv.link}" if inv.link else "no link now")
     if inv.location != stored.location:
         changes.append(f"at {inv.location}" if inv.location else "no address now")
-    names = tuple(sorted(_names(interviewers)))
-    if names != stored.people:
-        changes.append(f"with {', '.join(names)}" if names else "with nobody named")
-    return plan("updated", *changes) if changes else plan("unchanged", "already up to date")
+    named, had = set(_names(interviewers)), set(stored.people)
+    if joining := sorted(named - had):
+        changes.append(f"with {', '.join(joining)} too")
+    # Whoever is on the interview stays on it: added by hand, or dropped from the invitation
+    # though still coming, only the user knows. The preview says so.
+    kept = [f"{', '.join(sorted(had - named))} not on it (kept)"] if had - named else []
+    if changes:
+        return plan("updated", *changes, *kept)
+    return plan("unchanged", "already up to date", *kept)
 
 
 def plan_invitation(
@@ -278,8 +283,8 @@ def _create(
 def _link_people(
     conn: sqlite3.Connection, app_id: int, interview_id: int, planned: _Planned
 ) -> list[str]:
-    """The interviewers linked to the interview (and the organiser to the application as its
-    recruiter); their names as stored, in the invitation's order."""
+    """The invitation's interviewers linked to the interview, beside those already on it (and
+    the organiser to the application as its recruiter); the names newly linked, in order."""
     if planned.recruiter is not None and planned.recruiter not in planned.interviewers:
         contact_for(conn, planned.recruiter, app_id, "recruiter")
     linked: dict[int, str] = {}
@@ -292,11 +297,6 @@ def _link_people(
             "SELECT contact_id FROM interview_contact WHERE interview_id = ?", (interview_id,)
         )
     }
-    for contact_id in have - linked.keys():
-        conn.execute(
-            "DELETE FROM interview_contact WHERE interview_id = ? AND contact_id = ?",
-            (interview_id, contact_id),
-        )
     for contact_id in linked.keys() - have:
         insert(conn, "interview_contact", {"interview_id": interview_id, "contact_id": contact_id})
     return [name for cid, name in linked.items() if cid not in have]
