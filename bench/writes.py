@@ -53,6 +53,22 @@ def _dismiss(round_: int, db: Path) -> list[str]:
     return ["dismiss", str(_pending(db, "application-check-in", 0)), "application-check-in"]
 
 
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+
+
+def _invite(round_: int, db: Path) -> list[str]:
+    """A Google Calendar invitation, a new event each round, for an application given."""
+    text = (FIXTURES / "invitations" / "google-meet.ics").read_text()
+    ics = db.with_name(f"invite-{round_}.ics")
+    ics.write_text(text.replace("UID:6f1c2e9a0b7d4c3e@google.com", f"UID:bench-{round_}@google"))
+    return ["invite", str(ics), "--app", str(41 + round_)]
+
+
+def _add_from(round_: int, _db: Path) -> list[str]:
+    # A saved page (JSON-LD): what is timed is reading and parsing it and the write, no network.
+    return ["add", "--from", str(FIXTURES / "postings" / "json-ld-graph.html"), "--again"]
+
+
 #: Each write command, with arguments that change something every round.
 WRITES: dict[str, Argv] = {
     "add": lambda i, _db: ["add", f"Bench Co {i}", "Platform Engineer", "--source", "LinkedIn"],
@@ -67,6 +83,8 @@ WRITES: dict[str, Argv] = {
     ],
     "log": lambda i, _db: ["log", str(31 + i), "heard", "--note", "They wrote back"],
     "dismiss": _dismiss,
+    "invite": _invite,
+    "add --from (saved page)": _add_from,
     "config set": lambda i, _db: ["config", "set", "my_name", f"Sam {i}"],
     "config set (timing)": lambda i, _db: ["config", "set", "move_on_days", str(8 + i % 2)],
 }
