@@ -173,13 +173,13 @@ def main() -> int:
     )
     ours, theirs = measure(args.runs, args.apps, jh)
     print(f"\nWrite commands, {args.apps:,} applications, medians of {args.runs} runs")
-    print(f"  {'':<28}{'wall':>7}    {'CPU':>7}    ratio to jh new (wall, CPU; target 1.00)")
+    print(f"  {'':<32}{'wall':>7}    {'CPU':>7}    ratio to jh new (wall, CPU; target 1.00)")
     if theirs is None:
         print("  (jobhound not found: pass --jh PATH to compare)")
     else:
-        print(f"  {'jh new (jobhound)':<28}{theirs[0] * 1000:7.0f} ms {theirs[1] * 1000:7.0f} ms")
+        print(f"  {'jh new (jobhound)':<32}{theirs[0] * 1000:7.0f} ms {theirs[1] * 1000:7.0f} ms")
     for name, (wall, cpu) in ours.items():
-        line = f"  {'pursuit ' + name:<28}{wall * 1000:7.0f} ms {cpu * 1000:7.0f} ms"
+        line = f"  {'pursuit ' + name:<32}{wall * 1000:7.0f} ms {cpu * 1000:7.0f} ms"
         if theirs:
             line += f"    {wall / theirs[0]:4.2f}  {cpu / theirs[1]:4.2f}"
         print(line)

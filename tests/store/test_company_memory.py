@@ -57,3 +57,26 @@ def test_an_upgraded_file_remembers_its_companies(tmp_path: Path, clock: FixedCl
     for company in companies:
         assert _earlier(store, company.upper()), company
     store.close()
+
+
+def test_an_application_still_at_applied_is_remembered_by_the_day_applied(
+    store: Store, clock: FixedClock
+) -> None:
+    from datetime import date
+
+    from pursuit.domain.companies import earlier_sentence
+
+    # Typed in on 18 November for an application sent in March.
+    store.applications.add_application("Northwind", "Data Engineer", applied_on=date(2026, 3, 3))
+    moved = store.applications.add_application(
+        "Northwind", "Analyst", applied_on=date(2026, 3, 3)
+    )
+    store.applications.set_stage(moved, "rejected")
+    with store.reader() as conn:
+        earlier = earlier_applications(conn, "Northwind")
+    sentence = earlier_sentence("Northwind", earlier, date(2026, 11, 18))
+    # A stage it moved to is dated by the move; one still at applied by the day applied.
+    assert sentence == (
+        f"You applied to Northwind before: Analyst, rejected on Wed 18 Nov (#{moved}); "
+        f"Data Engineer, applied in March (#{moved - 1})."
+    )

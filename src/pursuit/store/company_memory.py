@@ -56,7 +56,11 @@ _EARLIER = (
 
 def _earlier(row: tuple[Any, ...], zone: tzinfo) -> EarlierApplication | None:
     app_id, name, role, stage, archived, applied_on, last = row
-    if last is not None:
+    if stage == "applied" and applied_on:
+        # Still where it started: the day applied, which a typed-in application may give
+        # as weeks before the day it was added.
+        since = date.fromisoformat(applied_on)
+    elif last is not None:
         since = from_db(last).astimezone(zone).date()
     elif applied_on:
         since = date.fromisoformat(applied_on)
