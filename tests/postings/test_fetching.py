@@ -298,3 +298,27 @@ def test_an_address_copied_without_https_is_fetched_not_read_as_a_file(
     with pytest.raises(CaptureFailed, match=r"no file named notes\.md"):
         capture("notes.md", boards=boards)
     assert capture("-", text="Engineer", boards=boards).description == "Engineer"
+
+
+def test_greenhouse_and_lever_boards_in_the_eu_are_asked_of_the_eu_apis(
+    httpserver: HTTPServer,
+) -> None:
+    base = httpserver.url_for("")
+    boards = Boards(
+        greenhouse=base + "/us-gh", lever=base + "/us-lever",
+        greenhouse_eu=base + "/eu-gh", lever_eu=base + "/eu-lever",
+    )  # fmt: skip
+    httpserver.expect_request(
+        "/eu-gh/v1/boards/fabrikam/jobs/4012345",
+        query_string="content=true&pay_transparency=true",
+    ).respond_with_data(page("greenhouse.json"), content_type="application/json")
+    httpserver.expect_request(
+        "/eu-lever/v0/postings/contoso-health/6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
+    ).respond_with_data(page("lever.json"), content_type="application/json")
+    gh = capture("https://job-boards.eu.greenhouse.io/fabrikam/jobs/4012345", boards=boards)
+    assert (gh.role, gh.found_by) == ("Platform Engineer", "greenhouse")
+    lever = capture(
+        "https://jobs.eu.lever.co/contoso-health/6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b",
+        boards=boards,
+    )
+    assert (lever.role, lever.found_by) == ("Support Engineer (Nights)", "lever")

@@ -19,6 +19,9 @@ from pursuit.postings.values import day, name_from_slug, salary
 
 GREENHOUSE_HOSTS = frozenset({"boards.greenhouse.io", "job-boards.greenhouse.io"})
 LEVER_HOSTS = frozenset({"jobs.lever.co"})
+#: The boards of companies whose data Greenhouse and Lever keep in the EU, answered by an EU API.
+GREENHOUSE_EU_HOSTS = frozenset({"boards.eu.greenhouse.io", "job-boards.eu.greenhouse.io"})
+LEVER_EU_HOSTS = frozenset({"jobs.eu.lever.co"})
 ASHBY_HOSTS = frozenset({"jobs.ashbyhq.com"})
 
 
@@ -29,15 +32,21 @@ class Boards:
     greenhouse: str = "https://boards-api.greenhouse.io"
     lever: str = "https://api.lever.co"
     ashby: str = "https://api.ashbyhq.com"
+    greenhouse_eu: str = "https://boards-api.eu.greenhouse.io"
+    lever_eu: str = "https://api.eu.lever.co"
 
     @classmethod
     def from_environment(cls) -> Boards:
-        """The defaults, or PURSUIT_GREENHOUSE_API, PURSUIT_LEVER_API, PURSUIT_ASHBY_API."""
+        """The defaults, or PURSUIT_GREENHOUSE_API, PURSUIT_LEVER_API, PURSUIT_ASHBY_API,
+        PURSUIT_GREENHOUSE_EU_API, PURSUIT_LEVER_EU_API."""
         default = cls()
+        given = os.environ.get
         return cls(
-            greenhouse=os.environ.get("PURSUIT_GREENHOUSE_API") or default.greenhouse,
-            lever=os.environ.get("PURSUIT_LEVER_API") or default.lever,
-            ashby=os.environ.get("PURSUIT_ASHBY_API") or default.ashby,
+            greenhouse=given("PURSUIT_GREENHOUSE_API") or default.greenhouse,
+            lever=given("PURSUIT_LEVER_API") or default.lever,
+            ashby=given("PURSUIT_ASHBY_API") or default.ashby,
+            greenhouse_eu=given("PURSUIT_GREENHOUSE_EU_API") or default.greenhouse_eu,
+            lever_eu=given("PURSUIT_LEVER_EU_API") or default.lever_eu,
         )
 
 
@@ -49,19 +58,24 @@ class BoardJob:
     system: str
     board: str | None
     job: str
+    eu: bool = False
 
     def api(self, boards: Boards) -> str:
         board, job = quote(self.board or "", safe=""), quote(self.job, safe="")
         if self.system == "greenhouse":
-            base = boards.greenhouse.rstrip("/")
+            base = self._greenhouse(boards)
             return f"{base}/v1/boards/{board}/jobs/{job}?content=true&pay_transparency=true"
         if self.system == "lever":
-            return f"{boards.lever.rstrip('/')}/v0/postings/{board}/{job}"
+            base = (boards.lever_eu if self.eu else boards.lever).rstrip("/")
+            return f"{base}/v0/postings/{board}/{job}"
         return f"{boards.ashby.rstrip('/')}/posting-api/job-board/{board}?includeCompensation=true"
 
     def board_api(self, boards: Boards) -> str:
         """Greenhouse's board itself, for the company's name when the job does not give it."""
-        return f"{boards.greenhouse.rstrip('/')}/v1/boards/{quote(self.board or '', safe='')}"
+        return f"{self._greenhouse(boards)}/v1/boards/{quote(self.board or '', safe='')}"
+
+    def _greenhouse(self, boards: Boards) -> str:
+        return (boards.greenhouse_eu if self.eu else boards.greenhouse).rstrip("/")
 
 
 def board_job(url: str) -> BoardJob | None:
@@ -74,16 +88,17 @@ def board_job(url: str) -> BoardJob | None:
         return None
     path = [p for p in parts.path.split("/") if p]
     query = dict(parse_qsl(parts.query))
-    if host in GREENHOUSE_HOSTS:
+    if host in GREENHOUSE_HOSTS or host in GREENHOUSE_EU_HOSTS:
+        eu = host in GREENHOUSE_EU_HOSTS
         if len(path) >= 3 and path[1] == "jobs" and path[2].isdigit():
-            return BoardJob("greenhouse", path[0], path[2])
+            return BoardJob("greenhouse", path[0], path[2], eu)
         if path[:2] == ["embed", "job_app"] and query.get("for") and query.get("token"):
-            return BoardJob("greenhouse", query["for"], query["token"])
+            return BoardJob("greenhouse", query["for"], query["token"], eu)
         if len(path) == 1 and query.get("gh_jid", "").isdigit():
-            return BoardJob("greenhouse", path[0], query["gh_jid"])
+            return BoardJob("greenhouse", path[0], query["gh_jid"], eu)
         return None
-    if host in LEVER_HOSTS and len(path) >= 2:
-        return BoardJob("lever", path[0], path[1])
+    if (host in LEVER_HOSTS or host in LEVER_EU_HOSTS) and len(path) >= 2:
+        return BoardJob("lever", path[0], path[1], host in LEVER_EU_HOSTS)
     if host in ASHBY_HOSTS and len(path) >= 2:
         return BoardJob("ashby", path[0], path[1])
     if query.get("gh_jid", "").isdigit():
