@@ -31,6 +31,20 @@ def closed_port() -> int:
         return int(s.getsockname()[1])
 
 
+LEVER_JOB = "contoso-health/6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
+
+
+def serve_the_board_jobs(httpserver: HTTPServer, greenhouse: str, lever: str) -> None:
+    """Greenhouse's Fabrikam job under the path GREENHOUSE, Lever's Contoso one under LEVER."""
+    httpserver.expect_request(
+        f"{greenhouse}/v1/boards/fabrikam/jobs/4012345",
+        query_string="content=true&pay_transparency=true",
+    ).respond_with_data(page("greenhouse.json"), content_type="application/json")
+    httpserver.expect_request(f"{lever}/v0/postings/{LEVER_JOB}").respond_with_data(
+        page("lever.json"), content_type="application/json"
+    )
+
+
 def test_a_page_is_read_after_its_redirects_and_kept_at_its_canonical_address(
     httpserver: HTTPServer,
 ) -> None:
@@ -59,13 +73,7 @@ def test_the_request_names_pursuit_and_its_version(httpserver: HTTPServer) -> No
 def test_greenhouse_lever_and_ashby_are_asked_through_their_apis(httpserver: HTTPServer) -> None:
     base = httpserver.url_for("")
     boards = Boards(greenhouse=base + "/gh", lever=base + "/lever", ashby=base + "/ashby")
-    httpserver.expect_request(
-        "/gh/v1/boards/fabrikam/jobs/4012345",
-        query_string="content=true&pay_transparency=true",
-    ).respond_with_data(page("greenhouse.json"), content_type="application/json")
-    httpserver.expect_request(
-        "/lever/v0/postings/contoso-health/6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
-    ).respond_with_data(page("lever.json"), content_type="application/json")
+    serve_the_board_jobs(httpserver, "/gh", "/lever")
     httpserver.expect_request(
         "/ashby/posting-api/job-board/tailspin-toys", query_string="includeCompensation=true"
     ).respond_with_data(page("ashby.json"), content_type="application/json")
@@ -308,13 +316,7 @@ def test_greenhouse_and_lever_boards_in_the_eu_are_asked_of_the_eu_apis(
         greenhouse=base + "/us-gh", lever=base + "/us-lever",
         greenhouse_eu=base + "/eu-gh", lever_eu=base + "/eu-lever",
     )  # fmt: skip
-    httpserver.expect_request(
-        "/eu-gh/v1/boards/fabrikam/jobs/4012345",
-        query_string="content=true&pay_transparency=true",
-    ).respond_with_data(page("greenhouse.json"), content_type="application/json")
-    httpserver.expect_request(
-        "/eu-lever/v0/postings/contoso-health/6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b"
-    ).respond_with_data(page("lever.json"), content_type="application/json")
+    serve_the_board_jobs(httpserver, "/eu-gh", "/eu-lever")
     gh = capture("https://job-boards.eu.greenhouse.io/fabrikam/jobs/4012345", boards=boards)
     assert (gh.role, gh.found_by) == ("Platform Engineer", "greenhouse")
     lever = capture(
