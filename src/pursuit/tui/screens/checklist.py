@@ -149,10 +149,11 @@ class ChecklistScreen(LoadingScreen[tuple[list[ChecklistRow], JobDescription | N
         # The count is the preparation's, the same as the pipeline's and the interview's.
         prep = cl.Progress.of(self.rows)
         after = sum(1 for r in self.rows if r.phase == "after")
+        # Skipped is not done: said apart, though both leave nothing more to do.
+        skipped = f", {prep.skipped} skipped" if prep.skipped else ""
         title = Text.assemble(
             (self.target.title, "bold"),
-            f"  ·  {prep.settled} of {prep.total} ready ({prep.skipped} skipped), "
-            f"{prep.total - prep.settled} to go",
+            f"  ·  {prep.done} of {prep.total} done{skipped}, {prep.total - prep.settled} to go",
         )
         if after:
             title.append(f"  ·  {after} for after the interview", style="dim")
