@@ -51,3 +51,26 @@ def test_every_setting_is_checked_when_set(run, tmp_path: Path) -> None:
     assert "nord" in run("--db", db, "config")[1]
     code, _, err = run("--db", db, "config", "set", "check_in_days", "0")
     assert code == 2 and "between 1 and 60" in err
+
+
+def test_reading_a_database_not_there_yet_makes_no_file(tmp_path: Path) -> None:
+    """A mistyped --db: every command that only reads answers as for an empty database, says
+    there is none there, and leaves nothing behind."""
+    from tests.support.processes import run_pursuit
+
+    typo = tmp_path / "typo.db"
+    for args in (
+        ["list"], ["due"], ["show", "1"], ["export"], ["export", "--format", "csv"], ["ics"],
+        ["config"], ["draft", "1", "check-in"], ["list", "--json"],
+    ):  # fmt: skip
+        done = run_pursuit("--db", str(typo), *args)
+        assert "Traceback" not in done.stderr, (args, done.stderr)
+        assert f"there is no database at {typo}" in done.stderr, (args, done.stderr)
+        assert list(tmp_path.iterdir()) == [], args
+    assert run_pursuit("--db", str(typo), "list").stdout.startswith("No applications yet")
+    done = run_pursuit("--db", str(typo), "backup")
+    assert done.returncode == 2 and f"there is no database at {typo} to back up" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    # Writing makes it, as ever.
+    assert run_pursuit("--db", str(typo), "add", "Acme", "Dev").returncode == 0
+    assert typo.exists()

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pursuit.domain.clock import Clock
 from pursuit.domain.dates import parse_day, parse_moment
-from pursuit.paths import resolve_db_path
+from pursuit.paths import ENV_DB, resolve_db_path
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from pursuit.store.repo import Store
 
 EXIT_USAGE = 2
@@ -49,11 +49,50 @@ def open_store(args: argparse.Namespace, clock: Clock) -> Store:
 @contextmanager
 def reading(args: argparse.Namespace, clock: Clock) -> Iterator[sqlite3.Connection]:
     """A connection for a command that only reads: plain sqlite3 when the file is up to date
-    (fast enough for a shell prompt), else the full open, which creates or upgrades it."""
+    (fast enough for a shell prompt), else the full open, which upgrades it; a file not there
+    yet reads as empty, and is not made."""
     from pursuit.store.db import open_for_reading
 
+    if not _there(args):
+        with store_for_reading(args, clock) as store, store.reader() as conn:
+            yield conn
+        return
     with _plain_or_full(args, clock, open_for_reading, lambda store: store.reader()) as conn:
         yield conn
+
+
+@contextmanager
+def store_for_reading(args: argparse.Namespace, clock: Clock) -> Iterator[Store]:
+    """The store, for a command that only reads. A database not there yet is read as an empty
+    one and not made: a mistyped --db must leave no file behind."""
+    if _there(args):
+        store = open_store(args, clock)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    import tempfile
+
+    from pursuit.store.repo import Store
+
+    path = resolve_db_path(args.db)
+    if args.db or os.environ.get(ENV_DB):
+        print(
+            f"note: there is no database at {path}; read as empty, and not made "
+            "(the first pursuit add makes it)",
+            file=sys.stderr,
+        )
+    with tempfile.TemporaryDirectory(prefix="pursuit-none-yet-") as folder:
+        store = Store.open(Path(folder) / "pursuit.db", clock)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def _there(args: argparse.Namespace) -> bool:
+    return os.path.lexists(resolve_db_path(args.db))
 
 
 @contextmanager

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from pursuit.cli.common import EXIT_USAGE, Command, UserError, open_store
+from pursuit.cli.common import EXIT_USAGE, Command, UserError, open_store, store_for_reading
 from pursuit.cli.output import check_output, write_output
 from pursuit.domain.clock import Clock
 from pursuit.paths import resolve_db_path, user_path
@@ -87,13 +88,10 @@ def cmd_import(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_export(args: argparse.Namespace, clock: Clock) -> int:
     database = resolve_db_path(args.db)
     check_output(args.output, database)
-    store = open_store(args, clock)
-    try:
+    with store_for_reading(args, clock) as store:
         data = (
             store.transfer.export_json() if args.format == "json" else store.transfer.export_csv()
         )
-    finally:
-        store.close()
     write_output(args.output, data, database)
     return 0
 
@@ -117,11 +115,8 @@ def cmd_restore(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_ics(args: argparse.Namespace, clock: Clock) -> int:
     database = resolve_db_path(args.db)
     check_output(args.output, database)
-    store = open_store(args, clock)
-    try:
+    with store_for_reading(args, clock) as store:
         data = store.transfer.calendar()
-    finally:
-        store.close()
     write_output(args.output, data, database)
     return 0
 
@@ -129,6 +124,9 @@ def cmd_ics(args: argparse.Namespace, clock: Clock) -> int:
 def cmd_backup(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.store.backup import backup
 
+    database = resolve_db_path(args.db)
+    if not os.path.lexists(database):
+        raise UserError(f"there is no database at {database} to back up")
     store = open_store(args, clock)
     store.close()
     # BackupFailed names the file and the fault; main() prints it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pursuit.cli.common import Command, UserError, open_store
+from pursuit.cli.common import Command, UserError, store_for_reading
 from pursuit.domain.clock import Clock
 
 
@@ -13,15 +13,15 @@ def cmd_draft(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.clipboard import copy_to_system
     from pursuit.store.drafts import NotInterviewed
 
-    store = open_store(args, clock)
-    try:
-        rendered, _iv, _contact = store.drafts.render_draft(
-            args.app, args.kind, interview_id=args.interview, contact=args.contact
-        )
-    except NotInterviewed as exc:
-        raise UserError(f"{exc}; to write one anyway, name the interview: --interview ID") from exc
-    finally:
-        store.close()
+    with store_for_reading(args, clock) as store:
+        try:
+            rendered, _iv, _contact = store.drafts.render_draft(
+                args.app, args.kind, interview_id=args.interview, contact=args.contact
+            )
+        except NotInterviewed as exc:
+            raise UserError(
+                f"{exc}; to write one anyway, name the interview: --interview ID"
+            ) from exc
     text = rendered.as_text()
     print(text)
     markers = rendered.markers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from pursuit.cli.common import Command, UserError, open_store, writing
+from pursuit.cli.common import Command, UserError, store_for_reading, writing
 from pursuit.cli.output import print_json
 from pursuit.domain.clock import Clock
 
@@ -25,11 +25,8 @@ def cmd_config(args: argparse.Namespace, clock: Clock) -> int:
             set_settings(conn, clock.now(), {args.key: value})
         print(f"{args.key} = {value}")
         return 0
-    store = open_store(args, clock)
-    try:
+    with store_for_reading(args, clock) as store:
         values = effective(store.settings.values())
-    finally:
-        store.close()
     if args.json:
         print_json(values)
         return 0
