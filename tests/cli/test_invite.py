@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -82,8 +83,13 @@ def test_an_invitation_its_reschedule_an_older_copy_and_its_cancellation(db: Pat
     ]
     assert rows(db, "SELECT count(*) FROM checklist_item WHERE interview_id = 1") != [(0,)]
 
-    cancelled = invite(db, "google-meet-cancel.ics", "--json")
-    assert json.loads(cancelled.stdout) == {"application": 1, "interview": 1, "action": "cancelled"}
+    cancelled = invite(db, "google-meet-cancel.ics")
+    assert cancelled.stdout.strip() == (
+        "Interview 1 for Northwind Analytics, Data Engineer: cancelled, it was on Tue 8 Dec 22:00; "
+        "its thank-yous and preparation go with it"
+    )
+    again = invite(db, "google-meet-cancel.ics", "--json")
+    assert json.loads(again.stdout) == {"application": 1, "interview": 1, "action": "unchanged"}
     assert [d for d in due(db) if d["action"] == "thank-you"] == []
     assert rows(db, "SELECT count(*) FROM checklist_item WHERE interview_id = 1") == [(0,)]
     assert rows(db, "SELECT count(*) FROM interview WHERE cancelled_at IS NOT NULL") == [(1,)]
@@ -193,3 +199,101 @@ def test_your_email_is_checked_as_an_address(db: Path) -> None:
     done = pursuit(db, "config", "set", "my_email", "alex at home")
     assert done.returncode == 2 and "Your email: An email address has no spaces." in done.stderr
     assert pursuit(db, "config", "--json").stdout.count("alex.morgan@gmail.com") == 1
+
+
+FAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x5\r\n{start}\r\n"
+    "DTEND:99991231T235959Z\r\nSUMMARY:Bean Co chat\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_start_out_of_any_calendar_is_refused_and_writes_nothing(
+    db: Path, tmp_path: Path
+) -> None:
+    before = rows(db, "SELECT count(*) FROM interview") + rows(db, "SELECT count(*) FROM contact")
+    for start, day in [
+        ("DTSTART:99991231T235959Z", "9999-12-31"),
+        ("DTSTART:00010101T000000Z", "0001-01-01"),
+    ]:
+        path = tmp_path / "far.ics"
+        path.write_text(FAR.format(start=start), newline="")
+        done = pursuit(db, "invite", str(path), "--app", "1")
+        assert (done.returncode, done.stdout) == (2, ""), done.stderr
+        assert done.stderr == (
+            f"pursuit: error: the event 'Bean Co chat' in {path}: its start time ({day}) is out "
+            "of any calendar pursuit can keep (the years 1970 to 2999); nothing was changed\n"
+        )
+    after = rows(db, "SELECT count(*) FROM interview") + rows(db, "SELECT count(*) FROM contact")
+    assert after == before
+
+
+def test_a_refused_invitation_makes_no_database(tmp_path: Path) -> None:
+    far = tmp_path / "far.ics"
+    far.write_text(FAR.format(start="DTSTART:99991231T235959Z"))
+    new = tmp_path / "new" / "pursuit.db"
+    for args, said in [
+        ((str(far), "--app", "1"), "out of any calendar pursuit can keep"),
+        ((str(FIXTURES / "google-meet.ics"), "--app", "1"), "no application with id 1"),
+        ((str(FIXTURES / "google-meet.ics"),), "no application matches the invitation"),
+    ]:
+        done = pursuit(new, "invite", *args)
+        assert done.returncode == 2 and said in done.stderr, done.stderr
+        assert "nothing was changed" in done.stderr
+        assert not new.exists() and not new.parent.exists()
+
+
+def test_the_stage_moves_when_the_invitation_is_imported(tmp_path: Path) -> None:
+    path = tmp_path / "pursuit.db"
+    added = datetime(2026, 12, 2, 14, 3, 19, tzinfo=UTC)
+    assert pursuit(path, "add", "Globex", "Eng", at=added).returncode == 0
+    # 75 s later, an invitation to a phone screen already past (Fri 20 Nov).
+    invited = datetime(2026, 12, 2, 14, 4, 34, tzinfo=UTC)
+    done = pursuit(
+        path, "invite", str(FIXTURES / "calendly-phone-screen.ics"), "--app", "1", at=invited
+    )
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(pursuit(path, "show", "1", "--json", at=invited).stdout)
+    history = [(h["when"], h["what"]) for h in shown["history"]]
+    assert [h for h in history if "Applied" in h[1]] == [
+        ("2026-12-02T14:04:34+00:00", "Applied → Screening"),
+        ("2026-12-02T14:03:19+00:00", "Added as Applied"),
+    ]
+
+
+def test_without_your_email_you_are_warned_and_an_email_says_who_you_are(tmp_path: Path) -> None:
+    path = tmp_path / "pursuit.db"
+    assert pursuit(path, "add", "Northwind Analytics", "Data Engineer").returncode == 0
+    done = invite(path, "google-meet.ics", "--app", "1")
+    assert done.returncode == 0, done.stderr
+    assert "; with Priya Shah, Alex Morgan;" in done.stdout
+    assert done.stderr == (
+        "warning: Your e-mail is not set (pursuit config set my_email you@example.com): "
+        "everyone invited is taken for an interviewer, you too.\n"
+    )
+    # The e-mail came to you: you are not among its interviewers, nor a clue to Northwind.
+    assert pursuit(path, "add", "Fabrikam", "Platform Engineer").returncode == 0
+    mailed = invite(path, "outlook-inline-and-attached.eml")
+    assert (mailed.returncode, mailed.stderr) == (0, "")
+    assert mailed.stdout.startswith("Interview 2 for Fabrikam, Platform Engineer: created")
+    assert "; with Lee Wong;" in mailed.stdout
+
+
+def test_an_application_chosen_for_another_companys_invitation_is_warned_of(db: Path) -> None:
+    done = invite(db, "outlook-teams.ics", "--app", "1")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Interview 1 for Northwind Analytics, Data Engineer: created")
+    assert done.stderr == (
+        "warning: This invitation looks like it is for Fabrikam (sam.ortiz@fabrikam.com), "
+        "not Northwind Analytics.\n"
+    )
+
+
+@pytest.mark.parametrize("crlf", [True, False])
+def test_a_pasted_invitation_whose_line_ends_became_cr_is_read(db: Path, crlf: bool) -> None:
+    text = (FIXTURES / "outlook-inline-and-attached.eml").read_bytes().decode()
+    text = text.replace("\r\n", "\n")
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    done = pursuit(db, "invite", "-", input=text.replace("\n", "\r"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Interview 1 for Fabrikam, Platform Engineer: created")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pursuit.domain.invitations import (
     people_interviewing,
     read_invitations,
     recruiter,
+    you_unknown,
 )
 from pursuit.store.invitation_files import read_invitation_file
 
@@ -141,9 +143,11 @@ def test_cancellations_by_method_and_by_status() -> None:
 
 def test_an_email_carrying_the_event_inline_and_attached_is_one_event() -> None:
     (inv,) = read("outlook-inline-and-attached.eml")
-    assert inv == one("outlook-teams.ics")
+    # The same event, and whom the e-mail came to: you.
+    assert inv.recipients == {"alex.morgan@gmail.com"}
+    assert replace(inv, recipients=frozenset()) == one("outlook-teams.ics")
     (attached,) = read("greenhouse-attachment-only.eml")
-    assert attached == one("greenhouse-zoom.ics")
+    assert replace(attached, recipients=frozenset()) == one("greenhouse-zoom.ics")
 
 
 def test_a_recurring_series_and_a_moved_instance_are_two_events() -> None:
@@ -275,3 +279,87 @@ def test_you_are_no_interviewer_by_your_address_or_by_your_name_alone() -> None:
     assert recruiter(alone, "riley.chen@globex.com", "") is None
     assert recruiter(alone, "", "Riley Chen") is None
     assert recruiter(alone, ME, "") == Person("Riley Chen", "riley.chen@globex.com")
+
+
+def _event(start: str, end: str = "") -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:x5", start]
+    lines += [end] if end else []
+    lines += ["SUMMARY:Bean Co chat", "END:VEVENT", "END:VCALENDAR", ""]
+    return "\r\n".join(lines).encode()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "day"),
+    [
+        ("DTSTART:99991231T235959Z", "DTEND:99991231T235959Z", "9999-12-31"),
+        ("DTSTART:00010101T000000Z", "", "0001-01-01"),
+        # A wall time in a zone, shifted past the last instant a datetime holds.
+        ("DTSTART;TZID=Pacific/Auckland:00010101T000000", "", "0001-01-01"),
+        ("DTSTART;TZID=America/New_York:99991231T235959", "", "9999-12-31"),
+        ("DTSTART;VALUE=DATE:99991231", "", "9999-12-31"),
+        ("DTSTART:19000101T090000Z", "", "1900-01-01"),
+    ],
+)
+def test_a_start_out_of_any_calendar_is_a_named_refusal(start: str, end: str, day: str) -> None:
+    with pytest.raises(InvitationUnreadable) as refused:
+        read_invitations(_event(start, end), "far.ics")
+    assert str(refused.value) == (
+        f"the event 'Bean Co chat' in far.ics: its start time ({day}) is out of any calendar "
+        "pursuit can keep (the years 1970 to 2999)"
+    )
+
+
+def test_any_other_time_out_of_any_calendar_is_a_named_refusal() -> None:
+    # A moved instance's RECURRENCE-ID, read as an instant, falls before year 1.
+    data = _event("DTSTART:20261208T140000Z").replace(
+        b"UID:x5", b"UID:x5\r\nRECURRENCE-ID;TZID=Pacific/Auckland:00010101T000000"
+    )
+    with pytest.raises(InvitationUnreadable) as refused:
+        read_invitations(data, "far.ics")
+    assert str(refused.value) == (
+        "the event 'Bean Co chat' in far.ics has a time out of any calendar pursuit can keep"
+    )
+
+
+def test_the_last_day_pursuit_keeps_is_read() -> None:
+    (inv,) = read_invitations(_event("DTSTART:29991231T100000Z"), "far.ics")
+    assert inv.starts_at == datetime(2999, 12, 31, 10, tzinfo=UTC)
+
+
+def test_an_email_is_delivered_to_you_never_an_interviewer() -> None:
+    data = (FIXTURES / "outlook-inline-and-attached.eml").read_bytes()
+    (inv,) = read_invitations(data, "x.eml")
+    # No my_email, no my_name: the address the e-mail came to is yours.
+    assert [p.name for p in people_interviewing(inv, "", "")] == ["Lee Wong"]
+    assert not you_unknown(inv, "", "")
+    # Delivered-To wins over a To: naming everyone invited (as Outlook's requests do).
+    to_all = data.replace(
+        b"To: alex.morgan@gmail.com",
+        b"Delivered-To: alex.morgan@gmail.com\r\nTo: Lee.Wong@fabrikam.com, alex.morgan@gmail.com",
+    )
+    (inv,) = read_invitations(to_all, "x.eml")
+    assert inv.recipients == {"alex.morgan@gmail.com"}
+    # A To: of several, and nothing else: nobody there is known to be you.
+    several = data.replace(
+        b"To: alex.morgan@gmail.com", b"To: Lee.Wong@fabrikam.com, alex.morgan@gmail.com"
+    )
+    (inv,) = read_invitations(several, "x.eml")
+    assert inv.recipients == frozenset() and you_unknown(inv, "", "")
+    # A bare calendar names nobody: without my_email, you are taken for an interviewer.
+    ics = one("outlook-teams.ics")
+    assert you_unknown(ics, "", "") and not you_unknown(ics, ME, "")
+    assert [p.name for p in people_interviewing(ics, "", "")] == ["Lee Wong", "Alex Morgan"]
+
+
+@pytest.mark.parametrize(
+    "name", ["greenhouse-attachment-only.eml", "outlook-inline-and-attached.eml", "google-meet.ics"]
+)
+def test_text_pasted_into_a_terminal_reads_as_the_file_does(name: str) -> None:
+    lf = (FIXTURES / name).read_bytes().replace(b"\r\n", b"\n")
+    crlf = lf.replace(b"\n", b"\r\n")
+    (inv,) = read_invitations(crlf, "x")
+    assert read_invitations(lf, "x") == [inv]
+    # Each LF pasted becomes a CR: CRLF becomes CR CR, a lone LF a lone CR.
+    for pasted in (crlf.replace(b"\n", b"\r"), lf.replace(b"\n", b"\r")):
+        assert b"\n" not in pasted
+        assert read_invitations(pasted, "the pasted text") == [inv]

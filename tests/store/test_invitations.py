@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pursuit.domain.clock import FixedClock
 from pursuit.domain.invitations import Invitation
 from pursuit.store import queries
 from pursuit.store.errors import InvalidValue, NotFound
@@ -96,9 +97,10 @@ def test_several_matches_are_candidates_unless_the_role_settles_it(
     vague = replace(plain, summary="Interview with Northwind", description="")
     plan = plan_invitation(conn, vague, now=NOW)
     assert plan.action == "choose"
+    # Dana, on both, settles neither alone; her domain is each one's.
     assert [(c.application_id, c.why) for c in plan.candidates] == [
-        (first, "Dana Reyes (dana.reyes@northwind.com) is a contact on it"),
-        (second, "Dana Reyes (dana.reyes@northwind.com) is a contact on it"),
+        (first, "dana.reyes@northwind.com is at northwind.com, as Dana Reyes on it is"),
+        (second, "dana.reyes@northwind.com is at northwind.com, as Dana Reyes on it is"),
     ]
     assert apply_invitation(conn, NOW, vague).action == "choose"
     assert conn.execute("SELECT count(*) FROM interview").fetchone() == (0,)
@@ -212,8 +214,12 @@ def test_a_cancelled_interview_is_kept_but_owed_nothing(
     done = apply_invitation(conn, NOW, inv("google-meet.ics"))
     iid = done.interview_id
     later = NOW + timedelta(hours=1)
+    # What the preview says before it is saved still holds once it is.
+    said = ("it was on Mon 23 Nov 18:00; its thank-yous and preparation go with it",)
+    assert plan_invitation(conn, inv("google-meet-cancel.ics"), now=later).changes == said
     cancelled = apply_invitation(conn, later, inv("google-meet-cancel.ics"))
     assert (cancelled.action, cancelled.interview_id) == ("cancelled", iid)
+    assert cancelled.changes == said
     assert conn.execute("SELECT cancelled_at FROM interview WHERE id = ?", (iid,)).fetchone() == (
         "2026-11-18 11:00:00.000000",
     )
@@ -241,6 +247,7 @@ def test_a_cancellation_read_first_is_kept_as_a_cancelled_interview(
     ids = _apps(store)
     first = apply_invitation(conn, NOW, inv("greenhouse-zoom-cancelled.ics"))
     assert (first.action, first.application_id) == ("cancelled", ids["contoso"])
+    assert "cancelled" not in first.changes[0]  # the action says it once
     assert apply_invitation(conn, NOW, inv("greenhouse-zoom.ics")).action == "unchanged"
     assert queries.pending(conn, ids["contoso"])[0].action == "application-check-in"
     contoso = queries.application(conn, ids["contoso"])
@@ -262,3 +269,41 @@ def test_a_cancelled_interview_leaves_the_calendar_report_and_insights(
     assert {r["company"]: r["interviews"] for r in rows}["Northwind Analytics"] == "0"
     (shown,) = queries.upcoming_interviews(conn, NOW, NOW + timedelta(days=30))
     assert shown.cancelled and shown.application_id == ids["northwind"]
+
+
+def _moved(conn: sqlite3.Connection, app_id: int) -> list[tuple[str, str]]:
+    return conn.execute(
+        "SELECT to_stage, at FROM stage_event WHERE application_id = ? AND from_stage != ''"
+        " ORDER BY id",
+        (app_id,),
+    ).fetchall()
+
+
+@pytest.mark.parametrize(
+    ("added", "moved"),
+    [
+        # The interview (Fri 20 Nov 16:00) was before it was added: the stage moved at the
+        # import, not at the add, the last change before it.
+        (datetime(2026, 12, 2, 14, 3, 19, tzinfo=UTC), "2026-12-02 14:04:34.000000"),
+        # Past, and after the add: by the interview at the latest.
+        (datetime(2026, 11, 19, 9, 0, tzinfo=UTC), "2026-11-20 16:00:00.000000"),
+    ],
+)
+def test_the_stage_an_invitation_moves_is_dated_when_it_is_imported(
+    store: Store, conn: sqlite3.Connection, clock: FixedClock, added: datetime, moved: str
+) -> None:
+    clock.moment = added
+    app = store.applications.add_application("Globex", "Eng")
+    now = datetime(2026, 12, 2, 14, 4, 34, tzinfo=UTC)
+    done = apply_invitation(conn, now, inv("calendly-phone-screen.ics"), app_id=app)
+    assert done.action == "created"
+    assert _moved(conn, app) == [("screening", moved)]
+
+
+def test_a_stage_moved_by_a_coming_interview_is_dated_when_it_is_imported(
+    store: Store, conn: sqlite3.Connection
+) -> None:
+    app = store.applications.add_application("Globex", "Eng")
+    later = NOW + timedelta(seconds=75)
+    apply_invitation(conn, later, inv("calendly-phone-screen.ics"), app_id=app)
+    assert _moved(conn, app) == [("screening", "2026-11-18 10:01:15.000000")]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def cmd_invite(args: argparse.Namespace, clock: Clock) -> int:
     from pursuit.domain.invitations import InvitationUnreadable
-    from pursuit.paths import user_path
+    from pursuit.paths import resolve_db_path, user_path
     from pursuit.store.invitation_files import read_invitation_file
 
     path = args.file if args.file == "-" else str(user_path(args.file))
@@ -26,6 +26,11 @@ def cmd_invite(args: argparse.Namespace, clock: Clock) -> int:
         invitations = read_invitation_file(path)
     except InvitationUnreadable as exc:
         raise UserError(f"{exc}; nothing was changed") from exc
+    if not resolve_db_path(args.db).exists():
+        # No database yet, so no application for it: refused without making an empty one.
+        if args.app is not None:
+            raise UserError(f"no application with id {args.app}; nothing was changed")
+        return _choose((), invitations[0].summary)
     from pursuit.store.invitations import apply_invitation, plan_invitation
 
     done: list[tuple[InvitationPlan, tuple[str, str]]] = []
@@ -34,6 +39,7 @@ def cmd_invite(args: argparse.Namespace, clock: Clock) -> int:
         for inv in invitations:
             plan = plan_invitation(conn, inv, app_id=args.app, now=clock.now())
             if plan.action == "choose":
+                _warn(plan.warnings)
                 return _choose(plan.candidates, inv.summary)
         for inv in invitations:
             plan = apply_invitation(conn, clock.now(), inv, app_id=args.app)
@@ -41,6 +47,7 @@ def cmd_invite(args: argparse.Namespace, clock: Clock) -> int:
                 "SELECT company, role FROM application WHERE id = ?", (plan.application_id,)
             ).fetchone()
             done.append((plan, (str(app[0]), str(app[1]))))
+    _warn(tuple(dict.fromkeys(w for plan, _app in done for w in plan.warnings)))
     if args.json:
         records = [
             {"application": p.application_id, "interview": p.interview_id, "action": p.action}
@@ -52,6 +59,11 @@ def cmd_invite(args: argparse.Namespace, clock: Clock) -> int:
         what = "; ".join(plan.changes)
         print(f"Interview {plan.interview_id} for {company}, {role}: {plan.action}, {what}")
     return 0
+
+
+def _warn(warnings: tuple[str, ...]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _choose(candidates: tuple[Candidate, ...], summary: str) -> int:

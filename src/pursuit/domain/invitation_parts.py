@@ -17,6 +17,9 @@ from pursuit.domain.safe_text import outside_text
 ALL_DAY_STARTS = time(9, 0)
 #: How long an interview lasts when the invitation gives no end.
 DEFAULT_MINUTES = 60
+#: The years an interview's start may fall in: dates pursuit reckons with (a thank-you a day
+#: later, a check-in weeks on, the local clock's offset) stay inside what a datetime holds.
+FIRST_YEAR, LAST_YEAR = 1970, 2999
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,23 @@ def _iana(tzid: str) -> tzinfo | None:
 
 def start_of(event: Any, name: str, what: str) -> tuple[datetime, str, bool]:
     """The start as an instant, the IANA zone it was given in, and whether it is a whole day."""
+    try:
+        found = _start_of(event, name, what)
+    except InvitationUnreadable:
+        raise
+    except (ValueError, OverflowError):  # shifted out of what a datetime holds
+        found = None
+    if found is None or not FIRST_YEAR <= found[0].year <= LAST_YEAR:
+        day = getattr(event.get("DTSTART"), "dt", None)
+        shown = f" ({day.isoformat()[:10]})" if isinstance(day, date) else ""
+        raise InvitationUnreadable(
+            f"the event {what!r} in {name}: its start time{shown} is out of any calendar "
+            f"pursuit can keep (the years {FIRST_YEAR} to {LAST_YEAR})"
+        )
+    return found
+
+
+def _start_of(event: Any, name: str, what: str) -> tuple[datetime, str, bool]:
     prop = event.get("DTSTART")
     try:
         value = prop.dt if prop is not None else None

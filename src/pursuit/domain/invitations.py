@@ -13,8 +13,9 @@ every command would pay.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -39,6 +40,8 @@ from pursuit.domain.safe_text import outside_text
 
 #: An invitation is a few kilobytes, an e-mail with attachments rarely over one megabyte.
 MAX_INVITATION = 5 * 1024 * 1024
+#: Headers naming the mailbox an e-mail was delivered to (always the reader's own).
+_DELIVERED = ("Delivered-To", "X-Original-To", "Envelope-To")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Invitation:
     link: str  # join link ("" none)
     location: str  # street address ("" none)
     kind: str  # guessed: video/phone/onsite/panel/technical (INTERVIEW_KINDS)
+    #: The addresses the e-mail carrying it was delivered to: yours, whoever else it invites.
+    recipients: frozenset[str] = frozenset()
 
     @property
     def newness(self) -> tuple[int, datetime]:
@@ -70,8 +75,13 @@ def is_newer(a: Invitation, b: Invitation) -> bool:
     return a.newness > b.newness
 
 
-def is_you(person: Person, my_email: str, my_name: str) -> bool:
-    """PERSON is you: by address, or by name when there is no address to tell you apart."""
+def is_you(
+    person: Person, my_email: str, my_name: str, addresses: frozenset[str] = frozenset()
+) -> bool:
+    """PERSON is you: by address (MY_EMAIL, or one of ADDRESSES the e-mail came to), or by
+    name when there is no address to tell you apart."""
+    if person.email and person.email in addresses:
+        return True
     mine = my_email.strip().lower()
     if mine and person.email:
         return person.email == mine
@@ -80,7 +90,7 @@ def is_you(person: Person, my_email: str, my_name: str) -> bool:
 
 def people_interviewing(inv: Invitation, my_email: str, my_name: str) -> tuple[Person, ...]:
     """The interviewers: everyone invited but you; the organiser only when nobody else is."""
-    others = tuple(p for p in inv.attendees if not is_you(p, my_email, my_name))
+    others = tuple(p for p in inv.attendees if not is_you(p, my_email, my_name, inv.recipients))
     if others:
         return others
     organiser = recruiter(inv, my_email, my_name)
@@ -90,9 +100,18 @@ def people_interviewing(inv: Invitation, my_email: str, my_name: str) -> tuple[P
 def recruiter(inv: Invitation, my_email: str, my_name: str) -> Person | None:
     """The organiser as the application's recruiter (not you, and a person with a name)."""
     org = inv.organiser
-    if org is None or not org.name or is_you(org, my_email, my_name):
+    if org is None or not org.name or is_you(org, my_email, my_name, inv.recipients):
         return None
     return org
+
+
+def you_unknown(inv: Invitation, my_email: str, my_name: str) -> bool:
+    """Nobody on INV is known to be you: no my_email, and no name or address of yours on it,
+    so everyone invited is taken for an interviewer."""
+    people = [p for p in (inv.organiser, *inv.attendees) if p is not None]
+    return not my_email.strip() and not any(
+        is_you(p, my_email, my_name, inv.recipients) for p in people
+    )
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -103,12 +122,14 @@ def read_invitations(data: bytes, name: str) -> list[Invitation]:
     event carried twice is one: the newer copy). NAME is what messages call the input."""
     if len(data) > MAX_INVITATION:
         raise InvitationUnreadable(f"{name} is larger than {MAX_INVITATION // 1024 // 1024} MB")
+    data = _lines_ended(data)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
     is_calendar = head.startswith(b"BEGIN:VCALENDAR")
-    calendars = [data] if is_calendar else _calendars_in_mail(data, name)
+    calendars, recipients = ([data], frozenset[str]()) if is_calendar else _mail(data, name)
     found: dict[tuple[str, str], Invitation] = {}
     for raw in calendars:
         for inv in _events(raw, name):
+            inv = replace(inv, recipients=recipients)
             key = (inv.uid, inv.recurrence_id)
             if key not in found or is_newer(inv, found[key]):
                 found[key] = inv
@@ -117,7 +138,37 @@ def read_invitations(data: bytes, name: str) -> list[Invitation]:
     return sorted(found.values(), key=lambda i: (i.starts_at, i.uid, i.recurrence_id))
 
 
-def _calendars_in_mail(data: bytes, name: str) -> list[bytes]:
+def _lines_ended(data: bytes) -> bytes:
+    """DATA with every line ending LF. Text pasted into a terminal comes with each LF turned
+    into CR: a CRLF file arrives with CR CR ending each line (every run of CRs is of even
+    length, and there is no LF), an LF one with a lone CR. Read as they are, the e-mail's
+    headers would end at its first line."""
+    if b"\r" not in data:
+        return data
+    if b"\n" not in data and all(len(run) % 2 == 0 for run in re.findall(rb"\r+", data)):
+        return data.replace(b"\r\r", b"\n")
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def _recipients(message: Any) -> frozenset[str]:
+    """The addresses MESSAGE was delivered to: its Delivered-To (and such), else its To: when
+    it names one address (a meeting request sent to everyone invited names them all)."""
+    from email.utils import getaddresses
+
+    def addresses(*headers: str) -> set[str]:
+        values = [str(v) for h in headers for v in (message.get_all(h) or [])]
+        found = {outside_text(a, limit=320).lower() for _n, a in getaddresses(values)}
+        return {a for a in found if "@" in a and " " not in a}
+
+    delivered = addresses(*_DELIVERED)
+    if delivered:
+        return frozenset(delivered)
+    to = addresses("To")
+    return frozenset(to) if len(to) == 1 else frozenset()
+
+
+def _mail(data: bytes, name: str) -> tuple[list[bytes], frozenset[str]]:
+    """The calendars an e-mail carries, and whom it was delivered to."""
     from email import policy
     from email.parser import BytesParser
 
@@ -128,6 +179,10 @@ def _calendars_in_mail(data: bytes, name: str) -> list[bytes]:
         raise InvitationUnreadable(not_either) from None
     if not any(h in message for h in ("From", "To", "Subject", "Date", "Content-Type")):
         raise InvitationUnreadable(not_either)
+    try:
+        recipients = _recipients(message)
+    except Exception:  # a header no parser can read names nobody
+        recipients = frozenset()
     found = []
     for part in message.walk():
         if part.is_multipart():
@@ -145,7 +200,7 @@ def _calendars_in_mail(data: bytes, name: str) -> list[bytes]:
         raise InvitationUnreadable(
             f"{name} is an e-mail with no invitation in it (no calendar part, no .ics attached)"
         )
-    return found
+    return found, recipients
 
 
 def _events(raw: bytes, name: str) -> Iterable[Invitation]:
@@ -158,7 +213,17 @@ def _events(raw: bytes, name: str) -> Iterable[Invitation]:
     for cal in calendars:
         method = str(cal.get("METHOD", "")).strip().upper()
         for event in cal.walk("VEVENT"):
-            yield _event(event, method, name)
+            try:
+                inv = _event(event, method, name)
+            except InvitationUnreadable:
+                raise
+            except (ValueError, OverflowError):
+                # A date at the edge of what Python's datetime holds, shifted past it.
+                what = outside_text(text_of(event, "SUMMARY"), limit=500) or "without a title"
+                raise InvitationUnreadable(
+                    f"the event {what!r} in {name} has a time out of any calendar pursuit can keep"
+                ) from None
+            yield inv
 
 
 def _event(event: Any, method: str, name: str) -> Invitation:

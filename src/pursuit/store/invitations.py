@@ -13,7 +13,13 @@ from datetime import datetime
 
 from pursuit.domain import checklists as cl
 from pursuit.domain.days import exact_day_time
-from pursuit.domain.invitations import Invitation, Person, people_interviewing, recruiter
+from pursuit.domain.invitations import (
+    Invitation,
+    Person,
+    people_interviewing,
+    recruiter,
+    you_unknown,
+)
 from pursuit.domain.localzone import local_tz
 from pursuit.domain.moments import from_db
 from pursuit.domain.stages import STAGES
@@ -23,6 +29,7 @@ from pursuit.store.errors import InvalidValue
 from pursuit.store.interview_writes import BLANK, checklist_templates, insert_checklist
 from pursuit.store.invitation_match import Candidate, candidates_for
 from pursuit.store.invitation_people import contact_for
+from pursuit.store.invitation_warnings import NO_EMAIL, not_the_one_chosen
 from pursuit.store.writing import application_stage, insert, transaction, update
 
 __all__ = ["Candidate", "InvitationPlan", "apply_invitation", "plan_invitation"]
@@ -38,6 +45,9 @@ class InvitationPlan:
     interview_id: int | None  # the interview it updates (None when created/choose)
     candidates: tuple[Candidate, ...]  # when action == "choose" (none or several matched)
     changes: tuple[str, ...]  # what will change, one line each, for a preview
+    #: What the user should know before saving, one sentence each: that it looks like another
+    #: application's, that everyone invited is taken for an interviewer (no my_email).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,29 @@ class _Planned:
 
 def _plan(conn: sqlite3.Connection, inv: Invitation, app_id: int | None, now: datetime) -> _Planned:
     my_email, my_name = _me(conn)
+    planned = _plan_for(conn, inv, app_id, now, my_email, my_name)
+    plan = planned.plan
+    warnings = list(plan.warnings)
+    # Only where people are (or may be) linked: not for a copy that changes nothing, nor for
+    # the cancellation of an interview already stored.
+    linking = plan.action in ("created", "updated", "choose") or (
+        plan.action == "cancelled" and planned.stored is None
+    )
+    if linking and you_unknown(inv, my_email, my_name):
+        warnings.append(NO_EMAIL)
+    if warnings:
+        planned = replace(planned, plan=replace(plan, warnings=tuple(warnings)))
+    return planned
+
+
+def _plan_for(
+    conn: sqlite3.Connection,
+    inv: Invitation,
+    app_id: int | None,
+    now: datetime,
+    my_email: str,
+    my_name: str,
+) -> _Planned:
     interviewers = people_interviewing(inv, my_email, my_name)
     organiser = recruiter(inv, my_email, my_name)
     stored = _stored(conn, inv)
@@ -129,12 +162,15 @@ def _plan(conn: sqlite3.Connection, inv: Invitation, app_id: int | None, now: da
             )
         plan = _update_plan(inv, stored, interviewers, now)
         return _Planned(plan, stored, interviewers, organiser)
+    warnings: tuple[str, ...] = ()
     if app_id is not None:
         application_stage(conn, app_id)
         chosen: int | None = app_id
         candidates: tuple[Candidate, ...] = ()
+        # The user chose; what the invitation itself points to is still worth a word.
+        warnings = not_the_one_chosen(conn, app_id, candidates_for(conn, inv, my_email, my_name))
     else:
-        candidates = candidates_for(conn, inv, my_email)
+        candidates = candidates_for(conn, inv, my_email, my_name)
         chosen = candidates[0].application_id if len(candidates) == 1 else None
     if chosen is None:
         plan = InvitationPlan("choose", None, None, candidates, ())
@@ -151,9 +187,9 @@ def _plan(conn: sqlite3.Connection, inv: Invitation, app_id: int | None, now: da
     if organiser is not None and organiser not in interviewers:
         changes.append(f"{organiser.name} as the recruiter")
     if inv.cancelled:
-        changes = [f"recorded as cancelled: {changes[0]}"]
+        changes = [f"{changes[0]}, called off already: kept for the record"]
     action = "cancelled" if inv.cancelled else "created"
-    plan = InvitationPlan(action, chosen, None, (), tuple(changes))
+    plan = InvitationPlan(action, chosen, None, (), tuple(changes), warnings)
     return _Planned(plan, None, interviewers, organiser)
 
 
@@ -172,8 +208,7 @@ def _update_plan(
             return plan("unchanged", "already cancelled")
         return plan(
             "cancelled",
-            f"cancelled (it was on {_when(stored.starts_at, now)}); its thank-yous and "
-            "preparation are gone",
+            f"it was on {_when(stored.starts_at, now)}; its thank-yous and preparation go with it",
         )
     changes = []
     if stored.cancelled:
@@ -276,8 +311,21 @@ def _create(
     insert_checklist(conn, items, interview_id=interview_id)
     target = "screening" if inv.kind == "phone" else "interviewing"
     if STAGES.index(stage) < STAGES.index(target):
-        move_stage(conn, now, app_id, target, min(now, inv.starts_at), "")
+        move_stage(conn, now, app_id, target, _moved_at(conn, app_id, inv, now), "")
     return interview_id
+
+
+def _moved_at(conn: sqlite3.Connection, app_id: int, inv: Invitation, now: datetime) -> datetime:
+    """When the invitation moved the stage: at the interview when that is past and after the
+    stage's last change (it moved by then at the latest), else as it is imported. An interview
+    from before the last change (an application added after it) dates nothing: the import
+    does, not the moment of that change."""
+    (last,) = conn.execute(
+        "SELECT max(at) FROM stage_event WHERE application_id = ?", (app_id,)
+    ).fetchone()
+    if inv.starts_at < now and (last is None or from_db(last) <= inv.starts_at):
+        return inv.starts_at
+    return now
 
 
 def _link_people(
