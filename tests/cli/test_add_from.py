@@ -122,7 +122,10 @@ def test_the_same_posting_twice_adds_nothing_and_says_which_holds_it(
     assert (code, json.loads(out)) == (0, {"id": 1, "added": False})
     assert len(applications(db)) == 1
     code, out, _ = pursuit(db, "add", "--from", again, "--again", "--json")
-    assert (code, json.loads(out)) == (0, {"id": 2, "added": True, "earlier": [1]})
+    assert (code, json.loads(out)) == (
+        0,
+        {"id": 2, "added": True, "earlier": [1], "description_cut": False},
+    )
     assert [a["url"] for a in applications(db)] == [httpserver.url_for("/job")] * 2
 
 
@@ -137,6 +140,43 @@ def test_every_add_names_the_earlier_applications_to_the_company(db: Path) -> No
     assert (code, out) == (0, "3\n")
     assert "You applied to Adventure Works before: Field Technician, applied on" in err
     assert "Driver, rejected" in err
+
+
+def test_a_description_too_long_to_keep_is_cut_and_said_to_be(
+    db: Path, httpserver: HTTPServer
+) -> None:
+    paragraph = "Work with the data team on the warehouse and its models. " * 20
+    job = {
+        "@type": "JobPosting",
+        "title": "Data Engineer",
+        "hiringOrganization": "Northwind",
+        "description": "\n\n".join([paragraph] * 220),  # about 250 KB
+    }
+    page = f'<script type="application/ld+json">{json.dumps(job)}</script>'
+    httpserver.expect_request("/long").respond_with_data(page, content_type=HTML)
+    code, out, err = pursuit(db, "add", "--from", httpserver.url_for("/long"))
+    assert (code, out) == (0, "1\n")
+    [app] = applications(db)
+    kept = len(app["description"]) - len("\n…")
+    assert kept <= 100_000 and app["description"].endswith("\n…")
+    assert err.splitlines() == [
+        "Added Data Engineer at Northwind, from the page's job posting data.",
+        f"The job description was longer than 100,000 characters: only its first {kept:,} are "
+        "kept.",
+    ]
+    code, out, err = pursuit(db, "add", "--from", httpserver.url_for("/long"), "--again", "--json")
+    assert (code, json.loads(out)["description_cut"], err) == (0, True, "")
+
+
+@pytest.mark.parametrize("given", ["", "  "])
+def test_from_with_nothing_after_it_says_what_it_needs(db: Path, given: str) -> None:
+    code, out, err = pursuit(db, "add", "--from", given)
+    assert (code, out) == (2, "")
+    assert err == (
+        "pursuit: error: --from needs a posting: its address, a saved page's path, "
+        "or - to paste it\n"
+    )
+    assert applications(db) == []
 
 
 def test_pasted_text_becomes_the_description_and_the_names_are_asked_for(db: Path) -> None:

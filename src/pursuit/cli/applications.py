@@ -26,12 +26,12 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
     }
     fields: dict[str, Any] = {"sector": args.sector, **given}
     company, role = args.company or "", args.role or ""
-    found_by, posting_url = "", ""
+    found_by, posting_url, cut = "", "", ""
     if args.posting is not None:
         from pursuit.cli.postings import captured
 
         posting = captured(args.posting)
-        found_by, posting_url = posting.found_by, posting.url
+        found_by, posting_url, cut = posting.found_by, posting.url, posting.cut_sentence()
         found = posting.fields()
         found_company, found_role = found.pop("company", ""), found.pop("role", "")
         company, role = company or str(found_company), role or str(found_role)
@@ -58,7 +58,10 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
         app_id = added.id
         earlier = earlier_applications(conn, company, excluding=app_id)
     if args.json:
-        print_json({"id": app_id, "added": True, "earlier": [e.id for e in earlier]})
+        said: dict[str, object] = {"id": app_id, "added": True, "earlier": [e.id for e in earlier]}
+        if args.posting is not None:
+            said["description_cut"] = bool(cut)
+        print_json(said)
         return 0
     print(app_id)
     if found_by:
@@ -66,6 +69,8 @@ def cmd_add(args: argparse.Namespace, clock: Clock) -> int:
             f"Added {role} at {company}, {_FOUND_IN.get(found_by, 'from the posting')}.",
             file=sys.stderr,
         )
+    if cut:
+        print(cut, file=sys.stderr)
     if earlier:
         today = clock.now().astimezone(local_tz()).date()
         print(earlier_sentence(company, earlier, today), file=sys.stderr)

@@ -20,6 +20,10 @@ def captured(source: str) -> Posting:
     from pursuit.postings.capture import TIMEOUT, capture
     from pursuit.postings.posting import CaptureFailed
 
+    if not source.strip():
+        raise UserError(
+            "--from needs a posting: its address, a saved page's path, or - to paste it"
+        )
     text = _standard_input() if source == "-" else None
     try:
         return capture(source, text=text, timeout=_timeout(TIMEOUT))

@@ -60,6 +60,9 @@ def capture(
     _check(cancelled)
     if source == "-":
         return _pasted(text or "", boards, timeout, cancelled, progress)
+    if not source.strip():
+        # Path("") is the folder here: never read as one.
+        raise CaptureFailed("no posting was given: give its address, a saved page, or paste it")
     if _has_scheme(source):
         return _fetched(source.strip(), boards, timeout, cancelled, progress)
     if _is_an_address_without_scheme(source) and not os.path.lexists(source.strip().split("/")[0]):

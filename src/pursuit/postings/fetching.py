@@ -80,6 +80,9 @@ class Session:
         self.progress = progress or (lambda _message: None)
         #: The host being asked, for the message when the deadline passes.
         self.host = ""
+        #: What the host was still sending when the deadline passed ("the page", "its
+        #: answer"); "" while it has not begun to answer.
+        self.sending = ""
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -91,11 +94,13 @@ class Session:
 
         self.check()
         self.host = host_of(url)
+        self.sending = ""
         self.progress(f"Asking {self.host}…")
         accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5" if page else "application/json"
         try:
             async with self.client.stream("GET", url, headers={"Accept": accept}) as response:
                 self.host = response.url.host or self.host
+                self.sending = "the page" if page else "its answer"
                 _check_status(response)
                 content_type, charset = _content_type(response.headers.get("content-type", ""))
                 if page and content_type not in HTML_TYPES | UNSURE_TYPES:
@@ -240,9 +245,14 @@ async def _within(
             async with asyncio.timeout(timeout):
                 return await work(session)
         except (TimeoutError, Deadline):
+            # A site that answered, then sent its page too slowly, did answer: say which.
+            late = (
+                f"{session.host} was still sending {session.sending} after {seconds}"
+                if session.sending
+                else f"no answer from {session.host or 'the site'} within {seconds}"
+            )
             raise CaptureFailed(
-                f"no answer from {session.host or 'the site'} within {seconds}; "
-                "try again later, or save the page and give the file"
+                f"{late}; try again later, or save the page and give the file"
             ) from None
         except asyncio.CancelledError:
             if stopped.is_set():

@@ -23,7 +23,7 @@ from pursuit.tui.screens.base import pursuit_of
 
 if TYPE_CHECKING:
     from pursuit.postings.posting import Posting
-    from pursuit.tui.screens.application_form import ApplicationForm
+    from pursuit.tui.screens.posting_form import PostingForm
 
 #: How the form says where the fields came from, by `Posting.found_by`.
 FOUND_BY = {
@@ -81,7 +81,7 @@ class FillFailed(FillMessage):
         self.error = error
 
 
-def start(form: ApplicationForm, source: str, text: str | None) -> Filling:
+def start(form: PostingForm, source: str, text: str | None) -> Filling:
     """Read SOURCE (or the pasted TEXT) for FORM in a worker; its messages go to FORM."""
     filling = Filling()
     filling.worker = fill_from(form, filling, source, text)
@@ -89,7 +89,7 @@ def start(form: ApplicationForm, source: str, text: str | None) -> Filling:
 
 
 @work(thread=True, exclusive=True, group="posting-fill", name="fill in from the posting")
-def fill_from(form: ApplicationForm, filling: Filling, source: str, text: str | None) -> None:
+def fill_from(form: PostingForm, filling: Filling, source: str, text: str | None) -> None:
     from pursuit.postings.capture import Boards, capture
     from pursuit.postings.posting import CaptureFailed
     from pursuit.store.files import refused_to_read
@@ -122,7 +122,7 @@ def fill_from(form: ApplicationForm, filling: Filling, source: str, text: str | 
         form.post_message(FillFound(filling, posting, holder))
 
 
-def _holder(form: ApplicationForm, url: str) -> Holder | None:
+def _holder(form: PostingForm, url: str) -> Holder | None:
     """The application already made from URL, if any (one posting, one application)."""
     from pursuit.store.postings import application_holding
     from pursuit.store.queries import application
@@ -153,20 +153,38 @@ def found_values(posting: Posting) -> dict[str, str]:
     }
 
 
-def found_sentence(found_by: str, filled: list[str], kept: list[str]) -> tuple[str, str]:
-    """What the form says once a posting is read, and how (success or warning)."""
+def found_sentence(
+    found_by: str, filled: list[str], kept: list[str], cut: str = ""
+) -> tuple[str, str]:
+    """What the form says once a posting is read, and how (success or warning); CUT is what
+    to say of a description cut short (Posting.cut_sentence), when it was filled in."""
     if not filled:
         if kept:
             return f"The page only says what you typed already ({', '.join(kept)}).", "warning"
         return "Nothing on the page reads as a posting; fill the form in yourself.", "warning"
     n = len(filled)
+    marked = "marked" if n == 1 else "each marked"
     said = (
         f"Filled in from {FOUND_BY.get(found_by, 'the page')}: {n} field{'s' * (n != 1)}, "
-        "each marked “from the page”."
+        f"{marked} “from the page”."
     )
     if kept:
         said += f" Kept what you typed for {', '.join(kept)}."
-    return f"{said} Check them, then save (ctrl+s).", "success"
+    if cut and "job description" in filled:
+        said += f" {cut}"
+    return f"{said} Check {'it' if n == 1 else 'them'}, then save (ctrl+s).", "success"
+
+
+#: Said before what the reading says, when the link was typed in Company and moved.
+MOVED_LINK = "The link typed in Company was moved to the posting field. "
+
+
+def pasted_sentence(text: str) -> str:
+    """What the form says of a posting pasted in several lines (the field shows one)."""
+    lines = len(text.strip().splitlines())
+    if text.lstrip().startswith("<"):
+        return f"A page of {lines:,} lines is pasted: enter (or ctrl+f) fills the form in from it."
+    return f"{lines:,} lines of text are pasted: enter (or ctrl+f) fills the form in from them."
 
 
 def failed_sentence(error: str) -> str:

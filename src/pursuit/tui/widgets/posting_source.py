@@ -2,7 +2,7 @@
 
 Several lines, since a pasted page keeps its lines (a one-line field would keep only the first);
 enter asks for the form to be filled, as nobody types a page in by hand: a paste arrives whole,
-newlines and all, without a key.
+newlines and all, without a key. A paste of several lines is shown from its start.
 """
 
 from __future__ import annotations
@@ -29,6 +29,13 @@ class PostingSource(WritingArea):
     class Submitted(Message):
         """Enter in the field: read what it holds."""
 
+    class Pasted(Message):
+        """Several lines were pasted in (a page, or a posting's text)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     async def _on_key(self, event: events.Key) -> None:
         # TextArea's own handler (which runs after this one) would take enter for a newline
         # before any binding is looked at; the binding is what F1 lists.
@@ -37,8 +44,30 @@ class PostingSource(WritingArea):
             event.prevent_default()
             self.action_fill()
 
+    async def _on_paste(self, event: events.Paste) -> None:
+        # TextArea's own paste (after this one) leaves the cursor and the view at the end of
+        # what was pasted: a page ends in a blank line, and the field, one line high, looked
+        # as if nothing was pasted. Several lines are shown from their first.
+        if self.read_only or not event.text:
+            return
+        event.prevent_default()
+        event.stop()
+        start = min(self.selection.start, self.selection.end)
+        result = self.replace(event.text, *self.selection)
+        several = "\n" in event.text.strip()
+        self.move_cursor(start if several else result.end_location)
+        self.focus()
+        if several:
+            self.post_message(self.Pasted(event.text))
+
     def action_fill(self) -> None:
         self.post_message(self.Submitted())
+
+
+def is_link(text: str) -> bool:
+    """Whether TEXT is one web address (a scheme's ://, no space), as pasted from a browser."""
+    given = text.strip()
+    return "://" in given and not any(c.isspace() for c in given)
 
 
 def source_of(text: str) -> tuple[str, str | None]:
