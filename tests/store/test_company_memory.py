@@ -68,9 +68,7 @@ def test_an_application_still_at_applied_is_remembered_by_the_day_applied(
 
     # Typed in on 18 November for an application sent in March.
     store.applications.add_application("Northwind", "Data Engineer", applied_on=date(2026, 3, 3))
-    moved = store.applications.add_application(
-        "Northwind", "Analyst", applied_on=date(2026, 3, 3)
-    )
+    moved = store.applications.add_application("Northwind", "Analyst", applied_on=date(2026, 3, 3))
     store.applications.set_stage(moved, "rejected")
     with store.reader() as conn:
         earlier = earlier_applications(conn, "Northwind")

@@ -280,6 +280,20 @@ class ImportInvitationScreen(PursuitScreen[None]):
             text.append("\n")
         return text
 
+    # --- quitting (as a form with changes: tui/quitting.py asks first) ------------------------
+
+    def has_changes(self) -> bool:
+        """Whether a preview of changes is shown and not saved (nor being saved) yet."""
+        planned = self.planned
+        return (
+            planned is not None
+            and not self._saving
+            and any(p.plan.action != "unchanged" for p in planned)
+        )
+
+    def lost_on_leaving(self) -> str:
+        return "What the invitation changes (shown here) is not saved yet."
+
     def _forget_plan(self) -> None:
         self.planned = None
         self.query_one("#save", Button).disabled = True
