@@ -54,7 +54,7 @@ class Planned:
 
     invitation: Invitation
     plan: InvitationPlan
-    #: "Company · Role" of the application it goes to ("" while it is to be chosen).
+    #: "Company · Role  (#id)" of the application it goes to ("" while it is to be chosen).
     application: str
     #: The application to save it to; None for an event already stored (it stays where it is).
     app_id: int | None = None
@@ -93,12 +93,15 @@ class ImportInvitationScreen(PursuitScreen[None]):
             planned: list[Planned],
             error: str = "",
             choices: list[Choice] | None = None,
+            others: list[Choice] | None = None,
         ) -> None:
             super().__init__()
             self.planned = planned
             self.error = error
             #: The applications to choose from, when the invitation did not say which.
             self.choices = choices
+            #: Every other open application, for when none of the CHOICES is the one.
+            self.others = others or []
 
     def __init__(self, app_id: int | None = None, application: str = "") -> None:
         super().__init__()
@@ -205,21 +208,28 @@ class ImportInvitationScreen(PursuitScreen[None]):
         if not undecided:
             return self.Read(planned)
         candidates = {c.application_id: c for plan in undecided for c in plan.candidates}
-        if candidates:
-            choices = [
-                Choice(c.application_id, c.company, c.role, c.why) for c in candidates.values()
+        try:
+            rows = {row.id: row for row in store.views.applications()}
+            matched = [
+                Choice.of(
+                    rows.get(c.application_id) or store.views.application(c.application_id), c.why
+                )
+                for c in candidates.values()
             ]
-        else:
-            # Nothing matched: any application still open may be the one.
-            choices = [Choice(row.id, row.company, row.role) for row in store.views.applications()]
-        return self.Read(planned, choices=choices)
+        except StoreError as exc:  # a candidate deleted meanwhile, or the file
+            return self.Read([], str(exc))
+        # Any application still open may be the one: the only ones when nothing matched.
+        others = [Choice.of(row) for row in rows.values() if row.id not in candidates]
+        if not matched:
+            return self.Read(planned, choices=others)
+        return self.Read(planned, choices=matched, others=others)
 
     @staticmethod
     def _application_name(store: Store, app_id: int | None) -> str:
         if app_id is None:
             return ""
         row = store.views.application(app_id)
-        return f"{row.company} · {row.role}"
+        return f"{row.company} · {row.role}  (#{row.id})"  # as `pursuit show` names it
 
     def on_import_invitation_screen_read(self, message: Read) -> None:
         if message.error:
@@ -228,7 +238,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
             self.query_one("#invitation-preview", Static).update("")
             return
         if message.choices is not None:
-            self._ask_which(message.choices)
+            self._ask_which(message.choices, message.others)
             return
         self.planned = message.planned
         self.query_one("#invitation-preview", Static).update(self._preview(message.planned))
@@ -241,7 +251,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
         else:
             self._status("This invitation is already in pursuit as it is.", "bold green")
 
-    def _ask_which(self, choices: list[Choice]) -> None:
+    def _ask_which(self, choices: list[Choice], others: list[Choice]) -> None:
         if not choices:
             self._status("There is no application yet to add this interview to.", "bold red")
             return
@@ -261,7 +271,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
             self.app_id = app_id
             self.action_read()
 
-        self.app.push_screen(ApplicationPicker(question, choices), chosen)
+        self.app.push_screen(ApplicationPicker(question, choices, others), chosen)
 
     @staticmethod
     def _preview(planned: list[Planned]) -> Text:
