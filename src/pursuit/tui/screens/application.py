@@ -152,8 +152,11 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
                 if entry.day_only
                 else exact_day_time(local, today)
             )
-            timeline.append(f"{shown}  ", style="dim")
-            timeline.append(f"{entry.text}\n")
+            # Called off: struck out, as in the Interviews list, so it is not taken for one held.
+            strike = " strike" if entry.cancelled else ""
+            timeline.append(f"{shown}  ", style=f"dim{strike}")
+            timeline.append(entry.text, style=strike.strip())
+            timeline.append("\n")
         self.query_one("#app-timeline", Static).update(timeline)
         self.query_one(DescriptionBox).show(d.description)
         self.sub_title = f"{d.row.company} · {d.row.role}"
