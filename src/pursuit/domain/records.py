@@ -158,6 +158,8 @@ class ApplicationDetail:
     drafts: list[DraftRow] = field(default_factory=list)
     #: The posting's job description as kept ("" when none was).
     description: str = ""
+    #: What the salary is in (`EUR`), "" when not given.
+    salary_currency: str = ""
 
 
 @dataclass(frozen=True)
