@@ -52,7 +52,11 @@ def choice_line(choice: Choice, today: date) -> Text:
     line.append(f"  (#{choice.application_id})", style="dim")
     facts = [label(choice.stage)] if choice.stage else []
     if choice.applied_on:
-        facts.append(f"applied {short_day(choice.applied_on, today)}")
+        day = short_day(choice.applied_on, today)
+        if choice.stage == "applied":  # `Applied today`, not `Applied · applied today`
+            facts = [f"{label(choice.stage)} {day}"]
+        else:
+            facts.append(f"applied {day}")
     if choice.archived:
         facts.append("archived")
     if facts:

@@ -24,6 +24,7 @@ from pursuit.paths import BadPath, user_path
 from pursuit.tui.saving import reading
 from pursuit.tui.screens.application_picker import ApplicationPicker, Choice
 from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.widgets.hanging import HangingLines
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -274,21 +275,21 @@ class ImportInvitationScreen(PursuitScreen[None]):
         self.app.push_screen(ApplicationPicker(question, choices, others), chosen)
 
     @staticmethod
-    def _preview(planned: list[Planned]) -> Text:
-        text = Text()
+    def _preview(planned: list[Planned]) -> HangingLines:
+        preview = HangingLines()
         for i, p in enumerate(planned):
             if i:
-                text.append("\n")
-            text.append(HEADINGS.get(p.plan.action, p.plan.action), style="bold")
+                preview.add("")
+            heading = Text(HEADINGS.get(p.plan.action, p.plan.action), style="bold")
             if p.application:
-                text.append(f"  {for_terminal(p.application)}")
+                heading.append(f"  {for_terminal(p.application)}")
+            preview.add("", heading)
             summary = for_terminal(p.invitation.summary)
             if summary:
-                text.append(f"\n  {summary}", style="italic")
+                preview.add("  ", summary, style="italic")
             for line in p.plan.changes:
-                text.append(f"\n  • {for_terminal(line)}")
-            text.append("\n")
-        return text
+                preview.add(*_bullet(for_terminal(line)))
+        return preview
 
     # --- quitting (as a form with changes: tui/quitting.py asks first) ------------------------
 
@@ -362,6 +363,15 @@ class ImportInvitationScreen(PursuitScreen[None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         self.action_save()
+
+
+def _bullet(line: str) -> tuple[str, str]:
+    """LINE's lead and body: a value in one piece (`link https://…`) hangs under itself when it
+    wraps, words under the first of them."""
+    label, _, value = line.partition(" ")
+    if value and " " not in value.strip():
+        return f"  • {label} ", value
+    return "  • ", line
 
 
 def save_invitations(store: Store, saving: list[tuple[Invitation, int | None]]) -> list[Any]:
