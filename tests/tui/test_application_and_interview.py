@@ -328,7 +328,7 @@ async def test_the_salary_is_shown_with_its_currency_as_pursuit_show_prints_it(
             ("quietly", "  ·  70k–80k"),
         ):
             screen = await open_application(pilot, name)
-            facts = str(screen.query_one("#app-header", Static).render()).split("\n")[1]
+            facts = str(screen.query_one("#app-header", Static).content).split("\n")[1]
             assert salary in facts, facts
             assert facts.endswith(salary) or f"{salary}  ·  " in facts, facts
             await pilot.press("escape")

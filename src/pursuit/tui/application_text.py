@@ -1,9 +1,12 @@
-"""The application screen's header (its facts on two lines) and its History, as Rich text."""
+"""The application screen's header (its facts broken only between them) and its History."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, tzinfo
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from pursuit.domain.days import exact_day, exact_day_time, short_day
@@ -11,14 +14,44 @@ from pursuit.domain.records import ApplicationDetail, TimelineEntry
 from pursuit.domain.salary import salary_with_currency
 from pursuit.tui import stage_actions
 
+#: Between two facts of the header: where its line may break.
+GAP = "  ·  "
 
-def header_text(detail: ApplicationDetail, today: date) -> Text:
+
+@dataclass(frozen=True)
+class Header:
+    """The header as drawn: its facts break between them, never inside one (`applied Sun` /
+    `25 Oct`, `85k–100k` / `EUR`)."""
+
+    title: Text
+    facts: tuple[str, ...]
+    below: Text
+
+    def __str__(self) -> str:
+        parts = (self.title.plain, GAP.join(self.facts), self.below.plain)
+        return "\n".join(part for part in parts if part)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.title
+        line = Text(style="dim", overflow="fold")
+        for fact in self.facts:
+            if line.plain and line.cell_len + cell_len(GAP + fact) > options.max_width:
+                yield line
+                line = Text(style="dim", overflow="fold")
+            line.append(f"{GAP}{fact}" if line.plain else fact)
+        if line.plain:
+            yield line
+        if self.below.plain:
+            yield self.below
+
+
+def header_text(detail: ApplicationDetail, today: date) -> Header:
     """Company and role, then stage, sector, place, salary (in its currency, as `pursuit show`
     prints it), the day applied and the source; the posting's address and the notes below."""
     r = detail.row
-    head = Text()
-    head.append(r.company, style="bold")
-    head.append(f"  ·  {r.role}\n")
+    title = Text()
+    title.append(r.company, style="bold")
+    title.append(f"  ·  {r.role}")
     facts = [stage_actions.stage_text(r), r.sector.title()]
     salary = salary_with_currency(r.salary_min, r.salary_max, detail.salary_currency)
     facts += [x for x in (r.location, salary) if x]
@@ -26,12 +59,12 @@ def header_text(detail: ApplicationDetail, today: date) -> Text:
         facts.append(f"applied {short_day(r.applied_on, today)}")
     if r.source:
         facts.append(f"via {r.source}")
-    head.append("  ·  ".join(facts), style="dim")
+    below = Text()
     if r.url:
-        head.append(f"\n{r.url}", style="underline")
+        below.append(r.url, style="underline")
     if r.notes:
-        head.append(f"\n{r.notes}")
-    return head
+        below.append(f"\n{r.notes}" if r.url else r.notes)
+    return Header(title, tuple(facts), below)
 
 
 def history_text(entries: list[TimelineEntry], tz: tzinfo, today: date) -> Text:
