@@ -294,3 +294,42 @@ async def test_down_past_a_lists_end_moves_to_the_next_list_and_up_comes_back(
         # Tab still moves from list to list.
         await pilot.press("tab")
         assert screen.query_one("#app-drafts", OptionList).has_focus
+
+
+async def test_the_salary_is_shown_with_its_currency_as_pursuit_show_prints_it(
+    db_path, clock: FixedClock
+):
+    from textual.widgets import Static
+
+    from pursuit.store.repo import Store
+
+    store = Store.open(db_path, clock)
+    try:
+        add = store.applications.add_application
+        add(
+            "Fernleaf", "Data Engineer", salary_min=65_000, salary_max=65_000, salary_currency="EUR"
+        )
+        add(
+            "Orbital",
+            "Staff Engineer",
+            salary_min=150_000,
+            salary_max=180_000,
+            salary_currency="USD",
+        )
+        add("Quietly", "Analyst", salary_min=70_000, salary_max=80_000)  # no currency given
+    finally:
+        store.close()
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for name, salary in (
+            ("fernleaf", "  ·  65k EUR"),
+            ("orbital", "  ·  150k–180k USD"),
+            ("quietly", "  ·  70k–80k"),
+        ):
+            screen = await open_application(pilot, name)
+            facts = str(screen.query_one("#app-header", Static).content).split("\n")[1]
+            assert salary in facts, facts
+            assert facts.endswith(salary) or f"{salary}  ·  " in facts, facts
+            await pilot.press("escape")
+            await settle(pilot)

@@ -52,7 +52,7 @@ def every_interview(app: PursuitApp) -> int:
 
 
 def shown(screen: ImportInvitationScreen, part: str) -> str:
-    return str(screen.query_one(f"#invitation-{part}", Static).render())
+    return str(screen.query_one(f"#invitation-{part}", Static).content)
 
 
 async def open_import(pilot: Pilot) -> ImportInvitationScreen:

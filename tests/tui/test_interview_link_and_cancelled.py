@@ -1,5 +1,5 @@
 """An interview's join link, typed in the form and edited on its screen; a cancelled interview
-struck out wherever interviews are listed."""
+struck out wherever interviews are listed, its application's history too."""
 
 from __future__ import annotations
 
@@ -129,3 +129,31 @@ async def test_a_cancelled_interview_is_struck_out_on_today_its_application_and_
         assert isinstance(screen, InterviewScreen)
         title = screen.query_one("#iv-title", Static).render()
         assert struck(title, "Onsite interview") and "cancelled" in title.plain
+
+
+def history_lines(screen: ApplicationScreen) -> list[Text]:
+    shown = screen.query_one("#app-timeline", Static).content
+    assert isinstance(shown, Text)
+    return [line for line in shown.split("\n") if line.plain]
+
+
+async def test_a_cancelled_interview_stays_in_the_history_struck_out_even_one_yet_to_come(
+    demo_app: PursuitApp, clock: FixedClock
+):
+    from datetime import timedelta
+
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _cancel(demo_app, "Lumen Health", clock.now())  # tomorrow's onsite
+        await _cancel(demo_app, "Lumen Health", clock.now() - timedelta(days=30))  # one held
+        screen = await open_application(pilot, "lumen")
+        lines = history_lines(screen)
+        called_off = [line for line in lines if "(cancelled)" in line.plain]
+        assert [line.plain.split("  ", 1)[1] for line in called_off] == [
+            "Onsite interview (cancelled)",
+            "Video · Hiring manager interview (cancelled)",
+        ], [line.plain for line in lines]
+        for line in called_off:
+            assert struck(line, line.plain.split("  ", 1)[1])
+        assert lines[0] is called_off[0]  # the onsite, still to come, heads the history
+        assert not any(struck(line, line.plain) for line in lines if line not in called_off)

@@ -16,7 +16,7 @@ from pursuit.domain.days import exact_day, exact_day_time, short_day, short_day_
 from pursuit.domain.moments import from_db
 from pursuit.domain.pipeline import MARKERS
 from pursuit.domain.safe_text import for_terminal
-from pursuit.domain.salary import format_salary
+from pursuit.domain.salary import salary_with_currency
 from pursuit.domain.stages import label
 
 if TYPE_CHECKING:
@@ -154,9 +154,9 @@ def as_text(whole: WholeApplication, due: list[DueBrief], now: datetime, tz: tzi
         facts.append("archived")
     out += _wrapped(" · ".join(facts), "")
     out.append("")
-    salary = format_salary(r.salary_min, r.salary_max)
+    salary = salary_with_currency(r.salary_min, r.salary_max, whole.salary_currency)
     if salary:
-        out += _fact("Salary", f"{salary} {whole.salary_currency}".rstrip())
+        out += _fact("Salary", salary)
     if whole.posted_on:
         out += _fact("Posted", exact_day(whole.posted_on, today))
     if whole.closes_on:

@@ -123,6 +123,8 @@ class TimelineEntry:
     #: A day the job seeker gave (the day they applied), with no time of its own to show.
     day_only: bool = False
     note: str = ""
+    #: An interview called off: kept in the history, struck out.
+    cancelled: bool = False
 
     @property
     def text(self) -> str:
@@ -156,6 +158,8 @@ class ApplicationDetail:
     drafts: list[DraftRow] = field(default_factory=list)
     #: The posting's job description as kept ("" when none was).
     description: str = ""
+    #: What the salary is in (`EUR`), "" when not given.
+    salary_currency: str = ""
 
 
 @dataclass(frozen=True)

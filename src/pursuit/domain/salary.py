@@ -51,3 +51,9 @@ def format_salary(low: int | None, high: int | None) -> str:
     if low is None or high is None or low == high:
         return _short(low if low is not None else high or 0)
     return f"{_short(low)}–{_short(high)}"
+
+
+def salary_with_currency(low: int | None, high: int | None, currency: str) -> str:
+    """`150k–180k USD`, `65k EUR`: the range as a record shows it, then its currency if known."""
+    salary = format_salary(low, high)
+    return f"{salary} {currency}".rstrip() if salary else ""

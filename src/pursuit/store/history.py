@@ -1,5 +1,6 @@
 """An application's history as the job seeker reads it: stage changes, what was sent and heard,
-dismissals and the interviews that took place, newest first (plain sqlite3, a few indexed reads).
+dismissals, the interviews held and those called off, newest first (plain sqlite3, a few
+indexed reads).
 
 The application screen and `pursuit show` read it here, so both tell the same story.
 """
@@ -31,11 +32,11 @@ def history(
         (app_id,),
     ):
         at = from_db(starts_at)
-        if at <= now:
+        # One to come is not history yet; one called off is, whenever it was to be.
+        if at <= now or cancelled_at:
             title = interview_title(kind, round_name)
-            entries.append(
-                TimelineEntry(at, "interview", words.interview(title, cancelled=bool(cancelled_at)))
-            )
+            what = words.interview(title, cancelled=bool(cancelled_at))
+            entries.append(TimelineEntry(at, "interview", what, cancelled=bool(cancelled_at)))
     # Newest first; entries made in the same instant keep the order they were made in.
     entries.reverse()
     entries.sort(key=lambda t: t.at, reverse=True)

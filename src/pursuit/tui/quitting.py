@@ -101,8 +101,39 @@ class Quitting(Saving):
         await self.action_quit()
 
     async def action_quit(self) -> None:
-        # Screens that autosave hand over what is still pending before the app goes.
+        from pursuit.tui.screens.unsaved import UnsavedOnQuit
+
         app: Any = self  # the App this is mixed into
+        if isinstance(app.screen, UnsavedOnQuit):
+            return
+        # A form with changes, or an invitation read and not saved: nothing saves those but
+        # the job seeker, so quitting asks before throwing them away (as escape does).
+        lost = [
+            screen.lost_on_leaving()
+            for screen in app.screen_stack
+            if callable(getattr(screen, "has_changes", None)) and screen.has_changes()
+        ]
+        if not lost:
+            self._quit_saving()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self._quit_saving()
+
+        app.push_screen(
+            UnsavedOnQuit(
+                "Quit without saving? " + " ".join(lost),
+                yes="Quit without saving",
+                no="Stay",
+                danger=True,
+            ),
+            answered,
+        )
+
+    def _quit_saving(self) -> None:
+        # Screens that autosave hand over what is still pending before the app goes.
+        app: Any = self
         for screen in app.screen_stack:
             flush = getattr(screen, "flush", None)
             if callable(flush):

@@ -24,6 +24,9 @@ def form_values(screen: DOMNode) -> list[object]:
 class AsksBeforeDiscarding(Screen[Any]):
     """Mixin for a screen with fields: `remember_values()` once filled, `leave_asking()` to go."""
 
+    #: What the form is about, for the question on leaving with changes ("the application").
+    ABOUT = "this form"
+
     _remembered: list[object] | None = None
 
     def remember_values(self) -> None:
@@ -32,6 +35,10 @@ class AsksBeforeDiscarding(Screen[Any]):
     def has_changes(self) -> bool:
         # Before the fields were filled, nothing typed can differ from them.
         return self._remembered is not None and form_values(self) != self._remembered
+
+    def lost_on_leaving(self) -> str:
+        """What leaving now throws away, as a sentence of the question asked first."""
+        return f"Your changes to {self.ABOUT} will be lost."
 
     def leave_asking(self, leave: Callable[[], Any], what: str) -> None:
         if not self.has_changes():

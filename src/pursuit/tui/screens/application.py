@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -13,10 +14,10 @@ from textual.widgets.option_list import Option
 
 from pursuit.domain.actions import ACTION_LABELS
 from pursuit.domain.dates import local_tz, short_day
-from pursuit.domain.days import exact_day, exact_day_time, short_day_time
+from pursuit.domain.days import short_day_time
 from pursuit.domain.records import ApplicationDetail
-from pursuit.domain.salary import format_salary
 from pursuit.tui import stage_actions
+from pursuit.tui.application_text import header_text, history_text
 from pursuit.tui.follow_up_actions import dismiss, mark_sent, open_draft, undo_dismiss
 from pursuit.tui.follow_up_states import STATES, due_state, readable
 from pursuit.tui.saving import reading, typed_text
@@ -71,7 +72,11 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         self.follow_changes()
 
     def read(self, store: Store) -> ApplicationDetail:
-        return store.views.detail(self.app_id)
+        from pursuit.store.salary_currency import salary_currency
+
+        detail = store.views.detail(self.app_id)
+        with store.reader() as conn:
+            return replace(detail, salary_currency=salary_currency(conn, self.app_id))
 
     def show(self, data: ApplicationDetail) -> None:
         self.detail = data
@@ -86,7 +91,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         tz = local_tz()
         now = self.now()
         today = now.astimezone(tz).date()
-        self.query_one("#app-header", Static).update(self._header(today))
+        self.query_one("#app-header", Static).update(header_text(d, today))
 
         due_items = []
         for item in d.due:
@@ -143,18 +148,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
             people.append(Option(line, id=f"c-{c.id}"))
         self._fill("#app-contacts", people, "No one recorded.")
 
-        timeline = Text()
-        for entry in d.timeline:
-            local = entry.at.astimezone(tz)
-            # A step known only by its day (applied on the day given) has no time to show.
-            shown = (
-                f"{exact_day(local.date(), today)}      "
-                if entry.day_only
-                else exact_day_time(local, today)
-            )
-            timeline.append(f"{shown}  ", style="dim")
-            timeline.append(f"{entry.text}\n")
-        self.query_one("#app-timeline", Static).update(timeline)
+        self.query_one("#app-timeline", Static).update(history_text(d.timeline, tz, today))
         self.query_one(DescriptionBox).show(d.description)
         self.sub_title = f"{d.row.company} · {d.row.role}"
 
@@ -166,25 +160,6 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         if (d := self.detail) is not None:
             kept = JobDescription(self.app_id, d.row.company, d.row.role, d.description)
             read_description(self, kept)
-
-    def _header(self, today: Any) -> Text:
-        assert self.detail is not None
-        r = self.detail.row
-        head = Text()
-        head.append(r.company, style="bold")
-        head.append(f"  ·  {r.role}\n")
-        facts = [stage_actions.stage_text(r), r.sector.title()]
-        facts += [x for x in (r.location, format_salary(r.salary_min, r.salary_max)) if x]
-        if r.applied_on:
-            facts.append(f"applied {short_day(r.applied_on, today)}")
-        if r.source:
-            facts.append(f"via {r.source}")
-        head.append("  ·  ".join(facts), style="dim")
-        if r.url:
-            head.append(f"\n{r.url}", style="underline")
-        if r.notes:
-            head.append(f"\n{r.notes}")
-        return head
 
     def _fill(self, selector: str, options: list[Option], empty: str) -> None:
         widget = self.query_one(selector, OptionList)

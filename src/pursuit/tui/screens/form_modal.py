@@ -23,9 +23,6 @@ class FormModal(AsksBeforeDiscarding, PursuitModal[T]):
     changed form asks before throwing the changes away.
     """
 
-    #: What the form is about, for the question on leaving with changes ("the application").
-    ABOUT = "this form"
-
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check the fields and save"),
         Binding(

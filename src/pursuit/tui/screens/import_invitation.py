@@ -24,6 +24,7 @@ from pursuit.paths import BadPath, user_path
 from pursuit.tui.saving import reading
 from pursuit.tui.screens.application_picker import ApplicationPicker, Choice
 from pursuit.tui.screens.base import PursuitScreen
+from pursuit.tui.widgets.hanging import HangingLines
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Planned:
 
     invitation: Invitation
     plan: InvitationPlan
-    #: "Company · Role" of the application it goes to ("" while it is to be chosen).
+    #: "Company · Role  (#id)" of the application it goes to ("" while it is to be chosen).
     application: str
     #: The application to save it to; None for an event already stored (it stays where it is).
     app_id: int | None = None
@@ -93,12 +94,15 @@ class ImportInvitationScreen(PursuitScreen[None]):
             planned: list[Planned],
             error: str = "",
             choices: list[Choice] | None = None,
+            others: list[Choice] | None = None,
         ) -> None:
             super().__init__()
             self.planned = planned
             self.error = error
             #: The applications to choose from, when the invitation did not say which.
             self.choices = choices
+            #: Every other open application, for when none of the CHOICES is the one.
+            self.others = others or []
 
     def __init__(self, app_id: int | None = None, application: str = "") -> None:
         super().__init__()
@@ -205,21 +209,28 @@ class ImportInvitationScreen(PursuitScreen[None]):
         if not undecided:
             return self.Read(planned)
         candidates = {c.application_id: c for plan in undecided for c in plan.candidates}
-        if candidates:
-            choices = [
-                Choice(c.application_id, c.company, c.role, c.why) for c in candidates.values()
+        try:
+            rows = {row.id: row for row in store.views.applications()}
+            matched = [
+                Choice.of(
+                    rows.get(c.application_id) or store.views.application(c.application_id), c.why
+                )
+                for c in candidates.values()
             ]
-        else:
-            # Nothing matched: any application still open may be the one.
-            choices = [Choice(row.id, row.company, row.role) for row in store.views.applications()]
-        return self.Read(planned, choices=choices)
+        except StoreError as exc:  # a candidate deleted meanwhile, or the file
+            return self.Read([], str(exc))
+        # Any application still open may be the one: the only ones when nothing matched.
+        others = [Choice.of(row) for row in rows.values() if row.id not in candidates]
+        if not matched:
+            return self.Read(planned, choices=others)
+        return self.Read(planned, choices=matched, others=others)
 
     @staticmethod
     def _application_name(store: Store, app_id: int | None) -> str:
         if app_id is None:
             return ""
         row = store.views.application(app_id)
-        return f"{row.company} · {row.role}"
+        return f"{row.company} · {row.role}  (#{row.id})"  # as `pursuit show` names it
 
     def on_import_invitation_screen_read(self, message: Read) -> None:
         if message.error:
@@ -228,7 +239,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
             self.query_one("#invitation-preview", Static).update("")
             return
         if message.choices is not None:
-            self._ask_which(message.choices)
+            self._ask_which(message.choices, message.others)
             return
         self.planned = message.planned
         self.query_one("#invitation-preview", Static).update(self._preview(message.planned))
@@ -241,7 +252,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
         else:
             self._status("This invitation is already in pursuit as it is.", "bold green")
 
-    def _ask_which(self, choices: list[Choice]) -> None:
+    def _ask_which(self, choices: list[Choice], others: list[Choice]) -> None:
         if not choices:
             self._status("There is no application yet to add this interview to.", "bold red")
             return
@@ -261,24 +272,38 @@ class ImportInvitationScreen(PursuitScreen[None]):
             self.app_id = app_id
             self.action_read()
 
-        self.app.push_screen(ApplicationPicker(question, choices), chosen)
+        self.app.push_screen(ApplicationPicker(question, choices, others), chosen)
 
     @staticmethod
-    def _preview(planned: list[Planned]) -> Text:
-        text = Text()
+    def _preview(planned: list[Planned]) -> HangingLines:
+        preview = HangingLines()
         for i, p in enumerate(planned):
             if i:
-                text.append("\n")
-            text.append(HEADINGS.get(p.plan.action, p.plan.action), style="bold")
+                preview.add("")
+            heading = Text(HEADINGS.get(p.plan.action, p.plan.action), style="bold")
             if p.application:
-                text.append(f"  {for_terminal(p.application)}")
+                heading.append(f"  {for_terminal(p.application)}")
+            preview.add("", heading)
             summary = for_terminal(p.invitation.summary)
             if summary:
-                text.append(f"\n  {summary}", style="italic")
+                preview.add("  ", summary, style="italic")
             for line in p.plan.changes:
-                text.append(f"\n  • {for_terminal(line)}")
-            text.append("\n")
-        return text
+                preview.add(*_bullet(for_terminal(line)))
+        return preview
+
+    # --- quitting (as a form with changes: tui/quitting.py asks first) ------------------------
+
+    def has_changes(self) -> bool:
+        """Whether a preview of changes is shown and not saved (nor being saved) yet."""
+        planned = self.planned
+        return (
+            planned is not None
+            and not self._saving
+            and any(p.plan.action != "unchanged" for p in planned)
+        )
+
+    def lost_on_leaving(self) -> str:
+        return "What the invitation changes (shown here) is not saved yet."
 
     def _forget_plan(self) -> None:
         self.planned = None
@@ -338,6 +363,15 @@ class ImportInvitationScreen(PursuitScreen[None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         self.action_save()
+
+
+def _bullet(line: str) -> tuple[str, str]:
+    """LINE's lead and body: a value in one piece (`link https://…`) hangs under itself when it
+    wraps, words under the first of them."""
+    label, _, value = line.partition(" ")
+    if value and " " not in value.strip():
+        return f"  • {label} ", value
+    return "  • ", line
 
 
 def save_invitations(store: Store, saving: list[tuple[Invitation, int | None]]) -> list[Any]:

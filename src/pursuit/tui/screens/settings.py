@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 class SettingsScreen(AsksBeforeDiscarding, LoadingScreen[dict[str, str]]):
+    ABOUT = "your settings"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save", tooltip="Check and save"),
         Binding(
@@ -92,7 +93,7 @@ class SettingsScreen(AsksBeforeDiscarding, LoadingScreen[dict[str, str]]):
         self.call_after_refresh(self.remember_values)
 
     def action_back(self) -> None:
-        self.leave_asking(self.app.pop_screen, "your settings")
+        self.leave_asking(self.app.pop_screen, self.ABOUT)
 
     def read_form(self) -> dict[str, str] | None:
         values: dict[str, str] = {}
