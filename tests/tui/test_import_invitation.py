@@ -366,3 +366,28 @@ async def test_f1_lists_the_import_keys_and_the_application_screens_I(
         assert listed(lines, "^r", "Read the pasted text"), lines
         assert listed(lines, "^s", "Save the changes shown"), lines
         assert listed(lines, "esc", "Import nothing"), lines
+
+
+async def test_an_invitation_for_another_company_is_warned_of_in_the_preview(
+    db_path: Path, clock: FixedClock
+):
+    add_applications(
+        db_path, clock, ("Northwind Analytics", "Data Engineer"), ("Fabrikam", "Platform Engineer")
+    )
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"northwind", "enter", "enter")
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ImportInvitationScreen)
+        screen.query_one("#invitation-path", Input).value = str(INVITATIONS / "outlook-teams.ics")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        preview = " ".join(shown(screen, "preview").split())
+        # What was asked is still what it does; the preview says what it looks like.
+        assert "A new interview Northwind Analytics · Data Engineer" in preview, preview
+        assert "! This invitation looks like it is for Fabrikam" in preview, preview
+        assert "not Northwind Analytics." in preview, preview

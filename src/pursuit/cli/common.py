@@ -74,9 +74,12 @@ def store_for_reading(args: argparse.Namespace, clock: Clock) -> Iterator[Store]
         return
     import tempfile
 
+    from pursuit.store.files import check_could_be_made
     from pursuit.store.repo import Store
 
     path = resolve_db_path(args.db)
+    # A path no database could ever be made at is a mistake to name, not an empty search.
+    check_could_be_made(path)
     if args.db or os.environ.get(ENV_DB):
         print(
             f"note: there is no database at {path}; read as empty, and not made "

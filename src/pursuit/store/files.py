@@ -8,6 +8,7 @@ here opens an existing database file: stat, chmod and SQLite are the only things
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -69,6 +70,26 @@ def check_database_path(path: Path) -> bool:
         )
     keep_private(path, info.st_mode)
     return info.st_size > 0
+
+
+def check_could_be_made(path: Path) -> None:
+    """StoreError naming why no database could be made at PATH, which is not there yet (a
+    folder on its path is a file, or the nearest folder there is takes no new file); checked
+    by making and removing a folder beside it, so nothing is left behind."""
+    check_database_path(path)
+    folder = path.parent
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise StoreError(f"cannot create {path}: {folder} is not a directory")
+    import tempfile
+
+    try:
+        probe = tempfile.mkdtemp(prefix=".pursuit-probe-", dir=folder)
+    except OSError as exc:
+        why = "" if exc.errno == errno.ENOENT else f" ({exc.strerror or exc})"
+        raise StoreError(f"cannot create {path}: nothing can be made in {folder}{why}") from exc
+    os.rmdir(probe)
 
 
 def keep_private(path: Path, mode: int) -> None:

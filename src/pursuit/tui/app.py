@@ -83,7 +83,11 @@ class PursuitApp(Navigation, EarlyKeys, SavesScreenshots, Quitting, App[None]):
             tooltip="What to send today, and the interviews this week",
         ),
         Binding(
-            "q", "quit_key", "Quit", id="app.quit", tooltip="Leave pursuit (everything is saved)"
+            "q",
+            "quit_key",
+            "Quit",
+            id="app.quit",
+            tooltip="Leave pursuit (asks first when something is not saved yet)",
         ),
     ]
 

@@ -289,6 +289,8 @@ class ImportInvitationScreen(PursuitScreen[None]):
                 preview.add("  ", summary, style="italic")
             for line in p.plan.changes:
                 preview.add(*_bullet(for_terminal(line)))
+            for warning in p.plan.warnings:
+                preview.add("  ! ", for_terminal(warning), style="bold")
         return preview
 
     # --- quitting (as a form with changes: tui/quitting.py asks first) ------------------------

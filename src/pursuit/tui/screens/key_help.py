@@ -34,7 +34,7 @@ def _ours(node: object, key: str, action: str) -> bool:
 
 #: Textual's own keys, in pursuit's words.
 OUR_WORDS = {
-    "quit": ("Quit", "Leave pursuit (everything is saved)"),
+    "quit": ("Quit", "Leave pursuit (asks first when something is not saved yet)"),
     "command_palette": ("Commands", "The command palette: add, jump to an application, filter"),
 }
 
