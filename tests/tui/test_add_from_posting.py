@@ -7,7 +7,6 @@ internet. The form is filled in a worker and nothing is saved until the user sav
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,7 +14,6 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 from textual.widgets import Input, Label, Static, TextArea
-from werkzeug import Request, Response
 
 from pursuit.domain.clock import FixedClock
 from pursuit.store.posting_fields import posting_fields
@@ -27,7 +25,7 @@ from pursuit.tui.screens.confirm import Confirm
 from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.widgets.company_hint import CompanyHint
 
-from .conftest import SIZE, settle
+from .conftest import SIZE, SlowPage, settle
 
 POSTINGS = Path(__file__).resolve().parent.parent / "fixtures" / "postings"
 NORTHWIND = (POSTINGS / "form-northwind.html").read_text()
@@ -159,46 +157,36 @@ async def test_a_pasted_page_fills_the_form_and_keeps_what_was_typed(empty_app: 
 
 
 async def test_escape_stops_a_slow_fetch_and_fills_nothing(
-    empty_app: PursuitApp, httpserver: HTTPServer
+    empty_app: PursuitApp, slow_page: SlowPage
 ):
-    arrived, release = threading.Event(), threading.Event()
-
-    def slow(_request: Request) -> Response:
-        arrived.set()
-        release.wait(30)
-        return Response(NORTHWIND, content_type="text/html")
-
-    httpserver.expect_request("/slow").respond_with_handler(slow)
-    try:
-        async with empty_app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            form = await _fill(pilot, httpserver.url_for("/slow"))
-            assert await asyncio.to_thread(arrived.wait, 10)
-            await pilot.pause()
-            assert "(escape stops)" in _status(empty_app)
-            filling = form._filling
-            assert filling is not None and filling.worker is not None
-            await pilot.press("escape")
-            # Stopped at once, while the server still holds the answer; the form stays.
-            assert empty_app.screen is form
-            assert _status(empty_app) == "Stopped: nothing was filled in."
-            # The reading itself ends too, without waiting for the answer.
-            await settle(pilot)
-            assert filling.worker.is_finished and not release.is_set()
-            release.set()
-            assert _field(empty_app, "company") == _field(empty_app, "role") == ""
-            assert _from_page(empty_app) == []
-            assert _status(empty_app) == "Stopped: nothing was filled in."
-            # Escape again leaves the form (asking first: a link was typed).
-            await pilot.press("escape")
-            await settle(pilot)
-            assert isinstance(empty_app.screen, Confirm)
-            await pilot.press("y")
-            await settle(pilot)
-            assert isinstance(empty_app.screen, PipelineScreen)
-            assert empty_app.store is not None and empty_app.store.views.applications() == []
-    finally:
+    arrived, release = slow_page.arrived, slow_page.release
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        form = await _fill(pilot, slow_page.url)
+        assert await asyncio.to_thread(arrived.wait, 10)
+        await pilot.pause()
+        assert "(escape stops)" in _status(empty_app)
+        filling = form._filling
+        assert filling is not None and filling.worker is not None
+        await pilot.press("escape")
+        # Stopped at once, while the server still holds the answer; the form stays.
+        assert empty_app.screen is form
+        assert _status(empty_app) == "Stopped: nothing was filled in."
+        # The reading itself ends too, without waiting for the answer.
+        await settle(pilot)
+        assert filling.worker.is_finished and not release.is_set()
         release.set()
+        assert _field(empty_app, "company") == _field(empty_app, "role") == ""
+        assert _from_page(empty_app) == []
+        assert _status(empty_app) == "Stopped: nothing was filled in."
+        # Escape again leaves the form (asking first: a link was typed).
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(empty_app.screen, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(empty_app.screen, PipelineScreen)
+        assert empty_app.store is not None and empty_app.store.views.applications() == []
 
 
 async def test_a_missing_page_is_said_in_the_form_and_nothing_is_saved(

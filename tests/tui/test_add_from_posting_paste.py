@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 
 from pytest_httpserver import HTTPServer
 from textual import events
 from textual.widgets import Input, TextArea
-from werkzeug import Request, Response
 
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.application_form import ApplicationForm
@@ -19,7 +17,7 @@ from pursuit.tui.screens.pipeline import PipelineScreen
 from pursuit.tui.widgets.fields import FieldError
 from tests.tour import screen_text
 
-from .conftest import SIZE, settle
+from .conftest import SIZE, SlowPage, settle
 from .test_add_from_posting import NORTHWIND, _field, _from_page, _serve, _status
 
 MOVED = "The link typed in Company was moved to the posting field. "
@@ -68,33 +66,22 @@ async def test_a_link_pasted_in_company_is_read_as_the_posting(
 
 
 async def test_enter_while_the_link_is_read_waits_for_it(
-    empty_app: PursuitApp, httpserver: HTTPServer
+    empty_app: PursuitApp, slow_page: SlowPage
 ):
-    arrived, release = threading.Event(), threading.Event()
-
-    def slow(_request: Request) -> Response:
-        arrived.set()
-        release.wait(30)
-        return Response(NORTHWIND, content_type="text/html")
-
-    httpserver.expect_request("/slow").respond_with_handler(slow)
-    try:
-        async with empty_app.run_test(size=SIZE) as pilot:
-            form = await _open_form(pilot)
-            _paste(empty_app, httpserver.url_for("/slow"))
-            assert await asyncio.to_thread(arrived.wait, 10)
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
-            # Not "Company is needed.": the page will say it.
-            assert empty_app.screen is form
-            assert _status(empty_app).startswith(MOVED + "Still reading the posting")
-            assert str(form.query_one("#err-company", FieldError).render()) == ""
-            release.set()
-            await settle(pilot)
-            assert _field(empty_app, "company") == "Northwind Analytics"
-    finally:
-        release.set()
+    async with empty_app.run_test(size=SIZE) as pilot:
+        form = await _open_form(pilot)
+        _paste(empty_app, slow_page.url)
+        assert await asyncio.to_thread(slow_page.arrived.wait, 10)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        # Not "Company is needed.": the page will say it.
+        assert empty_app.screen is form
+        assert _status(empty_app).startswith(MOVED + "Still reading the posting")
+        assert str(form.query_one("#err-company", FieldError).render()) == ""
+        slow_page.release.set()
+        await settle(pilot)
+        assert _field(empty_app, "company") == "Northwind Analytics"
 
 
 async def test_a_link_typed_in_company_is_moved_when_company_is_left(
