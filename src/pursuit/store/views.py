@@ -17,6 +17,7 @@ from pursuit.store.database import Database
 from pursuit.store.drafts import Drafts
 from pursuit.store.errors import NotFound
 from pursuit.store.history import history
+from pursuit.store.salary_currency import salary_currency
 
 
 class Views:
@@ -69,6 +70,7 @@ class Views:
             names = {c.id: c.name for c in contacts}
             timeline = history(conn, app_id, names, row.applied_on, self._db.now(), local_tz())
             description = queries.description(conn, app_id)
+            currency = salary_currency(conn, app_id)
         return ApplicationDetail(
             row=row,
             interviews=interviews,
@@ -77,4 +79,5 @@ class Views:
             due=due,
             drafts=self._drafts.drafts(app_id),
             description=description,
+            salary_currency=currency,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -72,11 +71,7 @@ class ApplicationScreen(LoadingScreen[ApplicationDetail]):
         self.follow_changes()
 
     def read(self, store: Store) -> ApplicationDetail:
-        from pursuit.store.salary_currency import salary_currency
-
-        detail = store.views.detail(self.app_id)
-        with store.reader() as conn:
-            return replace(detail, salary_currency=salary_currency(conn, self.app_id))
+        return store.views.detail(self.app_id)
 
     def show(self, data: ApplicationDetail) -> None:
         self.detail = data
