@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from datetime import date
 from pathlib import Path
@@ -89,6 +90,15 @@ def test_pasted_text_keeps_its_paragraphs() -> None:
         ("Data Engineer at Northwind | LinkedIn", "", ("Northwind", "Data Engineer")),
         ("Careers | Northwind", "", ("Northwind", "")),
         ("Field Technician", "Adventure Works", ("Adventure Works", "Field Technician")),
+        # A job board's name at the end is the board, never the company.
+        (
+            "Acme hiring Data Engineer in Berlin, Germany | LinkedIn",
+            "LinkedIn",
+            ("Acme", "Data Engineer"),
+        ),
+        ("Data Engineer | Acme | LinkedIn", "", ("Acme", "Data Engineer")),
+        ("Data Engineer - Acme - Berlin | Indeed.com", "", ("Acme", "Data Engineer")),
+        ("Senior Analyst at Fabrikam - Glassdoor", "", ("Fabrikam", "Senior Analyst")),
     ],
 )
 def test_a_title_names_the_role_and_the_company(
@@ -333,3 +343,24 @@ def test_pasted_text_is_a_page_an_address_or_the_postings_text() -> None:
         capture("-", text=" ftp://files.example/job.html\n")
     with pytest.raises(CaptureFailed, match="nothing was given"):
         capture("-", text=" \n")
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("LinkedIn Login, Sign in | LinkedIn", "a sign-in page ('LinkedIn Login, Sign in"),
+        ("Just a moment...", "a sign-in page"),
+        ("Page not found | Acme Careers", "says 'Page not found | Acme Careers'"),
+        ("404 - Acme", "the posting is not there any more"),
+    ],
+)
+def test_a_sign_in_wall_or_a_page_not_found_is_refused(title: str, words: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body>Welcome</body></html>"
+    with pytest.raises(CaptureFailed, match=re.escape(words)):
+        read_page(page)
+    # A posting with its data is read, whatever its title says.
+    data = '{"@type": "JobPosting", "title": "Engineer", "hiringOrganization": "Acme"}'
+    posting = read_page(
+        page.replace("</head>", f'<script type="application/ld+json">{data}</script></head>')
+    )
+    assert (posting.company, posting.role) == ("Acme", "Engineer")

@@ -7,12 +7,13 @@ role but not the employer still gets the employer from `og:site_name`.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pursuit.postings.addresses import kept_address
 from pursuit.postings.jsonld import job_postings, posting_from
-from pursuit.postings.posting import Posting
+from pursuit.postings.posting import CaptureFailed, Posting
 from pursuit.postings.text import html_text, node_text, one_line, plain_text
 
 if TYPE_CHECKING:
@@ -92,10 +93,33 @@ def read_page(data: bytes | str, *, charset: str | None = None, address: str = "
         if found.role or found.company:
             posting = found
             break
+    if not (posting.role or posting.company):
+        _check_is_a_posting(tree)
     posting = _filled(posting, _from_tags(tree))
     if not posting.description:
         posting = replace(posting, description=_main_text(tree))
     return replace(posting, url=canonical(tree, address))
+
+
+#: The title of a page that is not a posting: a sign-in wall, a page not found.
+_SIGN_IN = re.compile(r"\b(sign[ -]?in|log[ -]?in|sign[ -]?up|just a moment)\b", re.IGNORECASE)
+_NOT_FOUND = re.compile(
+    r"\b(not found|404|no longer available|job has expired|has been filled)\b", re.IGNORECASE
+)
+
+
+def _check_is_a_posting(tree: LexborHTMLParser) -> None:
+    """CaptureFailed when a page without posting data is titled as a sign-in wall or as a
+    page not found: adding it would make an application named after the wall."""
+    node = tree.css_first("title")
+    title = one_line(node.text() if node is not None else "")
+    if _SIGN_IN.search(title):
+        raise CaptureFailed(
+            f"the page is a sign-in page ({title!r}), not the posting: open the posting in "
+            "your browser, save the page, and give its file (or paste it with --from -)"
+        )
+    if _NOT_FOUND.search(title):
+        raise CaptureFailed(f"the page says {title!r}: the posting is not there any more")
 
 
 def _is_json_ld(kind: str | None) -> bool:
@@ -167,13 +191,29 @@ _PREFIXES = ("job application for ", "apply for ", "job: ", "careers: ")
 _NOT_ROLES = frozenset({"careers", "jobs", "job", "home", "apply", "job board", "open positions"})
 
 
+#: Job boards that end a posting's title with their own name: never the company.
+_BOARDS = frozenset(
+    {
+        "linkedin", "indeed", "indeed.com", "glassdoor", "monster", "ziprecruiter",
+        "wellfound", "angellist", "otta", "welcome to the jungle", "stepstone", "xing",
+        "reed.co.uk", "totaljobs", "simplyhired", "dice", "built in", "workable",
+        "smartrecruiters", "jobvite", "bamboohr", "personio", "recruitee", "teamtailor",
+        "jobs.ch", "seek", "naukri", "hired", "talent.com",
+    }
+)  # fmt: skip
+
+
 def role_and_company(title: str, site: str = "") -> tuple[str, str]:
     """(company, role) from a page title: "Role at Company", "Company - Role", "Role |
     Company", "Company is hiring a Role"; SITE (og:site_name) tells which part is the company.
+    A job board's name at the end is dropped: on a board the title runs Role, Company, place.
     """
     from pursuit.domain.companies import company_key
 
     text = " ".join(title.split())
+    board = _board_named_last(text)
+    if board is not None:
+        return _on_a_board(text[: -len(board)].rstrip(" |-–—·"))
     lower = text.lower()
     for marker in (
         " is hiring for a ",
@@ -214,6 +254,33 @@ def role_and_company(title: str, site: str = "") -> tuple[str, str]:
             return _tidy(parts[-1]), _role(parts[0])
         return _tidy(parts[0]), _role(parts[1])
     return _tidy(site), _role(first)
+
+
+def _board_named_last(text: str) -> str | None:
+    """The job board's name ending TEXT ("… | LinkedIn"), as written there, or None."""
+    for separator in (" | ", " - ", " – ", " — ", " · "):
+        rest, sep, last = text.rpartition(separator)
+        if sep and rest.strip() and last.strip().lower() in _BOARDS:
+            return sep + last
+    return None
+
+
+def _on_a_board(text: str) -> tuple[str, str]:
+    """(company, role) of a board's title without the board: "Acme hiring Data Engineer in
+    Berlin" (LinkedIn), "Data Engineer - Acme - Berlin" (Indeed), "Data Engineer | Acme"."""
+    lower = text.lower()
+    if " hiring " in lower:
+        at = lower.index(" hiring ")
+        after = text[at + len(" hiring ") :]
+        role, sep, _place = after.rpartition(" in ")
+        return _tidy(text[:at]), _role(role if sep and role.strip() else after)
+    if " at " in text:
+        return _at(text)
+    for separator in _SEPARATORS:
+        if separator in text:
+            parts = [p.strip() for p in text.split(separator) if p.strip()]
+            return _tidy(parts[1]) if len(parts) > 1 else "", _role(parts[0])
+    return "", _role(text)
 
 
 def _at(text: str) -> tuple[str, str]:
