@@ -300,3 +300,29 @@ def test_a_past_cancelled_interview_and_a_closed_posting_say_so(
     assert "  Mon 16 Nov 09:00  Phone interview (cancelled)" in history
     # The application screen's history reads the same.
     assert "Phone interview (cancelled)" in [t.text for t in store.views.detail(app).timeline]
+
+
+def test_show_keeps_a_description_s_numbered_and_nested_lists(run, db_path: Path) -> None:
+    run("add", "Bolt", "SRE")
+    long_item = "Run the on-call rotation " * 6
+    described = (
+        "What you will do\n1. Build the platform\n  - Nested A\n  - "
+        + long_item.strip()
+        + "\n    1. Deep one\n2. Ship it"
+    )
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE application SET description = ? WHERE id = 1", (described,))
+    code, out, _ = run("show", "1")
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index("Job description")
+    shown = lines[at + 1 : at + 8]
+    assert shown[:4] == [
+        "  What you will do",
+        "  1. Build the platform",
+        "    - Nested A",
+        "    - Run the on-call rotation Run the on-call rotation Run the on-call rotation",
+    ]
+    # A long item's next line hangs under its words, at its own level.
+    assert shown[4].startswith("      Run the on-call") and shown[5] == "      1. Deep one"
+    assert shown[6] == "  2. Ship it"

@@ -129,8 +129,16 @@ def _paragraphs(text: str, indent: str = _INDENT) -> list[str]:
             if lines and lines[-1]:
                 lines.append("")
             continue
+        # A nested item keeps its indent (two spaces a level, as the posting was read).
+        level = indent + " " * (len(line) - len(line.lstrip(" ")))
         bullet = next((b for b in ("• ", "- ", "* ", "· ") if stripped.startswith(b)), "")
-        lines += _wrapped(stripped, indent, indent + " " * len(bullet))
+        if (
+            not bullet
+            and (number := stripped.split(" ", 1)[0]).endswith(".")
+            and number[:-1].isdigit()
+        ):
+            bullet = number + " "
+        lines += _wrapped(stripped, level, level + " " * len(bullet))
     while lines and not lines[-1]:
         lines.pop()
     return lines
