@@ -307,3 +307,15 @@ def test_a_stage_moved_by_a_coming_interview_is_dated_when_it_is_imported(
     later = NOW + timedelta(seconds=75)
     apply_invitation(conn, later, inv("calendly-phone-screen.ics"), app_id=app)
     assert _moved(conn, app) == [("screening", "2026-11-18 10:01:15.000000")]
+
+
+def test_a_backlog_application_moves_at_the_interview_it_was_invited_to(
+    store: Store, conn: sqlite3.Connection, clock: FixedClock
+) -> None:
+    from datetime import date
+
+    # Typed in on 2 December, applied on 1 November; the phone screen was on 20 November.
+    clock.moment = datetime(2026, 12, 2, 15, 5, tzinfo=UTC)
+    app = store.applications.add_application("Globex", "Eng", applied_on=date(2026, 11, 1))
+    apply_invitation(conn, clock.moment, inv("calendly-phone-screen.ics"), app_id=app)
+    assert _moved(conn, app) == [("screening", "2026-11-20 16:00:00.000000")]

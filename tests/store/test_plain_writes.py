@@ -163,3 +163,27 @@ def test_a_posting_added_while_another_waits_for_the_lock_is_added_once(
     assert results == [application_writes.Added(holder, added=False)]
     with store.reader() as conn:
         assert conn.execute("SELECT count(*) FROM application").fetchone() == (1,)
+
+
+def test_a_backlog_application_moves_on_the_day_it_moved(store: Store, clock: FixedClock) -> None:
+    """Typed in today, applied on 1 November: a stage change given for the 10th is dated the
+    10th (not today, when it was typed in), and none is dated before the day applied."""
+    from datetime import UTC, date, datetime
+
+    from pursuit.domain.moments import from_db
+
+    app = store.applications.add_application("Acme", "Engineer", applied_on=date(2026, 11, 1))
+    screened = datetime(2026, 11, 10, 15, 0, tzinfo=UTC)
+    assert store.applications.set_stage(app, "screening", at=screened)
+    assert store.applications.set_stage(app, "interviewing", at=screened - timedelta(days=30))
+    with store.reader() as conn:
+        dates = [from_db(at) for (at,) in conn.execute("SELECT at FROM stage_event ORDER BY id")]
+    assert dates == [clock.now(), screened, screened]
+    other = store.applications.add_application("Bolt", "SRE", applied_on=date(2026, 11, 1))
+    assert store.applications.set_stage(other, "screening", at=datetime(2026, 10, 1, tzinfo=UTC))
+    with store.reader() as conn:
+        (first,) = conn.execute(
+            "SELECT at FROM stage_event WHERE application_id = ? AND from_stage IS NOT NULL",
+            (other,),
+        ).fetchone()
+    assert from_db(first) == datetime(2026, 11, 1, tzinfo=UTC)  # the suite's zone is UTC

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from pursuit.domain import actions
@@ -203,13 +203,9 @@ def move_stage(
     current, applied_on = application_stage(conn, app_id)
     if current == stage:
         return False
-    # Never before the last change: a past interview recorded today moves the stage "by
-    # then at the latest", but not to before the application was added to pursuit.
-    (last,) = conn.execute(
-        "SELECT max(at) FROM stage_event WHERE application_id = ?", (app_id,)
-    ).fetchone()
-    if last is not None and at < from_db(last):
-        at = from_db(last)
+    floor = earliest_change(conn, app_id, applied_on)
+    if floor is not None and at < floor:
+        at = floor
     insert(
         conn,
         "stage_event",
@@ -226,6 +222,31 @@ def move_stage(
         changes["applied_on"] = at.astimezone(local_tz()).date()
     update(conn, "application", app_id, changes)
     return True
+
+
+def earliest_change(
+    conn: sqlite3.Connection, app_id: int, applied_on: date | None
+) -> datetime | None:
+    """The earliest moment a new stage change may be dated: never before the last change (a
+    past interview recorded today moves the stage "by then at the latest"). The change that
+    added the application counts from the day applied when that is an earlier day: a backlog
+    typed in today, applied on 1 November, moved to screening on the 20th."""
+    (moved,) = conn.execute(
+        "SELECT max(at) FROM stage_event WHERE application_id = ? AND from_stage IS NOT NULL",
+        (app_id,),
+    ).fetchone()
+    (added,) = conn.execute(
+        "SELECT min(at) FROM stage_event WHERE application_id = ? AND from_stage IS NULL",
+        (app_id,),
+    ).fetchone()
+    floor = from_db(added) if added is not None else None
+    if floor is not None and applied_on is not None:
+        tz = local_tz()
+        if applied_on < floor.astimezone(tz).date():
+            floor = datetime.combine(applied_on, time(0, 0), tzinfo=tz)
+    if moved is not None and (floor is None or from_db(moved) > floor):
+        floor = from_db(moved)
+    return floor
 
 
 def check_event(kind: str) -> None:

@@ -24,7 +24,7 @@ from pursuit.domain.localzone import local_tz
 from pursuit.domain.moments import from_db
 from pursuit.domain.stages import STAGES
 from pursuit.store import rescheduling
-from pursuit.store.application_writes import move_stage
+from pursuit.store.application_writes import earliest_change, move_stage
 from pursuit.store.errors import InvalidValue
 from pursuit.store.interview_writes import BLANK, checklist_templates, insert_checklist
 from pursuit.store.invitation_match import Candidate, candidates_for
@@ -320,10 +320,9 @@ def _moved_at(conn: sqlite3.Connection, app_id: int, inv: Invitation, now: datet
     stage's last change (it moved by then at the latest), else as it is imported. An interview
     from before the last change (an application added after it) dates nothing: the import
     does, not the moment of that change."""
-    (last,) = conn.execute(
-        "SELECT max(at) FROM stage_event WHERE application_id = ?", (app_id,)
-    ).fetchone()
-    if inv.starts_at < now and (last is None or from_db(last) <= inv.starts_at):
+    _stage, applied_on = application_stage(conn, app_id)
+    floor = earliest_change(conn, app_id, applied_on)
+    if inv.starts_at < now and (floor is None or floor <= inv.starts_at):
         return inv.starts_at
     return now
 
