@@ -326,3 +326,15 @@ def test_show_keeps_a_description_s_numbered_and_nested_lists(run, db_path: Path
     # A long item's next line hangs under its words, at its own level.
     assert shown[4].startswith("      Run the on-call") and shown[5] == "      1. Deep one"
     assert shown[6] == "  2. Ship it"
+
+
+def test_show_says_what_comes_next_when_nothing_is_due_yet(run) -> None:
+    run("add", "Bolt", "SRE")
+    _, listed, _ = run("list")
+    row = listed.splitlines()[1].split()
+    next_label, due_day = " ".join(row[4:-3]), " ".join(row[-3:])
+    code, out, _ = run("show", "1")
+    lines = out.splitlines()
+    at = lines.index("What's due")
+    # The same next step and day as `list` shows, said as not yet open.
+    assert lines[at + 1 : at + 3] == ["  Nothing to send.", f"  Next: {next_label} — {due_day}"]

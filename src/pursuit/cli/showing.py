@@ -213,6 +213,13 @@ def as_text(whole: WholeApplication, due: list[DueBrief], now: datetime, tz: tzi
         out += _wrapped(f"{marker} {ACTION_LABELS[f.action]}{who} — {when}", hang=_INDENT * 2)
     if not due:
         out.append(f"{_INDENT}Nothing to send.")
+        r = whole.row
+        if r.next_action and r.next_due_at is not None:
+            # What `list` shows as next, not yet open: said, so the two never seem to disagree.
+            coming = _short_day(r.next_due_at.astimezone(tz), today)
+            out.append(
+                f"{_INDENT}Next: {ACTION_LABELS.get(r.next_action, r.next_action)} — {coming}"
+            )
     out.append("")
 
     out.append("History")
