@@ -334,6 +334,7 @@ def test_show_says_what_comes_next_when_nothing_is_due_yet(run) -> None:
     row = listed.splitlines()[1].split()
     next_label, due_day = " ".join(row[4:-3]), " ".join(row[-3:])
     code, out, _ = run("show", "1")
+    assert code == 0
     lines = out.splitlines()
     at = lines.index("What's due")
     # The same next step and day as `list` shows, said as not yet open.
