@@ -297,3 +297,47 @@ def test_a_pasted_invitation_whose_line_ends_became_cr_is_read(db: Path, crlf: b
     done = pursuit(db, "invite", "-", input=text.replace("\n", "\r"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Interview 1 for Fabrikam, Platform Engineer: created")
+
+
+def test_an_interview_recorded_by_hand_is_kept_up_to_date_not_repeated(tmp_path: Path) -> None:
+    path = tmp_path / "pursuit.db"
+    for args in [
+        ("add", "Northwind", "Data Engineer", "--applied", "Nov 10"),
+        ("config", "set", "my_email", "alex.morgan@gmail.com"),
+        ("interview", "1", "--at", "Nov 23 6pm", "--kind", "video", "--with", "Priya Shah"),
+    ]:
+        done = pursuit(path, *args)
+        assert done.returncode == 0, done.stderr
+    done = invite(path, "google-meet.ics")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == (
+        "Interview 1 for Northwind, Data Engineer: updated, the interview you recorded for "
+        "Mon 23 Nov 18:00 now follows this invitation; link https://meet.google.com/xkq-bnwd-pte\n"
+    )
+    assert rows(path, "SELECT count(*) FROM interview") == [(1,)]
+    thanks = [d for d in due(path) if d["action"] == "thank-you"]
+    assert [d["contact"] for d in thanks] == ["Priya Shah"]
+
+
+def test_setting_your_email_later_takes_you_off_the_interview(tmp_path: Path) -> None:
+    path = tmp_path / "pursuit.db"
+    assert pursuit(path, "add", "Northwind Analytics", "Data Engineer").returncode == 0
+    assert invite(path, "google-meet.ics", "--app", "1").returncode == 0
+    assert pursuit(path, "config", "set", "my_email", "alex.morgan@gmail.com").returncode == 0
+    moved = invite(path, "google-meet-moved.ics")
+    assert (moved.returncode, moved.stderr) == (0, "")
+    assert moved.stdout == (
+        "Interview 1 for Northwind Analytics, Data Engineer: updated, moved to Tue 8 Dec 22:00 "
+        "(was Mon 23 Nov 18:00); you (alex.morgan@gmail.com) are not an interviewer: taken off\n"
+    )
+    thanks = [d for d in due(path) if d["action"] == "thank-you"]
+    assert [d["contact"] for d in thanks] == ["Priya Shah"]
+
+
+def test_an_invitation_from_the_companys_domain_finds_it(tmp_path: Path) -> None:
+    path = tmp_path / "pursuit.db"
+    assert pursuit(path, "add", "Globex Corp", "Eng").returncode == 0
+    assert pursuit(path, "config", "set", "my_email", "alex.morgan@gmail.com").returncode == 0
+    done = invite(path, "calendly-phone-screen.ics")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Interview 1 for Globex Corp, Eng: created")

@@ -3,7 +3,8 @@
 1. Someone invited is already a contact on it (by e-mail), and on no other application.
 2. An e-mail domain of the organiser or an attendee is its link's domain, or one of its
    contacts' (free mail and scheduling tools say nothing: gmail.com, greenhouse.io...).
-3. The invitation names its company (as company memory compares names).
+3. The invitation names its company (as company memory compares names), or the e-mail domain
+   of its organiser or an attendee is the company's name (riley.chen@globex.com: Globex).
 4. Someone invited is a contact on it and on others too (an agency's recruiter): never one
    alone, so it only offers them.
 
@@ -74,7 +75,7 @@ def candidates_for(
     ).fetchall()
     contacts = [row for row in contacts if row[0] in apps]
     sure, shared = _by_contact(apps, people, contacts, you_unknown(inv, my_email, my_name))
-    clues = [sure, _by_domain(apps, people, contacts), _by_name(apps, inv), shared]
+    clues = [sure, _by_domain(apps, people, contacts), _by_name(apps, inv, people), shared]
     for i, found in enumerate(clues):
         if not found:
             continue
@@ -140,13 +141,22 @@ def _by_domain(
     return found
 
 
-def _by_name(apps: dict[int, _App], inv: Invitation) -> dict[int, Candidate]:
+def _by_name(apps: dict[int, _App], inv: Invitation, people: list[Person]) -> dict[int, Candidate]:
     texts = [company_key(inv.summary), company_key(inv.description)]
+    # The name each domain is registered under: globex.com -> "globex", as company_key has it.
+    named: dict[str, tuple[str, str]] = {}
+    for p in people:
+        domain = company_domain(p.email.split("@", 1)[1])
+        if not says_nothing(domain):
+            named.setdefault(company_key(domain.split(".", 1)[0]), (p.email, domain))
     found: dict[int, Candidate] = {}
     for app in apps.values():
         key = company_key(app.company)
         if any(_contains(text, key) for text in texts):
             _add(found, app, f"the invitation names {app.company}")
+        if len(key) >= 2 and key in named:
+            email, domain = named[key]
+            _add(found, app, f"{email} is at {domain}, {app.company}'s name", email)
     return found
 
 

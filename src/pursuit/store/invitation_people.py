@@ -35,3 +35,22 @@ def contact_for(
     contact_id, name = int(found[0]), str(found[1])
     link_to_application(conn, contact_id, app_id, role)
     return contact_id, name
+
+
+def take_off(
+    conn: sqlite3.Connection, app_id: int, interview_id: int, contact_ids: list[int]
+) -> None:
+    """CONTACT_IDS (the user, taken for an interviewer) off the interview, and off the
+    application too where that made them its interviewer and no other interview has them."""
+    for contact_id in contact_ids:
+        conn.execute(
+            "DELETE FROM interview_contact WHERE interview_id = ? AND contact_id = ?",
+            (interview_id, contact_id),
+        )
+        conn.execute(
+            "DELETE FROM application_contact WHERE application_id = ? AND contact_id = ? "
+            "AND role = 'interviewer' AND NOT EXISTS (SELECT 1 FROM interview_contact ic "
+            "JOIN interview i ON i.id = ic.interview_id "
+            "WHERE i.application_id = ? AND ic.contact_id = ?)",
+            (app_id, contact_id, app_id, contact_id),
+        )

@@ -27,8 +27,16 @@ from pursuit.store import rescheduling
 from pursuit.store.application_writes import earliest_change, move_stage
 from pursuit.store.errors import InvalidValue
 from pursuit.store.interview_writes import BLANK, checklist_templates, insert_checklist
+from pursuit.store.invitation_adopt import (
+    Linked,
+    Stored,
+    adoptable,
+    off_the_interview,
+    stored_for,
+    yours_on,
+)
 from pursuit.store.invitation_match import Candidate, candidates_for
-from pursuit.store.invitation_people import contact_for
+from pursuit.store.invitation_people import contact_for, take_off
 from pursuit.store.invitation_warnings import NO_EMAIL, not_the_one_chosen
 from pursuit.store.writing import application_stage, insert, transaction, update
 
@@ -50,57 +58,6 @@ class InvitationPlan:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Stored:
-    """The interview an earlier copy of the event made."""
-
-    id: int
-    application_id: int
-    starts_at: datetime
-    duration_minutes: int
-    link: str
-    location: str
-    cancelled: bool
-    sequence: int
-    stamp: datetime | None
-    people: tuple[str, ...]  # the interviewers' names, sorted
-
-    @property
-    def newness(self) -> tuple[int, datetime]:
-        return (self.sequence, self.stamp or datetime.min.replace(tzinfo=self.starts_at.tzinfo))
-
-
-def _stored(conn: sqlite3.Connection, inv: Invitation) -> _Stored | None:
-    row = conn.execute(
-        "SELECT id, application_id, starts_at, duration_minutes, link, location, cancelled_at, "
-        "invite_sequence, invite_stamp FROM interview "
-        "WHERE invite_uid = ? AND invite_recurrence = ? ORDER BY id LIMIT 1",
-        (inv.uid, inv.recurrence_id),
-    ).fetchone()
-    if row is None:
-        return None
-    names = sorted(
-        name
-        for (name,) in conn.execute(
-            "SELECT c.name FROM interview_contact ic JOIN contact c ON c.id = ic.contact_id "
-            "WHERE ic.interview_id = ?",
-            (row[0],),
-        )
-    )
-    return _Stored(
-        id=row[0],
-        application_id=row[1],
-        starts_at=from_db(row[2]),
-        duration_minutes=row[3],
-        link=row[4],
-        location=row[5],
-        cancelled=row[6] is not None,
-        sequence=row[7],
-        stamp=from_db(row[8]) if row[8] else None,
-        people=tuple(names),
-    )
-
-
 def _me(conn: sqlite3.Connection) -> tuple[str, str]:
     found = dict(
         conn.execute("SELECT key, value FROM setting WHERE key IN ('my_email', 'my_name')")
@@ -120,9 +77,11 @@ def _names(people: tuple[Person, ...]) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class _Planned:
     plan: InvitationPlan
-    stored: _Stored | None
+    stored: Stored | None
     interviewers: tuple[Person, ...]
     recruiter: Person | None
+    #: The user, on the stored interview as an interviewer: taken off it.
+    yours: tuple[Linked, ...] = ()
 
 
 def _plan(conn: sqlite3.Connection, inv: Invitation, app_id: int | None, now: datetime) -> _Planned:
@@ -152,7 +111,7 @@ def _plan_for(
 ) -> _Planned:
     interviewers = people_interviewing(inv, my_email, my_name)
     organiser = recruiter(inv, my_email, my_name)
-    stored = _stored(conn, inv)
+    stored = stored_for(conn, inv)
     if stored is not None:
         if app_id is not None and app_id != stored.application_id:
             application_stage(conn, app_id)  # NotFound for an id that is no application
@@ -160,8 +119,7 @@ def _plan_for(
                 f"this invitation is interview {stored.id} of application "
                 f"{stored.application_id}, not of application {app_id}"
             )
-        plan = _update_plan(inv, stored, interviewers, now)
-        return _Planned(plan, stored, interviewers, organiser)
+        return _updating(inv, stored, interviewers, organiser, now, my_email)
     warnings: tuple[str, ...] = ()
     if app_id is not None:
         application_stage(conn, app_id)
@@ -175,6 +133,10 @@ def _plan_for(
     if chosen is None:
         plan = InvitationPlan("choose", None, None, candidates, ())
         return _Planned(plan, None, interviewers, organiser)
+    # The same meeting recorded by hand: the invitation keeps it up to date, not a second one.
+    if (adopted := adoptable(conn, inv, chosen)) is not None:
+        planned = _updating(inv, adopted, interviewers, organiser, now, my_email)
+        return replace(planned, plan=replace(planned.plan, warnings=warnings))
     changes = [f"{inv.kind} interview on {_when(inv.starts_at, now)}, {inv.duration_minutes} min"]
     if inv.all_day:
         changes[0] += " (an all-day invitation: set for 09:00)"
@@ -193,24 +155,49 @@ def _plan_for(
     return _Planned(plan, None, interviewers, organiser)
 
 
+def _updating(
+    inv: Invitation,
+    stored: Stored,
+    interviewers: tuple[Person, ...],
+    organiser: Person | None,
+    now: datetime,
+    my_email: str,
+) -> _Planned:
+    yours = yours_on(stored, my_email, inv)
+    plan = _update_plan(inv, stored, interviewers, now, yours)
+    if plan.action != "updated":
+        yours = ()
+    return _Planned(plan, stored, interviewers, organiser, yours)
+
+
 def _update_plan(
-    inv: Invitation, stored: _Stored, interviewers: tuple[Person, ...], now: datetime
+    inv: Invitation,
+    stored: Stored,
+    interviewers: tuple[Person, ...],
+    now: datetime,
+    yours: tuple[Linked, ...],
 ) -> InvitationPlan:
     def plan(action: str, *changes: str) -> InvitationPlan:
         return InvitationPlan(action, stored.application_id, stored.id, (), changes)
 
-    if inv.newness < stored.newness:
+    recorded = f"the interview you recorded for {_when(stored.starts_at, now)}"
+    adopting = [f"{recorded} now follows this invitation"] if stored.adopted else []
+    if not stored.adopted and inv.newness < stored.newness:
         return plan("unchanged", "an older copy of the invitation: nothing changed")
-    if inv.newness == stored.newness:
+    if not stored.adopted and inv.newness == stored.newness:
+        # The same copy again, read now that pursuit knows who you are: only that changes.
+        if yours and not stored.cancelled and not inv.cancelled:
+            return plan("updated", off_the_interview(yours))
         return plan("unchanged", "already up to date")
     if inv.cancelled:
         if stored.cancelled:
             return plan("unchanged", "already cancelled")
         return plan(
             "cancelled",
+            *adopting,
             f"it was on {_when(stored.starts_at, now)}; its thank-yous and preparation go with it",
         )
-    changes = []
+    changes = [*adopting]
     if stored.cancelled:
         changes.append("back on after being cancelled")
     if inv.starts_at != stored.starts_at:
@@ -221,9 +208,12 @@ def _update_plan(
         changes.append(f"link {inv.link}" if inv.link else "no link now")
     if inv.location != stored.location:
         changes.append(f"at {inv.location}" if inv.location else "no address now")
-    named, had = set(_names(interviewers)), set(stored.people)
+    named = set(_names(interviewers))
+    had = {p.name for p in stored.people if p not in yours}
     if joining := sorted(named - had):
         changes.append(f"with {', '.join(joining)} too")
+    if yours:
+        changes.append(off_the_interview(yours))
     # Whoever is on the interview stays on it: added by hand, or dropped from the invitation
     # though still coming, only the user knows. The preview says so.
     kept = [f"{', '.join(sorted(had - named))} not on it (kept)"] if had - named else []
@@ -353,7 +343,7 @@ def _change(
     conn: sqlite3.Connection,
     now: datetime,
     inv: Invitation,
-    stored: _Stored,
+    stored: Stored,
     planned: _Planned,
     action: str,
 ) -> None:
@@ -372,8 +362,11 @@ def _change(
             location=inv.location,
             cancelled_at=None,
         )
-    if newer := inv.newness > stored.newness:
+    # One recorded by hand has no copy of the invitation yet: any is newer.
+    if newer := stored.adopted or inv.newness > stored.newness:
         update(conn, "interview", stored.id, values)  # type: ignore[arg-type]
+    if planned.yours:  # their thank-yous go with the schedule rewritten after
+        take_off(conn, stored.application_id, stored.id, [p.contact_id for p in planned.yours])
     if action != "updated" or not newer:
         return
     new_names = _link_people(conn, stored.application_id, stored.id, planned)
