@@ -21,7 +21,6 @@ from pursuit.domain.invitations import (
     you_unknown,
 )
 from pursuit.domain.localzone import local_tz
-from pursuit.domain.moments import from_db
 from pursuit.domain.stages import STAGES
 from pursuit.store import rescheduling
 from pursuit.store.application_writes import earliest_change, move_stage
