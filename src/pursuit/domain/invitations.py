@@ -13,7 +13,6 @@ every command would pay.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -36,6 +35,7 @@ from pursuit.domain.invitation_parts import (
     start_of,
     text_of,
 )
+from pursuit.domain.pasted import pasted_text
 from pursuit.domain.safe_text import outside_text
 
 #: An invitation is a few kilobytes, an e-mail with attachments rarely over one megabyte.
@@ -139,15 +139,12 @@ def read_invitations(data: bytes, name: str) -> list[Invitation]:
 
 
 def _lines_ended(data: bytes) -> bytes:
-    """DATA with every line ending LF. Text pasted into a terminal comes with each LF turned
-    into CR: a CRLF file arrives with CR CR ending each line (every run of CRs is of even
-    length, and there is no LF), an LF one with a lone CR. Read as they are, the e-mail's
-    headers would end at its first line."""
+    """DATA with every line ending LF, by the rule for pasted text (domain/pasted.py): text
+    pasted into a terminal comes with each LF turned into CR, and read as it is, the e-mail's
+    headers would end at its first line. Latin-1 reads every byte as itself, CR and LF too."""
     if b"\r" not in data:
         return data
-    if b"\n" not in data and all(len(run) % 2 == 0 for run in re.findall(rb"\r+", data)):
-        return data.replace(b"\r\r", b"\n")
-    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return pasted_text(data.decode("latin-1")).encode("latin-1")
 
 
 def _recipients(message: Any) -> frozenset[str]:

@@ -27,7 +27,7 @@ from pursuit.tui.screens.posting_form import TEXT_FIELDS, TITLES, PostingForm, h
 from pursuit.tui.widgets.company_hint import CompanyHint
 from pursuit.tui.widgets.fields import FieldError
 from pursuit.tui.widgets.marked_text_area import WritingArea
-from pursuit.tui.widgets.posting_source import PostingSource
+from pursuit.tui.widgets.posting_source import LinkTakingInput, PostingSource
 
 if TYPE_CHECKING:
     from pursuit.store.posting_fields import PostingFields
@@ -48,8 +48,6 @@ class ApplicationForm(PostingForm):
         self.now = now
         #: Whether the posting fields hold what is stored (an edit reads them apart).
         self._posting_read = existing is None
-        #: What Company held before its last change (a paste changes it by more than a key).
-        self._company_before = ""
 
     # --- the fields --------------------------------------------------------------------------
 
@@ -80,7 +78,16 @@ class ApplicationForm(PostingForm):
                     yield Static("", id="fill-holder")
                 for name, title, hint in TEXT_FIELDS:
                     yield Label(title, classes="field-label", id=f"l-{name}")
-                    field = Input(value=values[name], placeholder=hint, id=f"f-{name}")
+                    field = (
+                        LinkTakingInput(
+                            value=values[name],
+                            placeholder=hint,
+                            id=f"f-{name}",
+                            takes_link=self._take_link,
+                        )
+                        if name == "company"
+                        else Input(value=values[name], placeholder=hint, id=f"f-{name}")
+                    )
                     field.disabled = name in POSTING_FIELDS and not self._posting_read
                     yield field
                     yield FieldError(id=f"err-{name}")
@@ -136,10 +143,8 @@ class ApplicationForm(PostingForm):
 
     @on(Input.Changed, "#f-company")
     def _company_typed(self, event: Input.Changed) -> None:
-        before, self._company_before = self._company_before, event.value
-        # A paste arrives at once; a link typed key by key is taken when Company is left.
-        if len(event.value) - len(before) > 1 and self._link_from_company():
-            return
+        # A link pasted is taken as it arrives (LinkTakingInput); one typed key by key is
+        # taken when Company is left.
         self.query_one(CompanyHint).company_typed(event.value)
 
     @on(Input.Blurred, "#f-company")

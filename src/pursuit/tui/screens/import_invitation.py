@@ -25,6 +25,7 @@ from pursuit.tui.saving import reading
 from pursuit.tui.screens.application_picker import ApplicationPicker, Choice
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.hanging import HangingLines
+from pursuit.tui.widgets.pasted_area import PastedArea
 from pursuit.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ class ImportInvitationScreen(PursuitScreen[None]):
                 "…or paste the invitation's text here (the calendar or the whole e-mail)",
                 classes="field-label",
             )
-            yield TextArea(id="invitation-paste", soft_wrap=True)
+            yield PastedArea(id="invitation-paste", soft_wrap=True)
             yield Static(id="invitation-status")
             yield Label("What will change", classes="section-title")
             yield Static(id="invitation-preview")

@@ -1,7 +1,8 @@
 """The add form's filling in from a posting: read in a worker, put in the fields the user has
 not typed in, each marked as from the page; what the reading does and found said under the
 posting field. A link pasted in Company, where the cursor starts, is taken for the posting's:
-moved to the posting field and read from there.
+put in the posting field and read from there (the paste alone: a name typed before it stays).
+A link typed in Company is moved when Company, wholly the link, is left.
 """
 
 from __future__ import annotations
@@ -81,15 +82,25 @@ class PostingForm(FormModal[dict[str, Any] | None]):
         title.set_class(from_page, "-from-page")
 
     def _link_from_company(self) -> bool:
-        """A link in Company, the posting field empty: moved there and read; whether it was."""
+        """Company wholly a link (typed in), the posting field empty: moved there and read;
+        whether it was."""
         if self.existing is not None:
             return False
         company = self._input("company")
-        posting = self.query_one("#f-posting", TextArea)
-        if not is_link(company.value) or posting.text.strip():
+        if not is_link(company.value) or not self._take_link(company.value.strip()):
             return False
-        posting.load_text(company.value.strip())
         company.value = ""
+        return True
+
+    def _take_link(self, link: str) -> bool:
+        """LINK (pasted or typed in Company) put in the posting field and read, when that is
+        empty on a new application; whether it was. What Company holds is left as it is."""
+        if self.existing is not None:
+            return False
+        posting = self.query_one("#f-posting", TextArea)
+        if posting.text.strip():
+            return False
+        posting.load_text(link)
         self._start_filling(posting_fill.MOVED_LINK)
         return True
 

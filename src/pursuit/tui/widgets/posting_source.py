@@ -2,15 +2,21 @@
 
 Several lines, since a pasted page keeps its lines (a one-line field would keep only the first);
 enter asks for the form to be filled, as nobody types a page in by hand: a paste arrives whole,
-newlines and all, without a key. A paste of several lines is shown from its start.
+newlines and all, without a key. A paste of several lines is shown from its start, its line
+ends made LF first (a terminal sends each LF of a paste as a CR: see domain/pasted.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
+from textual.widgets import Input
 
+from pursuit.domain.pasted import pasted_text
 from pursuit.tui.widgets.writing_area import WritingArea
 
 
@@ -52,16 +58,36 @@ class PostingSource(WritingArea):
             return
         event.prevent_default()
         event.stop()
+        text = pasted_text(event.text)
         start = min(self.selection.start, self.selection.end)
-        result = self.replace(event.text, *self.selection)
-        several = "\n" in event.text.strip()
+        result = self.replace(text, *self.selection)
+        several = "\n" in text.strip()
         self.move_cursor(start if several else result.end_location)
         self.focus()
         if several:
-            self.post_message(self.Pasted(event.text))
+            self.post_message(self.Pasted(text))
 
     def action_fill(self) -> None:
         self.post_message(self.Submitted())
+
+
+class LinkTakingInput(Input):
+    """An Input (the add form's Company) that offers a link pasted in to TAKES_LINK first.
+
+    Only the paste's own text is the link: one pasted after a name typed (`Acme`) leaves the
+    name; a link TAKES_LINK takes (returns True for) is not put in the field at all.
+    """
+
+    def __init__(self, *args: Any, takes_link: Callable[[str], bool], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._takes_link = takes_link
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Input's own paste (after this one, unless prevented) inserts the paste's first line.
+        link = event.text.strip()
+        if is_link(link) and self._takes_link(link):
+            event.prevent_default()
+            event.stop()
 
 
 def is_link(text: str) -> bool:
