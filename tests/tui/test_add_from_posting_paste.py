@@ -20,7 +20,7 @@ from tests.tour import screen_text
 from .conftest import SIZE, SlowPage, settle
 from .test_add_from_posting import NORTHWIND, _field, _from_page, _serve, _status
 
-MOVED = "The link typed in Company was moved to the posting field. "
+MOVED = "The link put in Company was moved to the posting field. "
 
 
 def _paste(app: PursuitApp, text: str) -> None:

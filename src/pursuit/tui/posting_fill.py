@@ -176,7 +176,7 @@ def found_sentence(
 
 
 #: Said before what the reading says, when the link was typed in Company and moved.
-MOVED_LINK = "The link typed in Company was moved to the posting field. "
+MOVED_LINK = "The link put in Company was moved to the posting field. "
 
 
 def pasted_sentence(text: str) -> str:
