@@ -349,7 +349,9 @@ def test_pasted_text_is_a_page_an_address_or_the_postings_text() -> None:
     ("title", "words"),
     [
         ("LinkedIn Login, Sign in | LinkedIn", "a sign-in page ('LinkedIn Login, Sign in"),
-        ("Just a moment...", "a sign-in page"),
+        ("Just a moment...", "a check or a refusal ('Just a moment...')"),
+        ("Access Denied", "a check or a refusal ('Access Denied')"),
+        ("Attention Required! | Cloudflare", "a check or a refusal"),
         ("Page not found | Acme Careers", "says 'Page not found | Acme Careers'"),
         ("404 - Acme", "the posting is not there any more"),
     ],

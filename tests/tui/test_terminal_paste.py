@@ -58,6 +58,24 @@ async def test_a_page_pasted_from_the_terminal_is_shown_from_its_start_and_said(
         assert _field(empty_app, "company") == "Northwind Analytics"
 
 
+async def test_a_page_on_one_line_is_shown_from_its_start_and_said(empty_app: PursuitApp):
+    page = " ".join(NORTHWIND.split())  # a page saved without line ends
+    async with empty_app.run_test(size=SIZE) as pilot:
+        form = await _open_form(pilot)
+        posting = form.query_one("#f-posting", TextArea)
+        posting.focus()
+        await pilot.pause()
+        empty_app.post_message(events.Paste(page))
+        await settle(pilot)
+        assert posting.cursor_location == (0, 0)
+        assert _status(empty_app) == (
+            "A page is pasted: enter (or ctrl+f) fills the form in from it."
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _field(empty_app, "company") == "Northwind Analytics"
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [

@@ -102,7 +102,12 @@ def read_page(data: bytes | str, *, charset: str | None = None, address: str = "
 
 
 #: The title of a page that is not a posting: a sign-in wall, a page not found.
-_SIGN_IN = re.compile(r"\b(sign[ -]?in|log[ -]?in|sign[ -]?up|just a moment)\b", re.IGNORECASE)
+_SIGN_IN = re.compile(r"\b(sign[ -]?in|log[ -]?in|sign[ -]?up)\b", re.IGNORECASE)
+_BLOCKED = re.compile(
+    r"\b(access denied|forbidden|unauthori[sz]ed|just a moment|attention required"
+    r"|are you a robot|captcha|security check|verify you are human)\b",
+    re.IGNORECASE,
+)
 _NOT_FOUND = re.compile(
     r"\b(not found|404|no longer available|job has expired|has been filled)\b", re.IGNORECASE
 )
@@ -117,6 +122,11 @@ def _check_is_a_posting(tree: LexborHTMLParser) -> None:
         raise CaptureFailed(
             f"the page is a sign-in page ({title!r}), not the posting: open the posting in "
             "your browser, save the page, and give its file (or paste it with --from -)"
+        )
+    if _BLOCKED.search(title):
+        raise CaptureFailed(
+            f"the site showed a check or a refusal ({title!r}) instead of the posting: open it "
+            "in your browser, save the page, and give its file (or paste it with --from -)"
         )
     if _NOT_FOUND.search(title):
         raise CaptureFailed(f"the page says {title!r}: the posting is not there any more")

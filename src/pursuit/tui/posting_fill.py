@@ -183,7 +183,8 @@ def pasted_sentence(text: str) -> str:
     """What the form says of a posting pasted in several lines (the field shows one)."""
     lines = len(text.strip().splitlines())
     if text.lstrip().startswith("<"):
-        return f"A page of {lines:,} lines is pasted: enter (or ctrl+f) fills the form in from it."
+        size = f" of {lines:,} lines" if lines > 1 else ""
+        return f"A page{size} is pasted: enter (or ctrl+f) fills the form in from it."
     return f"{lines:,} lines of text are pasted: enter (or ctrl+f) fills the form in from them."
 
 

@@ -61,7 +61,8 @@ class PostingSource(WritingArea):
         text = pasted_text(event.text)
         start = min(self.selection.start, self.selection.end)
         result = self.replace(text, *self.selection)
-        several = "\n" in text.strip()
+        # A page on one line is said too: the field shows only its end otherwise.
+        several = "\n" in text.strip() or text.lstrip().startswith("<")
         self.move_cursor(start if several else result.end_location)
         self.focus()
         if several:
