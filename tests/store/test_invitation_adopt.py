@@ -4,33 +4,19 @@ your e-mail stops taking you for an interviewer; a company is found by its e-mai
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-from pursuit.domain.invitations import Invitation, Person
+from pursuit.domain.invitations import Person
 from pursuit.store import queries
-from pursuit.store.invitation_files import read_invitation_file
 from pursuit.store.invitations import apply_invitation, plan_invitation
 from pursuit.store.repo import Store
+from tests.store.conftest import NOW, inv
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "invitations"
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
 ADOPTED = "the interview you recorded for Mon 23 Nov 18:00 now follows this invitation"
 YOU_OFF = "you (alex.morgan@gmail.com) are not an interviewer: taken off"
-
-
-def inv(name: str) -> Invitation:
-    return read_invitation_file(str(FIXTURES / name))[0]
-
-
-@pytest.fixture
-def conn(store: Store) -> Iterator[sqlite3.Connection]:
-    with store.database.connection() as connection:
-        yield connection
 
 
 def _thanks(conn: sqlite3.Connection, app_id: int) -> list[tuple[str | None, str]]:

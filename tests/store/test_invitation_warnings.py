@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
-
-from pursuit.domain.invitations import Invitation, Person
-from pursuit.store.invitation_files import read_invitation_file
+from pursuit.domain.invitations import Person
 from pursuit.store.invitations import apply_invitation, plan_invitation
 from pursuit.store.repo import Store
+from tests.store.conftest import NOW, inv
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "invitations"
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
 NO_EMAIL = (
     "Your e-mail is not set (pursuit config set my_email you@example.com): everyone invited "
     "is taken for an interviewer, you too."
 )
-
-
-def inv(name: str) -> Invitation:
-    return read_invitation_file(str(FIXTURES / name))[0]
-
-
-@pytest.fixture
-def conn(store: Store) -> Iterator[sqlite3.Connection]:
-    with store.database.connection() as connection:
-        yield connection
 
 
 def _apps(store: Store) -> dict[str, int]:

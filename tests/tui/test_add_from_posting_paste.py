@@ -120,27 +120,6 @@ async def test_a_name_in_company_or_a_link_with_the_posting_field_filled_stays(
         assert form.query_one("#f-posting", TextArea).text == "https://jobs.example/1"
 
 
-async def test_a_pasted_page_is_shown_from_its_start_and_said(empty_app: PursuitApp):
-    async with empty_app.run_test(size=SIZE) as pilot:
-        form = await _open_form(pilot)
-        posting = form.query_one("#f-posting", TextArea)
-        posting.focus()
-        await pilot.pause()
-        _paste(empty_app, NORTHWIND)
-        await settle(pilot)
-        assert posting.text == NORTHWIND
-        # The field is one line high: it shows the page's first, not the blank after its last.
-        assert posting.cursor_location == (0, 0) and posting.scroll_offset.y == 0
-        assert "<!doctype html>" in screen_text(pilot)
-        lines = len(NORTHWIND.strip().splitlines())
-        assert _status(empty_app) == (
-            f"A page of {lines} lines is pasted: enter (or ctrl+f) fills the form in from it."
-        )
-        await pilot.press("enter")
-        await settle(pilot)
-        assert _field(empty_app, "company") == "Northwind Analytics"
-
-
 async def test_pasted_text_is_shown_and_one_field_is_said_as_one(empty_app: PursuitApp):
     text = "We need a night nurse.\n\nThree shifts a week.\n"
     async with empty_app.run_test(size=SIZE) as pilot:

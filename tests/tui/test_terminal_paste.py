@@ -34,19 +34,21 @@ async def _open_form(pilot) -> ApplicationForm:  # type: ignore[no-untyped-def]
     return form
 
 
-@pytest.mark.parametrize("crlf", [False, True], ids=["lf-page", "crlf-page"])
-async def test_a_page_pasted_from_the_terminal_is_shown_from_its_start_and_said(
-    empty_app: PursuitApp, crlf: bool
-):
-    page = NORTHWIND.replace("\n", "\r\n") if crlf else NORTHWIND
+@pytest.mark.parametrize(
+    "pasted",
+    [NORTHWIND, as_terminal_pastes(NORTHWIND), as_terminal_pastes(NORTHWIND.replace("\n", "\r\n"))],
+    ids=["as-is", "lf-page-from-a-terminal", "crlf-page-from-a-terminal"],
+)
+async def test_a_pasted_page_is_shown_from_its_start_and_said(empty_app: PursuitApp, pasted: str):
     async with empty_app.run_test(size=SIZE) as pilot:
         form = await _open_form(pilot)
         posting = form.query_one("#f-posting", TextArea)
         posting.focus()
         await pilot.pause()
-        empty_app.post_message(events.Paste(as_terminal_pastes(page)))
+        empty_app.post_message(events.Paste(pasted))
         await settle(pilot)
         assert posting.text == NORTHWIND
+        # The field is one line high: it shows the page's first, not the blank after its last.
         assert posting.cursor_location == (0, 0) and posting.scroll_offset.y == 0
         assert "<!doctype html>" in screen_text(pilot)
         lines = len(NORTHWIND.strip().splitlines())
