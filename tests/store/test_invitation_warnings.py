@@ -142,3 +142,24 @@ def test_an_application_chosen_for_another_companys_invitation_is_warned_of(
     assert (
         plan_invitation(conn, inv("floating.ics"), app_id=ids["northwind"], now=NOW).warnings == ()
     )
+
+
+def test_a_series_says_only_its_first_meeting_is_recorded(
+    store: Store, conn: sqlite3.Connection
+) -> None:
+    from pursuit.store.invitation_files import read_invitation_file
+    from pursuit.store.invitation_warnings import REPEATS
+    from tests.store.conftest import INVITATIONS
+
+    store.settings.set_many({"my_email": "alex.morgan@gmail.com"})
+    app = store.applications.add_application("Northwind Analytics", "Data Engineer")
+    series, moved = read_invitation_file(str(INVITATIONS / "recurring-instance.ics"))
+    assert series.repeats and not moved.repeats
+    assert REPEATS in plan_invitation(conn, series, app_id=app, now=NOW).warnings
+    done = apply_invitation(conn, NOW, series, app_id=app)
+    assert REPEATS in done.warnings
+    # The meeting moved on its own is one meeting: nothing to warn of.
+    assert REPEATS not in apply_invitation(conn, NOW, moved, app_id=app).warnings
+    # A later copy of the series has been warned of already.
+    again = replace(series, sequence=series.sequence + 1)
+    assert REPEATS not in apply_invitation(conn, NOW, again, app_id=app).warnings

@@ -64,6 +64,8 @@ class Invitation:
     kind: str  # guessed: video/phone/onsite/panel/technical (INTERVIEW_KINDS)
     #: The addresses the e-mail carrying it was delivered to: yours, whoever else it invites.
     recipients: frozenset[str] = frozenset()
+    #: Whether the event is a series (RRULE or RDATE): only this meeting of it is read.
+    repeats: bool = False
 
     @property
     def newness(self) -> tuple[int, datetime]:
@@ -259,4 +261,5 @@ def _event(event: Any, method: str, name: str) -> Invitation:
         link=link,
         location=address,
         kind=words.guess_kind(summary, description, link, address),
+        repeats=event.get("RRULE") is not None or event.get("RDATE") is not None,
     )

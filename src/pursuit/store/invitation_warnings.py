@@ -13,6 +13,11 @@ NO_EMAIL = (
     "Your e-mail is not set (pursuit config set my_email you@example.com): everyone invited "
     "is taken for an interviewer, you too."
 )
+#: A series: its later meetings are not read (only the first, and any moved one sent with it).
+REPEATS = (
+    "This invitation repeats: only its first meeting (and any moved one sent with it) is "
+    "recorded; add the others with pursuit interview, or i on the application."
+)
 #: How many other applications a warning names at most.
 _NAMED = 3
 

@@ -36,7 +36,7 @@ from pursuit.store.invitation_adopt import (
 )
 from pursuit.store.invitation_match import Candidate, candidates_for
 from pursuit.store.invitation_people import contact_for, take_off
-from pursuit.store.invitation_warnings import NO_EMAIL, not_the_one_chosen
+from pursuit.store.invitation_warnings import NO_EMAIL, REPEATS, not_the_one_chosen
 from pursuit.store.writing import application_stage, insert, transaction, update
 
 __all__ = ["Candidate", "InvitationPlan", "apply_invitation", "plan_invitation"]
@@ -95,6 +95,8 @@ def _plan(conn: sqlite3.Connection, inv: Invitation, app_id: int | None, now: da
     )
     if linking and you_unknown(inv, my_email, my_name):
         warnings.append(NO_EMAIL)
+    if inv.repeats and plan.action in ("created", "choose"):
+        warnings.append(REPEATS)
     if warnings:
         planned = replace(planned, plan=replace(plan, warnings=tuple(warnings)))
     return planned
