@@ -143,6 +143,8 @@ def test_none_or_several_matching_exits_2_naming_them_and_writes_nothing(db: Pat
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "no application matches the invitation 'Hooli video interview'" in done.stderr
     assert "--app APP" in done.stderr
+    # With nothing to choose from, where to start is said too.
+    assert "or add the application first (pursuit add COMPANY ROLE)" in done.stderr
     assert (
         pursuit(
             db, "add", "Fabrikam", "Platform Engineer", "--url", "https://fabrikam.com/emea/1"

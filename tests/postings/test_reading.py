@@ -99,6 +99,9 @@ def test_pasted_text_keeps_its_paragraphs() -> None:
         ("Data Engineer | Acme | LinkedIn", "", ("Acme", "Data Engineer")),
         ("Data Engineer - Acme - Berlin | Indeed.com", "", ("Acme", "Data Engineer")),
         ("Senior Analyst at Fabrikam - Glassdoor", "", ("Fabrikam", "Senior Analyst")),
+        # A careers site's name is the company's.
+        ("Acme Careers - Data Engineer - Berlin", "", ("Acme", "Data Engineer")),
+        ("Data Engineer | Acme Jobs", "", ("Acme", "Data Engineer")),
     ],
 )
 def test_a_title_names_the_role_and_the_company(

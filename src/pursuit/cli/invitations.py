@@ -77,7 +77,8 @@ def _choose(candidates: tuple[Candidate, ...], summary: str) -> int:
         print(
             f"pursuit: error: no application matches {event} (no contact, e-mail domain or "
             "company name in it is one of theirs). Say which with --app APP (`pursuit list` "
-            "shows the ids); nothing was changed.",
+            "shows the ids), or add the application first (pursuit add COMPANY ROLE); nothing "
+            "was changed.",
             file=sys.stderr,
         )
     return EXIT_USAGE

@@ -306,5 +306,14 @@ def _role(text: str) -> str:
     return "" if value.lower() in _NOT_ROLES else value
 
 
+#: What a company's careers site adds to its name in a title ("Acme Careers").
+_CAREERS_WORDS = (" careers", " jobs", " job board", " careers site", " recruiting")
+
+
 def _tidy(text: str) -> str:
-    return text.strip(" .!:-|")
+    value = text.strip(" .!:-|")
+    lower = value.lower()
+    for words in _CAREERS_WORDS:
+        if lower.endswith(words) and len(value) > len(words):
+            return value[: -len(words)].strip(" .!:-|")
+    return value
