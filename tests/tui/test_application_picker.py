@@ -74,8 +74,9 @@ async def test_another_application_opens_every_other_one_and_saves_there(
         await read_file(pilot, "google-meet.ics")
         candidates = app.screen
         assert isinstance(candidates, ApplicationPicker)
-        assert rows(candidates)[-1].startswith("Another application…")
-        await pilot.press("end", "enter")
+        assert rows(candidates)[-2].startswith("Another application…")
+        assert rows(candidates)[-1].startswith("A new application…")
+        await pilot.press("end", "up", "enter")
         await settle(pilot)
         everyone = app.screen
         assert isinstance(everyone, ApplicationPicker) and everyone is not candidates
@@ -87,7 +88,7 @@ async def test_another_application_opens_every_other_one_and_saves_there(
         await pilot.press("escape")  # back to the candidates, not out of choosing
         await settle(pilot)
         assert app.screen is candidates
-        await pilot.press("end", "enter")
+        await pilot.press("end", "up", "enter")
         await settle(pilot)
         await pilot.press("enter")  # Lumen Health
         await settle(pilot)

@@ -15,6 +15,7 @@ from pursuit.domain.records import InterviewRow
 from pursuit.store.repo import Store
 from pursuit.tui.app import PursuitApp
 from pursuit.tui.screens.application import ApplicationScreen
+from pursuit.tui.screens.application_form import ApplicationForm
 from pursuit.tui.screens.application_picker import ApplicationPicker
 from pursuit.tui.screens.import_invitation import ImportInvitationScreen
 from pursuit.tui.screens.pipeline import PipelineScreen
@@ -164,10 +165,11 @@ async def test_two_applications_that_match_are_offered_in_a_picker(
         assert isinstance(picker, ApplicationPicker)
         assert "Several applications" in screen_text(pilot)
         choices = picker.query_one(OptionList)
-        assert choices.option_count == 2
-        assert [choices.get_option_at_index(i).id for i in range(2)] == [
+        # The two, then a new application.
+        assert [choices.get_option_at_index(i).id for i in range(choices.option_count)] == [
             str(platform),
             str(analyst),
+            "new",
         ]
         await pilot.press("down", "enter")
         await settle(pilot)
@@ -286,7 +288,53 @@ async def test_an_invitation_nothing_matches_asks_among_every_application(
         picker = app.screen
         assert isinstance(picker, ApplicationPicker)
         assert "No application matched" in screen_text(pilot)
-        assert picker.query_one(OptionList).option_count == 2
+        # Both applications, then a new one.
+        assert picker.query_one(OptionList).option_count == 3
+        assert "A new application…" in screen_text(pilot)
+
+
+async def _add_in_the_form(pilot: Pilot, company: str, role: str) -> None:
+    form = pilot.app.screen
+    assert isinstance(form, ApplicationForm)
+    form.query_one("#f-company", Input).value = company
+    form.query_one("#f-role", Input).value = role
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_a_new_application_can_be_added_for_an_invitation_nothing_matches(
+    db_path: Path, clock: FixedClock
+):
+    add_applications(db_path, clock, ("Northwind Analytics", "Data Engineer"))
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await read_file(pilot, "app-unknown-company.ics")
+        picker = app.screen
+        assert isinstance(picker, ApplicationPicker)
+        choices = picker.query_one(OptionList)
+        choices.highlighted = choices.option_count - 1
+        await pilot.press("enter")
+        await settle(pilot)
+        await _add_in_the_form(pilot, "Orbit Labs", "Platform Engineer")
+        # Back on the import, the invitation read for the application just added.
+        assert app.screen is screen
+        assert "A new interview  Orbit Labs · Platform Engineer" in shown(screen, "preview")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.store is not None
+        [orbit] = [r for r in app.store.views.applications() if r.company == "Orbit Labs"]
+        assert len(interviews(app, orbit.id)) == 1
+
+
+async def test_with_no_application_yet_the_add_form_comes_first(db_path: Path, clock: FixedClock):
+    add_applications(db_path, clock)
+    app = PursuitApp(db_path, clock, tick_seconds=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await read_file(pilot, "google-meet.ics")
+        assert isinstance(app.screen, ApplicationForm)
+        await _add_in_the_form(pilot, "Northwind Analytics", "Data Engineer")
+        assert app.screen is screen
+        assert "A new interview  Northwind Analytics · Data Engineer" in shown(screen, "preview")
 
 
 @pytest.mark.parametrize(

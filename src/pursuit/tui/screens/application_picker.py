@@ -27,6 +27,8 @@ from pursuit.tui.screens.base import PursuitModal, now_of
 
 #: The id of the last row, "Another application…".
 ANOTHER = "another"
+#: What the picker answers for "A new application…" (no application has id 0).
+NEW_APPLICATION = 0
 
 
 @dataclass(frozen=True)
@@ -85,13 +87,20 @@ class ApplicationPicker(PursuitModal[int | None]):
     ]
 
     def __init__(
-        self, question: str, choices: list[Choice], others: list[Choice] | None = None
+        self,
+        question: str,
+        choices: list[Choice],
+        others: list[Choice] | None = None,
+        *,
+        offer_new: bool = False,
     ) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
         #: Every other application, offered by the last row (none: no such row).
         self.others = others or []
+        #: Whether a last row offers to add the application (answered as NEW_APPLICATION).
+        self.offer_new = offer_new
 
     def compose(self) -> ComposeResult:
         today = now_of(self.pursuit).astimezone(local_tz()).date()
@@ -111,6 +120,16 @@ class ApplicationPicker(PursuitModal[int | None]):
                         id=ANOTHER,
                     )
                 )
+            if self.offer_new:
+                options.append(
+                    Option(
+                        Text.assemble(
+                            ("A new application…", "italic"),
+                            ("\n  add the one it is for, then the interview goes to it", "dim"),
+                        ),
+                        id="new",
+                    )
+                )
             yield OptionList(*options, id="application-choices")
 
     def on_mount(self) -> None:
@@ -120,6 +139,8 @@ class ApplicationPicker(PursuitModal[int | None]):
     def _picked(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == ANOTHER:
             self._pick_another()
+        elif event.option.id == "new":
+            self.dismiss(NEW_APPLICATION)
         elif event.option.id:
             self.dismiss(int(event.option.id))
 

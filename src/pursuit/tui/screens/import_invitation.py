@@ -22,7 +22,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from pursuit.domain.safe_text import for_terminal
 from pursuit.paths import BadPath, user_path
 from pursuit.tui.saving import reading
-from pursuit.tui.screens.application_picker import ApplicationPicker, Choice
+from pursuit.tui.screens.application_picker import NEW_APPLICATION, ApplicationPicker, Choice
 from pursuit.tui.screens.base import PursuitScreen
 from pursuit.tui.widgets.hanging import HangingLines
 from pursuit.tui.widgets.pasted_area import PastedArea
@@ -255,7 +255,12 @@ class ImportInvitationScreen(PursuitScreen[None]):
 
     def _ask_which(self, choices: list[Choice], others: list[Choice]) -> None:
         if not choices:
-            self._status("There is no application yet to add this interview to.", "bold red")
+            self._status(
+                "There is no application yet: add the one this interview is for, and the "
+                "invitation is read for it.",
+                "bold",
+            )
+            self._add_then_read()
             return
         if not any(c.why for c in choices):
             question = "No application matched the invitation: which is this interview for?"
@@ -270,10 +275,23 @@ class ImportInvitationScreen(PursuitScreen[None]):
                     "Not saved: choose the application it is for (ctrl+r asks again).", "bold"
                 )
                 return
+            if app_id == NEW_APPLICATION:
+                self._add_then_read()
+                return
             self.app_id = app_id
             self.action_read()
 
-        self.app.push_screen(ApplicationPicker(question, choices, others), chosen)
+        self.app.push_screen(ApplicationPicker(question, choices, others, offer_new=True), chosen)
+
+    def _add_then_read(self) -> None:
+        """The add form; once the application is saved, the invitation is read for it."""
+        from pursuit.tui import stage_actions
+
+        def added(app_id: int) -> None:
+            self.app_id = app_id
+            self.action_read()
+
+        stage_actions.add(self, added)
 
     @staticmethod
     def _preview(planned: list[Planned]) -> HangingLines:
