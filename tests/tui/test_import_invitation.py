@@ -56,20 +56,27 @@ def shown(screen: ImportInvitationScreen, part: str) -> str:
     return str(screen.query_one(f"#invitation-{part}", Static).content)
 
 
-async def open_import(pilot: Pilot) -> ImportInvitationScreen:
+async def open_import(pilot: Pilot, *, via_palette: bool = False) -> ImportInvitationScreen:
+    """The import screen, opened as the palette's "Import an invitation" opens it (typed into
+    the palette when VIA_PALETTE: the palette searches at every key, a few seconds' typing)."""
     await settle(pilot)
-    await pilot.press("ctrl+p", *"import an invitation")
-    await settle(pilot)
-    await pilot.press("enter")
+    if via_palette:
+        await pilot.press("ctrl+p", *"import an invitation")
+        await settle(pilot)
+        await pilot.press("enter")
+    else:
+        await pilot.app.push_screen(ImportInvitationScreen())
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, ImportInvitationScreen)
     return screen
 
 
-async def read_file(pilot: Pilot, name: str) -> ImportInvitationScreen:
+async def read_file(
+    pilot: Pilot, name: str, *, via_palette: bool = False
+) -> ImportInvitationScreen:
     """Open the import screen, type the path of the fixture NAME and read it (enter)."""
-    screen = await open_import(pilot)
+    screen = await open_import(pilot, via_palette=via_palette)
     screen.query_one("#invitation-path", Input).value = str(INVITATIONS / name)
     screen.query_one("#invitation-path", Input).focus()
     await pilot.press("enter")
@@ -92,7 +99,7 @@ async def test_a_file_is_previewed_with_what_changes_then_saved_as_the_interview
     )
     app = PursuitApp(db_path, clock, tick_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await read_file(pilot, "google-meet.ics")
+        screen = await read_file(pilot, "google-meet.ics", via_palette=True)
         preview = shown(screen, "preview")
         assert "A new interview  Northwind Analytics · Data Engineer" in preview
         assert "Mon 23 Nov 18:00" in preview and MEET in preview
