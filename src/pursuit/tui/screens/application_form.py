@@ -111,7 +111,9 @@ class ApplicationForm(PostingForm):
             yield from self.buttons("Save")
 
     def on_mount(self) -> None:
-        self.query_one("#f-company", Input).focus()
+        # Focused now, not after the queue (as focus() does): a key typed right after "a" is
+        # let through once the form is mounted (tui/early_keys.py), and must find Company.
+        self.set_focus(self.query_one("#f-company", Input), scroll_visible=False)
         if self.existing is not None:
             self._read_posting_fields(self.existing.id)
             self.query_one(CompanyHint).look_up(self.existing.company)
