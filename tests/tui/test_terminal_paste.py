@@ -13,25 +13,17 @@ from textual.widgets import Input, TextArea
 
 from pursuit.domain.clock import FixedClock
 from pursuit.tui.app import PursuitApp
-from pursuit.tui.screens.application_form import ApplicationForm
 from tests.tour import screen_text
 
 from .conftest import SIZE, settle
 from .test_add_from_posting import NORTHWIND, _field, _serve, _status
+from .test_add_from_posting_paste import _open_form
 from .test_import_invitation import INVITATIONS, add_applications, open_import, shown
 
 
 def as_terminal_pastes(text: str) -> str:
     """TEXT as a terminal pastes it: every LF a CR (a CRLF becomes CR CR)."""
     return text.replace("\n", "\r")
-
-
-async def _open_form(pilot) -> ApplicationForm:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.press("a")
-    form = pilot.app.screen
-    assert isinstance(form, ApplicationForm)
-    return form
 
 
 @pytest.mark.parametrize(
