@@ -231,12 +231,9 @@ def earliest_change(
     past interview recorded today moves the stage "by then at the latest"). The change that
     added the application counts from the day applied when that is an earlier day: a backlog
     typed in today, applied on 1 November, moved to screening on the 20th."""
-    (moved,) = conn.execute(
-        "SELECT max(at) FROM stage_event WHERE application_id = ? AND from_stage IS NOT NULL",
-        (app_id,),
-    ).fetchone()
-    (added,) = conn.execute(
-        "SELECT min(at) FROM stage_event WHERE application_id = ? AND from_stage IS NULL",
+    moved, added = conn.execute(
+        "SELECT max(CASE WHEN from_stage IS NOT NULL THEN at END), "
+        "min(CASE WHEN from_stage IS NULL THEN at END) FROM stage_event WHERE application_id = ?",
         (app_id,),
     ).fetchone()
     floor = from_db(added) if added is not None else None

@@ -103,12 +103,6 @@ def application(conn: sqlite3.Connection, app_id: int) -> ApplicationRow | None:
     return _app_row(row) if row else None
 
 
-def description(conn: sqlite3.Connection, app_id: int) -> str:
-    """The job description kept with the application ("" when none, or no such application)."""
-    row = conn.execute("SELECT description FROM application WHERE id = ?", (app_id,)).fetchone()
-    return str(row[0] or "") if row else ""
-
-
 def job_description(
     conn: sqlite3.Connection, *, interview_id: int | None = None, application_id: int | None = None
 ) -> JobDescription | None:

@@ -17,7 +17,7 @@ from pursuit.store.database import Database
 from pursuit.store.drafts import Drafts
 from pursuit.store.errors import NotFound
 from pursuit.store.history import history
-from pursuit.store.salary_currency import salary_currency
+from pursuit.store.posting_fields import PostingFields, posting_fields
 
 
 class Views:
@@ -69,8 +69,7 @@ class Views:
             contacts = queries.contacts(conn, app_id)
             names = {c.id: c.name for c in contacts}
             timeline = history(conn, app_id, names, row.applied_on, self._db.now(), local_tz())
-            description = queries.description(conn, app_id)
-            currency = salary_currency(conn, app_id)
+            posting = posting_fields(conn, app_id) or PostingFields()
         return ApplicationDetail(
             row=row,
             interviews=interviews,
@@ -78,6 +77,6 @@ class Views:
             timeline=timeline,
             due=due,
             drafts=self._drafts.drafts(app_id),
-            description=description,
-            salary_currency=currency,
+            description=posting.description,
+            salary_currency=posting.salary_currency,
         )
