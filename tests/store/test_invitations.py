@@ -8,25 +8,16 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from pursuit.domain.clock import FixedClock
-from pursuit.domain.invitations import Invitation
 from pursuit.store import queries
 from pursuit.store.errors import InvalidValue, NotFound
 from pursuit.store.insights import compute
-from pursuit.store.invitation_files import read_invitation_file
 from pursuit.store.invitations import apply_invitation, plan_invitation
 from pursuit.store.repo import Store
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "invitations"
-NOW = datetime(2026, 11, 18, 10, 0, tzinfo=UTC)
-
-
-def inv(name: str) -> Invitation:
-    return read_invitation_file(str(FIXTURES / name))[0]
+from tests.store.conftest import NOW, inv
 
 
 @pytest.fixture
